@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+// The one reader of process.env. Empty strings count as unset so that `VAR=` in a shell
+// behaves like an absent variable. Errors name the variable, never echo its value (it may be a secret).
+
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const booleanFlag = (fallback: boolean) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'])
+      .optional()
+      .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v))),
+  );
+
+const postgresUrl = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v) && URL.canParse(v), {
+      message: 'must be a postgres:// or postgresql:// URL, for example postgres://user:password@localhost:5432/portail',
+    }),
+);
+
+const httpUrl = (example: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || (/^https?:\/\//.test(v) && URL.canParse(v)), {
+        message: `must be an http(s) URL, for example ${example}`,
+      }),
+  );
+
+const schema = z
+  .object({
+    NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+    PUBLIC_ORIGIN: httpUrl('https://demarches.example.fr'),
+    PORTAL_NAME: z.preprocess(emptyToUndefined, z.string().default('Portail des démarches en ligne')),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
+    DATABASE_URL: postgresUrl,
+    MIGRATE_ON_START: booleanFlag(true),
+    S3_ENDPOINT: httpUrl('http://127.0.0.1:4569'),
+    S3_BUCKET: optionalString,
+    S3_REGION: z.preprocess(emptyToUndefined, z.string().default('us-east-1')),
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    S3_FORCE_PATH_STYLE: booleanFlag(true),
+    RESEND_API_KEY: optionalString,
+    RESEND_BASE_URL: httpUrl('http://127.0.0.1:4580'),
+    MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Portail des démarches <ne-pas-repondre@demarches.localhost>')),
+    AUTH_SECRET: optionalString,
+    CLAMAV_HOST: optionalString,
+    CLAMAV_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3310)),
+    JOBS_IN_PROCESS: booleanFlag(true),
+    STARTUP_CHECK_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(5000)),
+  })
+  .superRefine((env, ctx) => {
+    if (env.S3_ENDPOINT && !env.S3_BUCKET) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when S3_ENDPOINT is set' });
+    }
+    if (env.S3_ENDPOINT && (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
+        message: 'is required when S3_ENDPOINT is set',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.AUTH_SECRET && env.AUTH_SECRET.length < 32) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'must be at least 32 characters long' });
+    }
+  });
+
+export type Env = z.infer<typeof schema> & { publicOrigin: string };
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment object; exported for tests. Throws ConfigError with one line per bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
+  }
+  const env = result.data;
+  const publicOrigin = (env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  return { ...env, publicOrigin };
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For tests that change the environment between cases. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
