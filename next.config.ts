@@ -1,12 +1,27 @@
 import type { NextConfig } from 'next';
 
+// Headers that do not depend on the request; the nonce-based CSP is set per request in proxy.ts.
+const staticSecurityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+];
+
+// next.config.ts runs outside the app, before lib/env.ts can be used: NODE_ENV is set by Next itself.
+const production = process.env.NODE_ENV === 'production';
+
 const nextConfig: NextConfig = {
-  // PGlite ships WASM and data files that the bundler must not touch (STACK.md).
+  // PGlite ships WASM and data files that the bundler must not touch (STACK.md); pg-boss and argon2 load native/dynamic code.
   serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', '@node-rs/argon2'],
   poweredByHeader: false,
   reactStrictMode: true,
-  // The portal is self-hosted on any Node host: no image optimisation service needed.
   images: { unoptimized: true },
+  async headers() {
+    const hsts = production ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : [];
+    return [{ source: '/:path*', headers: [...staticSecurityHeaders, ...hsts] }];
+  },
 };
 
 export default nextConfig;

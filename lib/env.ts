@@ -38,6 +38,9 @@ const httpUrl = (example: string) =>
 const schema = z
   .object({
     NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    // 'demo' (set by `npm run demo` and the e2e server) shows the development outbox at /dev/courriels
+    // even under `next start`, which always runs with NODE_ENV=production.
+    PORTAL_MODE: z.preprocess(emptyToUndefined, z.enum(['production', 'demo']).default('production')),
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
     PUBLIC_ORIGIN: httpUrl('https://demarches.example.fr'),
     PORTAL_NAME: z.preprocess(emptyToUndefined, z.string().default('Portail des démarches en ligne')),
@@ -75,7 +78,7 @@ const schema = z
     }
   });
 
-export type Env = z.infer<typeof schema> & { publicOrigin: string };
+export type Env = z.infer<typeof schema> & { publicOrigin: string; showsDevOutbox: boolean };
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -93,7 +96,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const env = result.data;
   const publicOrigin = (env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
-  return { ...env, publicOrigin };
+  const showsDevOutbox = env.PORTAL_MODE === 'demo' || env.NODE_ENV !== 'production';
+  return { ...env, publicOrigin, showsDevOutbox };
 }
 
 let cached: Env | undefined;

@@ -1,0 +1,62 @@
+import 'server-only';
+import { ConfigError, getEnv } from '@/lib/env';
+import { getDatabaseHandle } from '@/lib/db';
+import { getBlobStore } from '@/lib/storage';
+import { startJobs } from '@/lib/jobs';
+
+// Runs once per server process (instrumentation.ts). A bad configuration stops start-up with one
+// line naming the variable, instead of a stack trace on the first request.
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // Keep one line and never echo credentials that a driver might include in a URL.
+  return message.split('\n')[0].replace(/\/\/[^@/\s]+@/g, '//***@');
+}
+
+function stop(line: string): never {
+  console.error(`[portail] Start-up stopped: ${line}`);
+  process.exit(1);
+}
+
+async function within<T>(ms: number, promise: Promise<T>, label: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${label} did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function startPortal(): Promise<void> {
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    stop(error instanceof ConfigError ? error.message : describe(error));
+  }
+  const timeoutMs = env.STARTUP_CHECK_TIMEOUT_MS * 3;
+  try {
+    await within(timeoutMs, getDatabaseHandle(), 'the database');
+  } catch (error) {
+    const variable = env.DATABASE_URL ? 'DATABASE_URL' : 'DATA_DIR';
+    stop(`${variable}: cannot open the database: ${describe(error)}`);
+  }
+  try {
+    await getBlobStore().check();
+  } catch (error) {
+    stop(describe(error));
+  }
+  if (!env.S3_ENDPOINT) console.warn('[portail] Files are stored on the local disk (S3_ENDPOINT is not set).');
+  if (!env.CLAMAV_HOST) console.warn('[portail] Uploaded files are not scanned for viruses (CLAMAV_HOST is not set).');
+  if (!env.RESEND_API_KEY) console.warn('[portail] Emails go to the development outbox (RESEND_API_KEY is not set).');
+  if (env.JOBS_IN_PROCESS) {
+    try {
+      await startJobs();
+    } catch (error) {
+      stop(`the job queue could not start: ${describe(error)}`);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { getEnv } from '@/lib/env';
+import { buildContentSecurityPolicy, createNonce } from '@/lib/security/csp';
+
+// Sets a fresh CSP nonce on every request and forwards it to the renderer (Next reads the
+// request-side header to put the nonce on its own scripts). Never an access gate: guards live
+// in every page, action and route handler.
+export function proxy(request: NextRequest) {
+  const env = getEnv();
+  const nonce = createNonce();
+  const csp = buildContentSecurityPolicy({
+    nonce,
+    dev: env.NODE_ENV === 'development',
+    https: env.publicOrigin.startsWith('https://'),
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', csp);
+  return response;
+}
+
+export const config = {
+  // Static build assets carry no HTML to protect; every page, action and route handler goes through here.
+  matcher: ['/((?!_next/static|_next/image).*)'],
+};

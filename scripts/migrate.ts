@@ -1,0 +1,9 @@
+import path from 'node:path';
+import { getEnv } from '@/lib/env';
+import { migrateDatabase, openDatabase } from '@/db/client';
+
+const env = getEnv();
+const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: path.resolve(env.DATA_DIR, 'pglite') });
+await migrateDatabase(handle);
+await handle.close();
+console.log('Migrations appliquées.');
