@@ -1,0 +1,18 @@
+import 'server-only';
+import { getDb } from '@/lib/db';
+import { getEnv } from '@/lib/env';
+import { enqueueEmail } from '@/lib/jobs';
+import type { AccountContext } from './context';
+
+/** The account context of the running app: process database, job queue for emails. */
+export async function getAccountContext(): Promise<AccountContext> {
+  const env = getEnv();
+  return {
+    db: await getDb(),
+    sendEmail: async (message) => {
+      await enqueueEmail(message);
+    },
+    origin: env.publicOrigin,
+    portalName: env.PORTAL_NAME,
+  };
+}

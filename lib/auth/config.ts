@@ -1,0 +1,78 @@
+import 'server-only';
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { getEnv } from '@/lib/env';
+import { getDb } from '@/lib/db';
+import { authenticate } from '@/lib/accounts/sign-in';
+import { signInSchema } from '@/lib/accounts/schemas';
+
+// Inactivity timeout (RGAA 13.1): the JWT lives 30 minutes and is renewed by the proxy on each
+// request, so only an idle session expires; the page warns two minutes before and offers to extend.
+export const SESSION_MAX_AGE_SECONDS = 30 * 60;
+
+/** The code travels in Auth.js errors only; the page turns it into a French message. */
+export class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+declare module 'next-auth' {
+  interface Session {
+    userId: string;
+    sessionVersion: number;
+  }
+  interface User {
+    role?: string;
+    sessionVersion?: number;
+  }
+}
+
+declare module '@auth/core/jwt' {
+  interface JWT {
+    userId?: string;
+    role?: string;
+    sessionVersion?: number;
+  }
+}
+
+export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth(() => {
+  const env = getEnv();
+  return {
+    // Production requires AUTH_SECRET (checked at start-up); development gets a fixed local secret.
+    secret: env.AUTH_SECRET ?? 'development-only-secret-never-used-in-production-0000',
+    trustHost: true,
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 0 },
+    pages: { signIn: '/connexion', error: '/connexion' },
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {} },
+        async authorize(raw) {
+          const parsed = signInSchema.safeParse(raw);
+          if (!parsed.success) throw new SignInRefused('invalid');
+          const result = await authenticate(await getDb(), parsed.data.email, parsed.data.password);
+          if (!result.ok) throw new SignInRefused(result.reason === 'throttled' ? `throttled-${result.waitSeconds}` : result.reason);
+          return { id: result.user.id, email: result.user.email, role: result.user.role, sessionVersion: result.user.sessionVersion };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user, trigger, session }) {
+        if (user) {
+          token.userId = user.id;
+          token.role = user.role;
+          token.sessionVersion = user.sessionVersion;
+        }
+        // After a password change the current session is re-issued with the new version (the others end).
+        if (trigger === 'update' && typeof session?.sessionVersion === 'number') token.sessionVersion = session.sessionVersion;
+        return token;
+      },
+      session({ session, token }) {
+        session.userId = token.userId ?? '';
+        session.sessionVersion = token.sessionVersion ?? 0;
+        return session;
+      },
+    },
+  };
+});

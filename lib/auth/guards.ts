@@ -1,0 +1,53 @@
+import 'server-only';
+import { cache } from 'react';
+import { notFound, redirect } from 'next/navigation';
+import { getDb } from '@/lib/db';
+import { findSessionUser } from '@/lib/accounts/users';
+import { auth } from './config';
+
+export type CurrentUser = {
+  id: string;
+  email: string;
+  role: 'citizen' | 'agent' | 'admin';
+  displayName: string;
+  sessionVersion: number;
+};
+
+/**
+ * The signed-in user, or null. The JWT alone is not trusted: its sessionVersion must match the
+ * database, so sign-out, a password or email change and deletion end every other session at once.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  if (!session?.userId) return null;
+  const user = await findSessionUser(await getDb(), session.userId);
+  if (!user || !user.emailVerifiedAt || user.sessionVersion !== session.sessionVersion) return null;
+  const name = [user.firstNames, user.usageName ?? user.birthName].filter(Boolean).join(' ');
+  return { id: user.id, email: user.email, role: user.role, displayName: name || user.email, sessionVersion: user.sessionVersion };
+});
+
+/** Only same-site paths: a callback URL never sends the citizen to another site. */
+export function safeCallbackPath(value: unknown, fallback = '/'): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  return value;
+}
+
+/** Pages of the personal space: anonymous visitors go to the sign-in page and come back. */
+export async function requireCitizen(returnTo: string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/connexion?callbackUrl=${encodeURIComponent(safeCallbackPath(returnTo))}`);
+  return user;
+}
+
+export async function requireAgent(returnTo = '/admin'): Promise<CurrentUser> {
+  const user = await requireCitizen(returnTo);
+  // The back office does not exist for citizens: 404, like anything that is not theirs.
+  if (user.role !== 'agent' && user.role !== 'admin') notFound();
+  return user;
+}
+
+export async function requireAdmin(returnTo = '/admin'): Promise<CurrentUser> {
+  const user = await requireCitizen(returnTo);
+  if (user.role !== 'admin') notFound();
+  return user;
+}
