@@ -1,11 +1,13 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextResponse } from 'next/server';
+import { auth } from '@/lib/auth/config';
 import { getEnv } from '@/lib/env';
 import { buildContentSecurityPolicy, createNonce } from '@/lib/security/csp';
 
-// Sets a fresh CSP nonce on every request and forwards it to the renderer (Next reads the
-// request-side header to put the nonce on its own scripts). Never an access gate: guards live
-// in every page, action and route handler.
-export function proxy(request: NextRequest) {
+// Runs on every request: sets a fresh CSP nonce and forwards it to the renderer (Next reads the
+// request-side header to put the nonce on its own scripts), and renews the session cookie of an
+// active user (Auth.js's wrapper), so that only an idle session expires.
+// Never an access gate: guards live in every page, action and route handler.
+export const proxy = auth((request) => {
   const env = getEnv();
   const nonce = createNonce();
   const csp = buildContentSecurityPolicy({
@@ -19,7 +21,7 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
   return response;
-}
+});
 
 export const config = {
   // Static build assets carry no HTML to protect; every page, action and route handler goes through here.

@@ -37,6 +37,9 @@ export async function startPortal(): Promise<void> {
   } catch (error) {
     stop(error instanceof ConfigError ? error.message : describe(error));
   }
+  if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
+    stop('AUTH_SECRET is required in production (32 characters or more; for example: openssl rand -base64 32)');
+  }
   const timeoutMs = env.STARTUP_CHECK_TIMEOUT_MS * 3;
   try {
     await within(timeoutMs, getDatabaseHandle(), 'the database');

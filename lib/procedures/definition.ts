@@ -177,6 +177,7 @@ export type Field = Step['fields'][number];
 export type Status = ProcedureDefinition['statuses'][number];
 export type ShowIf = z.output<typeof showIfSchema>;
 export type Beneficiary = (typeof beneficiaryKinds)[number];
+export type PersonSubtype = (typeof personSubtypes)[number];
 
 type Ctx = z.RefinementCtx;
 

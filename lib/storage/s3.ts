@@ -9,7 +9,7 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
-  ListObjectsV2Command,
+  ListObjectsCommand,
   PutObjectCommand,
   S3Client,
   UploadPartCommand,
@@ -74,8 +74,9 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
     region: config.region,
     forcePathStyle: config.forcePathStyle,
     credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
-    // Recent SDKs otherwise send aws-chunked bodies with a trailing CRC32, which some S3-compatible
-    // servers (s3rver) store verbatim inside the object without any error (STACK.md).
+    // Recent SDKs otherwise send streamed bodies aws-chunked with a trailing CRC32, which some
+    // S3-compatible servers (s3rver) store verbatim inside the object without any error (STACK.md).
+    // Bodies sent here are Buffers, but a future streamed Body must not silently corrupt objects.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     requestHandler: { connectionTimeout: timeoutMs },
@@ -103,24 +104,27 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
     }
   }
 
+  async function deleteKeys(keys: string[], prefix: string): Promise<void> {
+    const Objects = keys.map((Key) => ({ Key }));
+    const { Errors = [] } = await client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects, Quiet: true } }));
+    // DeleteObjects answers 200 even when some keys fail: the failures are in the body.
+    if (Errors.length > 0) {
+      throw new Error(`S3 refused to delete ${Errors.length} object(s) under "${prefix}", e.g. "${Errors[0].Key}": ${Errors[0].Code}`);
+    }
+  }
+
   return {
     async put(key: string, body: BlobBody, opts: PutOptions = {}): Promise<PutResult> {
       assertValidBlobKey(key);
       const measured = measureBody(key, body, opts.contentLength);
       const parts = cutIntoParts(measured.chunks, partSize);
       try {
-        // Holding at most two parts tells a small body (one PutObject) from a large one (multipart)
-        // without knowing the length in advance and without buffering the whole body.
-        const first = await parts.next();
-        const second = first.done ? first : await parts.next();
-        if (second.done) {
-          const Body = first.done ? Buffer.alloc(0) : first.value;
-          const result = measured.finish();
-          await client.send(new PutObjectCommand({ Bucket, Key: key, Body, ContentLength: Body.length, ContentType: opts.contentType }));
-          return result;
-        }
-        const all = prependParts([first.value as Buffer, second.value], parts);
-        return await uploadMultipart(key, opts.contentType, all, measured.finish);
+        const body = await peekParts(parts);
+        if ('many' in body) return await uploadMultipart(key, opts.contentType, body.many, measured.finish);
+        const result = measured.finish();
+        const Body = body.single;
+        await client.send(new PutObjectCommand({ Bucket, Key: key, Body, ContentLength: Body.length, ContentType: opts.contentType }));
+        return result;
       } finally {
         // On failure, stop reading (and release) the caller's stream; a no-op once it is consumed.
         await parts.return(undefined);
@@ -157,23 +161,19 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
     async deletePrefix(prefix: string): Promise<number> {
       assertValidBlobPrefix(prefix);
       let deleted = 0;
-      let ContinuationToken: string | undefined;
-      do {
-        const page = await client.send(
-          new ListObjectsV2Command({ Bucket, Prefix: prefix, ContinuationToken, MaxKeys: config.listPageSize }),
-        );
-        const keys = (page.Contents ?? []).flatMap((object) => (object.Key ? [{ Key: object.Key }] : []));
+      let Marker: string | undefined;
+      // ListObjects (v1) with a marker, not v2: s3rver's v2 continuation tokens use DES, which
+      // OpenSSL 3 (Node 17+) refuses, so every truncated v2 listing fails there with a 500.
+      for (;;) {
+        const page = await client.send(new ListObjectsCommand({ Bucket, Prefix: prefix, Marker, MaxKeys: config.listPageSize }));
+        const keys = (page.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : []));
         if (keys.length > 0) {
-          const result = await client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: keys, Quiet: true } }));
-          if (result.Errors?.length) {
-            const first = result.Errors[0];
-            throw new Error(`S3 refused to delete ${result.Errors.length} object(s) under "${prefix}", e.g. "${first.Key}": ${first.Code}`);
-          }
+          await deleteKeys(keys, prefix);
           deleted += keys.length;
         }
-        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
-      } while (ContinuationToken);
-      return deleted;
+        if (!page.IsTruncated || keys.length === 0) return deleted;
+        Marker = keys[keys.length - 1];
+      }
     },
 
     async check(): Promise<void> {
@@ -238,7 +238,20 @@ async function* cutIntoParts(chunks: AsyncIterable<Buffer>, partSize: number): A
   if (pendingBytes > 0) yield Buffer.concat(pending, pendingBytes);
 }
 
+/**
+ * Reading at most two parts tells a small body (one PutObject) from a large one (multipart)
+ * without knowing the length in advance and without buffering the whole body.
+ */
+async function peekParts(parts: AsyncGenerator<Buffer>): Promise<{ single: Buffer } | { many: AsyncGenerator<Buffer> }> {
+  const first = await parts.next();
+  if (first.done) return { single: Buffer.alloc(0) };
+  const second = await parts.next();
+  if (second.done) return { single: first.value };
+  return { many: prependParts([first.value, second.value], parts) };
+}
+
 async function* prependParts(head: Buffer[], rest: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  yield* head;
+  // shift() rather than yield*: each peeked part can be garbage-collected once uploaded.
+  for (let part = head.shift(); part; part = head.shift()) yield part;
   yield* rest;
 }

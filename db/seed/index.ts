@@ -1,0 +1,124 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database, Transaction } from '@/db/client';
+import { agentAssignments, preferences, procedureVersions, procedures, profiles, relations, users } from '@/db/schema';
+import { seedProcedures } from './procedures';
+
+// Demo data for `npm run demo` and the tests. Safe to run on every start: what exists is left as is
+// (a demo user may have edited their profile), only what is missing is created.
+
+/** Shared by every demo account; long and uncommon enough to pass the sign-up password policy. */
+export const DEMO_PASSWORD = 'Demo-Portail-2026!';
+
+export const DEMO_ACCOUNTS = {
+  citizen: 'citoyen@demo.localhost',
+  agent: 'agent@demo.localhost',
+  admin: 'admin@demo.localhost',
+} as const;
+
+type Role = 'citizen' | 'agent' | 'admin';
+export type SeedOptions = { hashPassword: (plain: string) => Promise<string> };
+export type SeedResult = {
+  /** Accounts created by this run (none when they all existed). */
+  createdAccounts: { email: string; role: Role }[];
+  /** Published procedures in the database after the run, whoever created them (scripts/seed.ts prints it). */
+  procedures: number;
+};
+
+const demoAddress = { line1: '12 rue des Lilas', postalCode: '69003', city: 'Lyon', country: 'France' };
+
+export async function seedDatabase(db: Database, { hashPassword }: SeedOptions): Promise<SeedResult> {
+  // Hash outside the transaction: it is slow on purpose and needs no lock.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    await seedProcedureRows(tx);
+    const createdAccounts: SeedResult['createdAccounts'] = [];
+    for (const [role, email] of Object.entries(DEMO_ACCOUNTS) as [Role, string][]) {
+      const created = await createAccountIfMissing(tx, email, role, passwordHash);
+      if (created) {
+        createdAccounts.push({ email, role });
+        if (role === 'citizen') await seedCitizenData(tx, created);
+      }
+    }
+    await assignAgentToSeededProcedures(tx);
+    return { createdAccounts, procedures: await tx.$count(procedures, eq(procedures.published, true)) };
+  });
+}
+
+async function seedProcedureRows(tx: Transaction) {
+  for (const { definition, ...procedure } of seedProcedures) {
+    const [row] = await tx
+      .insert(procedures)
+      .values({ ...procedure, published: true })
+      .onConflictDoNothing({ target: procedures.slug })
+      .returning({ id: procedures.id });
+    // An existing procedure with this slug is left alone, versions included.
+    if (!row) continue;
+    await tx.insert(procedureVersions).values({ procedureId: row.id, version: 1, definition, publishedAt: new Date() });
+  }
+}
+
+/** Returns the new user's id, or null when the email is already taken. */
+async function createAccountIfMissing(tx: Transaction, email: string, role: Role, passwordHash: string): Promise<string | null> {
+  const [row] = await tx
+    .insert(users)
+    .values({ email, role, passwordHash, emailVerifiedAt: new Date() })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id });
+  return row?.id ?? null;
+}
+
+// Only for a freshly created citizen: relations have no natural key, so re-running would duplicate them.
+async function seedCitizenData(tx: Transaction, userId: string) {
+  await tx
+    .insert(profiles)
+    .values({
+      userId,
+      civility: 'Mme',
+      birthName: 'Martin',
+      usageName: 'Durand',
+      firstNames: 'Camille Marie',
+      birthDate: '1986-04-12',
+      birthPlace: 'Lyon (69)',
+      address: demoAddress,
+      phone: '06 12 34 56 78',
+    })
+    .onConflictDoNothing();
+  await tx.insert(preferences).values({ userId }).onConflictDoNothing();
+  await tx.insert(relations).values([
+    {
+      ownerId: userId,
+      kind: 'person',
+      subtype: 'child',
+      civility: 'M.',
+      birthName: 'Durand',
+      firstNames: 'Léo Paul',
+      birthDate: '2017-09-03',
+      birthPlace: 'Lyon (69)',
+      address: demoAddress,
+    },
+    {
+      ownerId: userId,
+      kind: 'organisation',
+      subtype: 'association',
+      legalName: 'Les Jardins partagés du 3e',
+      // SIREN 421039587 and SIRET both pass the Luhn check, as real ones do.
+      siret: '42103958700017',
+      ownerRole: 'Présidente',
+      address: { line1: '5 place Guichard', postalCode: '69003', city: 'Lyon', country: 'France' },
+    },
+  ]);
+}
+
+async function assignAgentToSeededProcedures(tx: Transaction) {
+  const [agent] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, DEMO_ACCOUNTS.agent), eq(users.role, 'agent')));
+  if (!agent) return;
+  const rows = await tx
+    .select({ id: procedures.id })
+    .from(procedures)
+    .where(inArray(procedures.slug, seedProcedures.map((p) => p.slug)));
+  if (!rows.length) return;
+  await tx
+    .insert(agentAssignments)
+    .values(rows.map((p) => ({ agentId: agent.id, procedureId: p.id })))
+    .onConflictDoNothing();
+}
