@@ -1,4 +1,4 @@
-import { NextResponse } from 'next/server';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { auth } from '@/lib/auth/config';
 import { getEnv } from '@/lib/env';
 import { buildContentSecurityPolicy, createNonce } from '@/lib/security/csp';
@@ -7,7 +7,7 @@ import { buildContentSecurityPolicy, createNonce } from '@/lib/security/csp';
 // request-side header to put the nonce on its own scripts), and renews the session cookie of an
 // active user (Auth.js's wrapper), so that only an idle session expires.
 // Never an access gate: guards live in every page, action and route handler.
-export const proxy = auth((request) => {
+function addContentSecurityPolicy(request: NextRequest) {
   const env = getEnv();
   const nonce = createNonce();
   const csp = buildContentSecurityPolicy({
@@ -21,7 +21,14 @@ export const proxy = auth((request) => {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
   return response;
-});
+}
+
+// With a lazily configured Auth.js, auth(handler) resolves to the wrapped handler: keep that promise.
+const renewSessionThen = auth(addContentSecurityPolicy) as unknown as Promise<(request: NextRequest, event: NextFetchEvent) => Promise<Response>>;
+
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  return (await renewSessionThen)(request, event);
+}
 
 export const config = {
   // Static build assets carry no HTML to protect; every page, action and route handler goes through here.

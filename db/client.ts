@@ -49,14 +49,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const dataDir = options.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) mkdirSync(path.resolve(dataDir), { recursive: true });
+  if (!dataDir.startsWith('memory://')) mkdirSync(path.resolve(/*turbopackIgnore: true*/ dataDir), { recursive: true });
   const pglite = new PGlite(dataDir);
   await pglite.waitReady;
   const db = drizzle(pglite, { schema, casing: 'snake_case' }) as unknown as Database;
   return { kind: 'pglite', db, pglite, close: () => pglite.close() };
 }
 
-export async function migrateDatabase(handle: DatabaseHandle, migrationsFolder = path.resolve('db/migrations')) {
+export async function migrateDatabase(handle: DatabaseHandle, migrationsFolder = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'db/migrations')) {
   if (handle.kind === 'postgres') {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     // Several app instances may start together: one migrates, the others wait for the lock.
