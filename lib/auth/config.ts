@@ -2,8 +2,6 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getEnv } from '@/lib/env';
-import { getDb } from '@/lib/db';
-import { authenticate } from '@/lib/accounts/sign-in';
 import { signInSchema } from '@/lib/accounts/schemas';
 
 // Inactivity timeout (RGAA 13.1): the JWT lives 30 minutes and is renewed by the proxy on each
@@ -51,6 +49,8 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
         async authorize(raw) {
           const parsed = signInSchema.safeParse(raw);
           if (!parsed.success) throw new SignInRefused('invalid');
+          // Loaded on use: the proxy imports this module to renew sessions and never reaches the database.
+          const [{ authenticate }, { getDb }] = await Promise.all([import('@/lib/accounts/sign-in'), import('@/lib/db')]);
           const result = await authenticate(await getDb(), parsed.data.email, parsed.data.password);
           if (!result.ok) throw new SignInRefused(result.reason === 'throttled' ? `throttled-${result.waitSeconds}` : result.reason);
           return { id: result.user.id, email: result.user.email, role: result.user.role, sessionVersion: result.user.sessionVersion };
