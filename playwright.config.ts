@@ -8,6 +8,7 @@ const baseURL = `http://localhost:${port}`;
 export const e2eServerEnv: Record<string, string> = {
   NODE_ENV: 'production',
   NEXT_TELEMETRY_DISABLED: '1',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   PORT: String(port),
   PUBLIC_ORIGIN: baseURL,
   PORTAL_MODE: 'demo',

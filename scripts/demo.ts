@@ -9,6 +9,7 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 process.chdir(root);
 process.env.NEXT_TELEMETRY_DISABLED = '1';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ||= 'true';
 
 // Sessions need a stable secret: generated once and kept beside the embedded data.
 function ensureAuthSecret(dataDir: string): string {
