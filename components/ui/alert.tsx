@@ -5,7 +5,7 @@ export type AlertTone = 'info' | 'success' | 'warning' | 'error';
 const tones: Record<AlertTone, { box: string; prefix: string }> = {
   info: { box: 'border-info bg-info-tint', prefix: 'Information : ' },
   success: { box: 'border-success bg-success-tint', prefix: 'Succès : ' },
-  warning: { box: 'border-warning bg-warning-tint', prefix: 'Attention : ' },
+  warning: { box: 'border-warning bg-progress-tint', prefix: 'Attention : ' },
   error: { box: 'border-error bg-error-tint', prefix: 'Erreur : ' },
 };
 

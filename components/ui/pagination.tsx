@@ -30,7 +30,7 @@ export function Pagination({ page, pageCount, hrefForPage }: PaginationProps) {
         {page > 1 ? (
           <li>
             <Link href={hrefForPage(page - 1)} className={linkClass}>
-              <span aria-hidden="true">‹&nbsp;</span>Précédent<span className="sr-only">e page</span>
+              <span aria-hidden="true">‹&nbsp;</span>Page précédente
             </Link>
           </li>
         ) : null}
@@ -55,7 +55,7 @@ export function Pagination({ page, pageCount, hrefForPage }: PaginationProps) {
         {page < pageCount ? (
           <li>
             <Link href={hrefForPage(page + 1)} className={linkClass}>
-              Suivant<span className="sr-only">e page</span>
+              Page suivante
               <span aria-hidden="true">&nbsp;›</span>
             </Link>
           </li>

@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import type { ReactNode } from 'react';
+import { SiteFooter } from '@/components/layout/site-footer';
+import { SiteHeader } from '@/components/layout/site-header';
+import { getEnv } from '@/lib/env';
+import './globals.css';
+
+export function generateMetadata(): Metadata {
+  const name = getEnv().PORTAL_NAME;
+  return {
+    title: { template: `%s — ${name}`, default: name },
+    description: 'Effectuez vos démarches en ligne et suivez vos demandes auprès de votre administration.',
+    applicationName: name,
+  };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Reading the request headers renders every page per request, so Next can put the fresh CSP
+  // nonce that proxy.ts sets (x-nonce and the CSP request header) on its scripts. No inline script here.
+  await headers();
+  const { PORTAL_NAME } = getEnv();
+  return (
+    <html lang="fr">
+      <body className="flex min-h-screen flex-col bg-white">
+        <a
+          href="#contenu"
+          className="absolute left-2 top-2 z-50 -translate-y-[200%] bg-primary px-4 py-3 font-bold text-white focus:translate-y-0"
+        >
+          Aller au contenu
+        </a>
+        {/* The signed-in user (session) is wired in with the accounts work. */}
+        <SiteHeader portalName={PORTAL_NAME} user={null} />
+        <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 md:py-12">
+          {children}
+        </main>
+        <SiteFooter portalName={PORTAL_NAME} />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import { Alert, Button, ErrorSummary, TextField } from '@/components/ui';
+import { emailOnlySchema } from '@/lib/accounts/schemas';
+import type { ActionResult } from '@/lib/auth/action';
+import { useServerForm, type FormAction } from './use-server-form';
+
+export type ResendConfirmationFormProps = {
+  action: FormAction<ActionResult>;
+  /** Known address (just typed on another form): sent as a hidden field. Otherwise the citizen types it. */
+  email?: string;
+  /** Shows its own error summary; off when the page already has one (one summary per page). */
+  withSummary?: boolean;
+};
+
+/** "Renvoyer le lien" of the sign-up confirmation. */
+export function ResendConfirmationForm({ action, email, withSummary = true }: ResendConfirmationFormProps) {
+  const form = useServerForm(emailOnlySchema, action, { fields: ['email'], defaultValues: email ? { email } : undefined });
+  const sent = form.state?.ok ? form.state.message : undefined;
+  return (
+    <>
+      {withSummary ? <ErrorSummary key={form.summary.key} errors={form.summary.errors} formError={form.summary.formError} /> : null}
+      {!withSummary && form.summary.formError ? <Alert tone="error" role="alert">{form.summary.formError}</Alert> : null}
+      {sent ? <Alert tone="success">{sent}</Alert> : null}
+      <form {...form.formProps}>
+        {email ? (
+          <input type="hidden" {...form.register('email')} defaultValue={email} />
+        ) : (
+          <TextField
+            {...form.register('email')}
+            label="Adresse de courriel"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            defaultValue={form.values.email}
+            error={form.fieldError('email')}
+          />
+        )}
+        <Button variant="secondary">Renvoyer le lien</Button>
+      </form>
+    </>
+  );
+}

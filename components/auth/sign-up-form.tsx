@@ -1,0 +1,55 @@
+'use client';
+
+import Link from 'next/link';
+import { Button, ErrorSummary, TextField } from '@/components/ui';
+import { signUpSchema } from '@/lib/accounts/schemas';
+import type { ActionResult } from '@/lib/auth/action';
+import { NEW_PASSWORD_HINT, PasswordField } from './password-field';
+import { useServerForm, type FormAction } from './use-server-form';
+
+const FIELDS = ['email', 'password', 'firstNames', 'lastName'] as const;
+
+export function SignUpForm({ action }: { action: FormAction<ActionResult> }) {
+  const form = useServerForm(signUpSchema, action, { fields: FIELDS });
+  return (
+    <>
+      <ErrorSummary key={form.summary.key} errors={form.summary.errors} formError={form.summary.formError} />
+      <form {...form.formProps}>
+        <TextField
+          {...form.register('email')}
+          label="Adresse de courriel"
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          defaultValue={form.values.email}
+          error={form.fieldError('email')}
+        />
+        <PasswordField
+          {...form.register('password')}
+          label="Mot de passe"
+          hint={NEW_PASSWORD_HINT}
+          autoComplete="new-password"
+          error={form.fieldError('password')}
+        />
+        <TextField
+          {...form.register('firstNames')}
+          label="Prénom"
+          autoComplete="given-name"
+          defaultValue={form.values.firstNames}
+          error={form.fieldError('firstNames')}
+        />
+        <TextField
+          {...form.register('lastName')}
+          label="Nom"
+          autoComplete="family-name"
+          defaultValue={form.values.lastName}
+          error={form.fieldError('lastName')}
+        />
+        <Button>Créer mon compte</Button>
+      </form>
+      <p className="mt-8">
+        Vous avez déjà un compte ? <Link href="/connexion">Se connecter</Link>
+      </p>
+    </>
+  );
+}

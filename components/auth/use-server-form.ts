@@ -1,0 +1,93 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { startTransition, useActionState, useState, type FormEvent } from 'react';
+import { useForm, type FieldErrors, type FieldValues } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ErrorSummaryItem } from '@/components/ui';
+import type { ActionResult } from '@/lib/auth/action';
+
+export type FormAction<State> = (previous: State | null, formData: FormData) => Promise<State>;
+
+function failure(state: ActionResult<unknown> | null) {
+  return state && !state.ok ? state : null;
+}
+
+function summarize(order: readonly string[], messageOf: (name: string) => string | undefined): ErrorSummaryItem[] {
+  return order.flatMap((name) => {
+    const message = messageOf(name);
+    return message ? [{ fieldId: name, message }] : [];
+  });
+}
+
+/**
+ * One form, two paths. Without JavaScript the `<form action>` posts to the server action and the
+ * page comes back with the action state. With JavaScript, react-hook-form checks the same zod
+ * schema first (on blur, then on submit) and only valid input reaches the server action.
+ */
+export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>, State extends ActionResult<unknown>>(
+  schema: S,
+  action: FormAction<State>,
+  options: {
+    /** Fields in page order: the order of the error summary. */
+    fields: readonly string[];
+    /** Values of fields the user does not type (hidden inputs). */
+    defaultValues?: Partial<z.input<S>>;
+  },
+) {
+  const fieldOrder = options.fields;
+  const [state, dispatch, pending] = useActionState<State | null, FormData>(action, null);
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema),
+    mode: 'onBlur',
+    reValidateMode: 'onBlur',
+    defaultValues: options.defaultValues as never,
+  });
+  // Errors found in the browser at the last submit; null once the server has the last word.
+  const [clientErrors, setClientErrors] = useState<ErrorSummaryItem[] | null>(null);
+  // Remounting the summary on each rejected submit moves focus to it again, as GOV.UK does.
+  const [attempt, setAttempt] = useState(0);
+
+  const server = failure(state);
+  const clientFieldErrors = form.formState.errors as FieldErrors;
+
+  function fieldError(name: string): string | undefined {
+    const client = clientFieldErrors[name]?.message;
+    if (typeof client === 'string' && client) return client;
+    return clientErrors ? undefined : server?.fieldErrors?.[name]?.[0];
+  }
+
+  const summary = clientErrors ?? summarize(fieldOrder, (name) => server?.fieldErrors?.[name]?.[0]);
+  const formError = clientErrors ? undefined : server?.formError;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const element = event.currentTarget;
+    if (pending) {
+      event.preventDefault();
+      return;
+    }
+    void form.handleSubmit(
+      () => {
+        setClientErrors(null);
+        startTransition(() => dispatch(new FormData(element)));
+      },
+      (errors) => {
+        setClientErrors(summarize(fieldOrder, (name) => errors[name]?.message as string | undefined));
+        setAttempt((n) => n + 1);
+      },
+    )(event);
+  }
+
+  return {
+    state,
+    pending,
+    register: form.register,
+    setValue: form.setValue,
+    /** Values echoed by the server after an error (never passwords), for the no-JavaScript path. */
+    values: server?.values ?? {},
+    fieldError,
+    /** Props for <ErrorSummary>; hidden while a submission is pending so that the answer refocuses it. */
+    summary: { errors: pending ? [] : summary, formError: pending ? undefined : formError, key: `${attempt}-${clientErrors ? 'client' : 'server'}` },
+    formProps: { action: dispatch, onSubmit, noValidate: true as const },
+  };
+}
