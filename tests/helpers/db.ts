@@ -6,7 +6,6 @@ export type TestDatabase = DatabaseHandle & { url?: string; drop(): Promise<void
 
 /** Admin URL of the throwaway PostgreSQL 15 cluster that scripts/test.sh starts. */
 export function requireTestDatabaseUrl(): string {
-  // eslint-disable-next-line no-restricted-properties -- tests read their own harness settings
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     throw new Error('TEST_DATABASE_URL is not set: run `npm test` (it starts PostgreSQL) or point it at a PostgreSQL 15 server.');
