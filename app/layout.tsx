@@ -3,7 +3,13 @@ import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
+import { SessionTimeoutWarning } from '@/components/auth/session-timeout-warning';
+import { signOutAction } from '@/app/deconnexion/actions';
+import { auth, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/config';
+import { getCurrentUser } from '@/lib/auth/guards';
+import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
+import { countUnreadNotifications } from '@/lib/notifications/queries';
 import './globals.css';
 
 export function generateMetadata(): Metadata {
@@ -20,6 +26,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // nonce that proxy.ts sets (x-nonce and the CSP request header) on its scripts. No inline script here.
   await headers();
   const { PORTAL_NAME } = getEnv();
+  const user = await getCurrentUser();
+  const session = user ? await auth() : null;
+  const headerUser = user
+    ? { displayName: user.displayName, unreadNotifications: await countUnreadNotifications(await getDb(), user.id) }
+    : null;
   return (
     <html lang="fr">
       <body className="flex min-h-screen flex-col bg-white">
@@ -29,8 +40,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Aller au contenu
         </a>
-        {/* The signed-in user (session) is wired in with the accounts work. */}
-        <SiteHeader portalName={PORTAL_NAME} user={null} />
+        <SiteHeader portalName={PORTAL_NAME} user={headerUser} signOutAction={signOutAction} />
+        {session?.expires ? (
+          <SessionTimeoutWarning expiresAt={session.expires} maxAgeSeconds={SESSION_MAX_AGE_SECONDS} signOutAction={signOutAction} />
+        ) : null}
         <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 md:py-12">
           {children}
         </main>

@@ -16,6 +16,7 @@ export type ConfirmAddressFormProps = {
   token: string;
   /** What the link confirms, found without using it up; null when it is no longer valid. */
   kind: ConfirmedAddress | null;
+  documentTitle: string;
 };
 
 function Confirmed({ kind }: { kind: ConfirmedAddress }) {
@@ -50,7 +51,7 @@ function Confirmed({ kind }: { kind: ConfirmedAddress }) {
  * Link scanners and mail previews open links by themselves: the page only asks, and the address is
  * confirmed when the citizen presses the button (a POST).
  */
-export function ConfirmAddressForm({ action, resendAction, token, kind }: ConfirmAddressFormProps) {
+export function ConfirmAddressForm({ action, resendAction, token, kind, documentTitle }: ConfirmAddressFormProps) {
   const [state, dispatch, pending] = useActionState(action, null);
   if (state?.ok && state.data) return <Confirmed kind={state.data} />;
   // The action's answer wins: without JavaScript the page is rendered again after the post.
@@ -64,7 +65,7 @@ export function ConfirmAddressForm({ action, resendAction, token, kind }: Confir
         <p className="mb-4">
           Pour un changement d’adresse de connexion, refaites la demande depuis votre compte, rubrique « Identifiant ».
         </p>
-        <ResendConfirmationForm action={resendAction} />
+        <ResendConfirmationForm action={resendAction} documentTitle={documentTitle} />
       </LinkExpired>
     );
   }

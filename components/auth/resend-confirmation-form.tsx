@@ -1,8 +1,9 @@
 'use client';
 
-import { Alert, Button, ErrorSummary, TextField } from '@/components/ui';
+import { Alert, Button, TextField } from '@/components/ui';
 import { emailOnlySchema } from '@/lib/accounts/schemas';
 import type { ActionResult } from '@/lib/auth/action';
+import { FormErrors } from './form-errors';
 import { useServerForm, type FormAction } from './use-server-form';
 
 export type ResendConfirmationFormProps = {
@@ -11,15 +12,17 @@ export type ResendConfirmationFormProps = {
   email?: string;
   /** Shows its own error summary; off when the page already has one (one summary per page). */
   withSummary?: boolean;
+  /** For the "Erreur : " title prefix when this is the page's only form. */
+  documentTitle?: string;
 };
 
 /** "Renvoyer le lien" of the sign-up confirmation. */
-export function ResendConfirmationForm({ action, email, withSummary = true }: ResendConfirmationFormProps) {
+export function ResendConfirmationForm({ action, email, withSummary = true, documentTitle }: ResendConfirmationFormProps) {
   const form = useServerForm(emailOnlySchema, action, { fields: ['email'], defaultValues: email ? { email } : undefined });
   const sent = form.state?.ok ? form.state.message : undefined;
   return (
     <>
-      {withSummary ? <ErrorSummary key={form.summary.key} errors={form.summary.errors} formError={form.summary.formError} /> : null}
+      {withSummary ? <FormErrors summary={form.summary} documentTitle={documentTitle} /> : null}
       {!withSummary && form.summary.formError ? <Alert tone="error" role="alert">{form.summary.formError}</Alert> : null}
       {sent ? <Alert tone="success">{sent}</Alert> : null}
       <form {...form.formProps}>

@@ -1,11 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { Alert, Button, ErrorSummary, PageHeader } from '@/components/ui';
+import { Button, PageHeader } from '@/components/ui';
 import { resetPasswordSchema } from '@/lib/accounts/schemas';
 import type { ActionResult } from '@/lib/auth/action';
 import { LinkExpired } from './link-expired';
 import { NEW_PASSWORD_HINT, PasswordField } from './password-field';
+import { FormErrors } from './form-errors';
 import { useServerForm, type FormAction } from './use-server-form';
 
 export type ResetPasswordFormState = ActionResult & { linkExpired?: boolean };
@@ -16,27 +17,14 @@ export type ResetPasswordFormProps = {
   token: string;
   /** Whether the link could still be used when the page was requested. */
   usable: boolean;
+  documentTitle: string;
 };
 
-// The action's answer wins over the page's check: without JavaScript the page is rendered again
-// after the post, when the link has just been used up.
-export function ResetPasswordForm({ action, token, usable }: ResetPasswordFormProps) {
+// Success redirects to the sign-in page. The action's answer wins over the page's check: the link
+// may have expired between showing the form and posting it.
+export function ResetPasswordForm({ action, token, usable, documentTitle }: ResetPasswordFormProps) {
   const form = useServerForm(resetPasswordSchema, action, { fields: ['password'] });
   const state = form.state;
-  if (state?.ok) {
-    return (
-      <div className="max-w-2xl">
-        <PageHeader title="Mot de passe modifié" />
-        <Alert tone="success">
-          <p>Votre mot de passe a été modifié. Vos autres sessions ont été fermées.</p>
-        </Alert>
-        <p>Un courriel de confirmation vous a été envoyé. Vous pouvez maintenant vous connecter avec votre nouveau mot de passe.</p>
-        <p className="mt-6">
-          <Link href="/connexion">Se connecter</Link>
-        </p>
-      </div>
-    );
-  }
   if ((state && !state.ok && state.linkExpired) || (!state && !usable)) {
     return (
       <LinkExpired lifetime="une heure">
@@ -49,7 +37,7 @@ export function ResetPasswordForm({ action, token, usable }: ResetPasswordFormPr
   return (
     <div className="max-w-2xl">
       <PageHeader title="Choisir un nouveau mot de passe" />
-      <ErrorSummary key={form.summary.key} errors={form.summary.errors} formError={form.summary.formError} />
+      <FormErrors summary={form.summary} documentTitle={documentTitle} />
       <form {...form.formProps}>
         <input type="hidden" name="token" value={token} />
         <PasswordField

@@ -2,11 +2,12 @@
 
 import Link from 'next/link';
 import { useSyncExternalStore } from 'react';
-import { Alert, Button, ErrorSummary, TextField } from '@/components/ui';
+import { Alert, Button, TextField } from '@/components/ui';
 import { signInSchema } from '@/lib/accounts/schemas';
 import type { ActionResult } from '@/lib/auth/action';
 import { PasswordField } from './password-field';
 import { ResendConfirmationForm } from './resend-confirmation-form';
+import { FormErrors } from './form-errors';
 import { useServerForm, type FormAction } from './use-server-form';
 
 export type SignInFormState = ActionResult & { unconfirmed?: boolean };
@@ -18,6 +19,7 @@ export type SignInFormProps = {
   callbackUrl: string;
   /** The last sign-in worked but the browser did not keep the session cookie. */
   cookiesRefused?: boolean;
+  documentTitle: string;
 };
 
 const COOKIES_REQUIRED_MESSAGE = 'La navigation connectée nécessite les cookies : autorisez-les pour ce site dans votre navigateur.';
@@ -25,7 +27,7 @@ const COOKIES_REQUIRED_MESSAGE = 'La navigation connectée nécessite les cookie
 const FIELDS = ['email', 'password'] as const;
 const subscribe = () => () => {};
 
-export function SignInForm({ action, resendAction, callbackUrl, cookiesRefused }: SignInFormProps) {
+export function SignInForm({ action, resendAction, callbackUrl, cookiesRefused, documentTitle }: SignInFormProps) {
   const form = useServerForm(signInSchema, action, { fields: FIELDS });
   // Browsers that block every cookie say so up front: warn before a sign-in that could not last.
   const cookiesBlocked = useSyncExternalStore(subscribe, () => !navigator.cookieEnabled, () => false);
@@ -42,7 +44,7 @@ export function SignInForm({ action, resendAction, callbackUrl, cookiesRefused }
           </p>
         </Alert>
       ) : null}
-      <ErrorSummary key={form.summary.key} errors={form.summary.errors} formError={form.summary.formError} />
+      <FormErrors summary={form.summary} documentTitle={documentTitle} />
       {unconfirmedEmail ? (
         <div className="mb-8 border-l-4 border-info bg-info-tint px-4 py-3">
           <p className="mb-3">Vous n’avez pas reçu le lien, ou il a expiré ? Recevez-en un nouveau, valable 24 heures.</p>

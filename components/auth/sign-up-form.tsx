@@ -1,19 +1,20 @@
 'use client';
 
 import Link from 'next/link';
-import { Button, ErrorSummary, TextField } from '@/components/ui';
+import { Button, TextField } from '@/components/ui';
 import { signUpSchema } from '@/lib/accounts/schemas';
 import type { ActionResult } from '@/lib/auth/action';
 import { NEW_PASSWORD_HINT, PasswordField } from './password-field';
+import { FormErrors } from './form-errors';
 import { useServerForm, type FormAction } from './use-server-form';
 
 const FIELDS = ['email', 'password', 'firstNames', 'lastName'] as const;
 
-export function SignUpForm({ action }: { action: FormAction<ActionResult> }) {
+export function SignUpForm({ action, documentTitle }: { action: FormAction<ActionResult>; documentTitle: string }) {
   const form = useServerForm(signUpSchema, action, { fields: FIELDS });
   return (
     <>
-      <ErrorSummary key={form.summary.key} errors={form.summary.errors} formError={form.summary.formError} />
+      <FormErrors summary={form.summary} documentTitle={documentTitle} />
       <form {...form.formProps}>
         <TextField
           {...form.register('email')}

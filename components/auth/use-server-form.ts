@@ -41,6 +41,8 @@ export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>, Sta
     resolver: zodResolver(schema),
     mode: 'onBlur',
     reValidateMode: 'onBlur',
+    // The error summary takes focus instead, and links to each field.
+    shouldFocusError: false,
     defaultValues: options.defaultValues as never,
   });
   // Errors found in the browser at the last submit; null once the server has the last word.
@@ -82,11 +84,10 @@ export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>, Sta
     state,
     pending,
     register: form.register,
-    setValue: form.setValue,
     /** Values echoed by the server after an error (never passwords), for the no-JavaScript path. */
     values: server?.values ?? {},
     fieldError,
-    /** Props for <ErrorSummary>; hidden while a submission is pending so that the answer refocuses it. */
+    /** Props for <FormErrors>; hidden while a submission is pending so that the answer refocuses it. */
     summary: { errors: pending ? [] : summary, formError: pending ? undefined : formError, key: `${attempt}-${clientErrors ? 'client' : 'server'}` },
     formProps: { action: dispatch, onSubmit, noValidate: true as const },
   };

@@ -15,7 +15,7 @@ const navItems = [
   { href: '/demarches', label: 'Liste des démarches' },
   { href: '/demandes', label: 'Mes demandes' },
   { href: '/brouillons', label: 'Mes brouillons' },
-  { href: '/porte-documents', label: 'Porte-documents' },
+  // "Porte-documents" joins the menu with the document-locker work: no link to a page that does not exist yet.
   { href: '/relations', label: 'Mes relations' },
 ];
 

@@ -43,6 +43,18 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
     trustHost: true,
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 0 },
     pages: { signIn: '/connexion', error: '/connexion' },
+    logger: {
+      // A refused sign-in is an expected outcome (audited in lib/accounts), not a server error with a stack trace.
+      error(error) {
+        const type = (error as Error & { type?: string }).type;
+        if (type === 'CredentialsSignin' || error.name === 'CredentialsSignin') return;
+        console.error(`[auth] ${type ?? error.name}: ${error.message.split('\n')[0]}`);
+      },
+      warn(code) {
+        console.warn(`[auth] warning: ${code}`);
+      },
+      debug() {},
+    },
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },

@@ -26,9 +26,13 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return { id: user.id, email: user.email, role: user.role, displayName: name || user.email, sessionVersion: user.sessionVersion };
 });
 
+// Browsers drop tabs and newlines from URLs: "/\t/evil.example" would become "//evil.example".
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
 /** Only same-site paths: a callback URL never sends the citizen to another site. */
 export function safeCallbackPath(value: unknown, fallback = '/'): string {
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  if (CONTROL_CHARACTER.test(value)) return fallback;
   return value;
 }
 

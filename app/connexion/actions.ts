@@ -1,0 +1,58 @@
+'use server';
+
+import { AuthError, type CredentialsSignin } from 'next-auth';
+import { signInSchema } from '@/lib/accounts/schemas';
+import { echoValues, invalidInput, parseForm, type ActionResult } from '@/lib/auth/action';
+import { signIn } from '@/lib/auth/config';
+import { verificationPath } from './paths';
+
+export type SignInState = ActionResult & { unconfirmed?: boolean };
+
+const INVALID = 'Adresse de courriel ou mot de passe incorrect.';
+
+function waitText(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  if (minutes < 60) return `${minutes} minute${minutes > 1 ? 's' : ''}`;
+  const hours = Math.ceil(minutes / 60);
+  return `${hours} heure${hours > 1 ? 's' : ''}`;
+}
+
+/** Turns the refusal code set by the credentials provider (lib/auth/config.ts) into the page's message. */
+function refusal(code: string, formData: FormData): SignInState {
+  const values = echoValues(formData);
+  const throttled = /^throttled-(\d+)$/.exec(code);
+  if (throttled) {
+    return {
+      ok: false,
+      values,
+      formError: `Trop de tentatives de connexion. Pour protéger votre compte, attendez ${waitText(Number(throttled[1]))} avant de réessayer, ou réinitialisez votre mot de passe.`,
+    };
+  }
+  if (code === 'unconfirmed') {
+    return {
+      ok: false,
+      values,
+      unconfirmed: true,
+      formError: 'Votre adresse n’est pas encore confirmée : ouvrez le lien de confirmation que nous vous avons envoyé par courriel.',
+    };
+  }
+  return { ok: false, values, formError: INVALID };
+}
+
+export async function signInAction(_previous: SignInState | null, formData: FormData): Promise<SignInState> {
+  const parsed = parseForm(signInSchema, formData);
+  if (!parsed.success) return invalidInput(parsed.error, formData);
+  try {
+    // Redirects (NEXT_REDIRECT) through the cookie check, then to the callback path.
+    await signIn('credentials', {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: verificationPath(formData.get('callbackUrl')),
+    });
+  } catch (error) {
+    // In server actions Auth.js runs in raw mode and rethrows the provider's own error, code included.
+    if (error instanceof AuthError && error.type === 'CredentialsSignin') return refusal((error as CredentialsSignin).code, formData);
+    throw error;
+  }
+  return { ok: false, formError: INVALID };
+}

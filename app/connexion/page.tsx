@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { titleAfterPost } from '@/components/auth/form-post';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { Alert, PageHeader } from '@/components/ui';
+import { getCurrentUser } from '@/lib/auth/guards';
+import { getEnv } from '@/lib/env';
+import { resendConfirmationAction } from '../inscription/actions';
+import { signInAction } from './actions';
+import { afterSignInPath } from './paths';
+
+const TITLE = 'Se connecter';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await titleAfterPost(TITLE) };
+}
+
+type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; cookies?: string; motdepasse?: string }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const callbackUrl = afterSignInPath(params.callbackUrl);
+  // Already signed in (another tab, the back button): nothing to do here.
+  if (await getCurrentUser()) redirect(callbackUrl);
+  return (
+    <div className="max-w-2xl">
+      <PageHeader title={TITLE} />
+      {params.motdepasse === 'modifie' ? (
+        <Alert tone="success" title="Mot de passe modifié">
+          <p>Votre mot de passe a été modifié. Vos autres sessions ont été fermées.</p>
+          <p>Connectez-vous avec votre nouveau mot de passe. Un courriel de confirmation vous a été envoyé.</p>
+        </Alert>
+      ) : null}
+      <SignInForm
+        action={signInAction}
+        resendAction={resendConfirmationAction}
+        callbackUrl={callbackUrl}
+        cookiesRefused={params.cookies === 'refuses'}
+        documentTitle={`${TITLE} — ${getEnv().PORTAL_NAME}`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import { safeCallbackPath } from '@/lib/auth/guards';
+
+export const DEFAULT_AFTER_SIGN_IN = '/compte';
+
+/** Where to go after signing in: a same-site path, never back to the sign-in or sign-out pages. */
+export function afterSignInPath(value: unknown): string {
+  const path = safeCallbackPath(value, DEFAULT_AFTER_SIGN_IN);
+  return /^\/(connexion|deconnexion)(\/|\?|$)/.test(path) ? DEFAULT_AFTER_SIGN_IN : path;
+}
+
+export function verificationPath(callbackUrl: unknown): string {
+  return `/connexion/verification?next=${encodeURIComponent(afterSignInPath(callbackUrl))}`;
+}
