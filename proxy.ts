@@ -1,13 +1,21 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
+import type { Session } from 'next-auth';
 import { auth } from '@/lib/auth/config';
 import { getEnv } from '@/lib/env';
 import { buildContentSecurityPolicy, createNonce } from '@/lib/security/csp';
 
-// Runs on every request: sets a fresh CSP nonce and forwards it to the renderer (Next reads the
-// request-side header to put the nonce on its own scripts), and renews the session cookie of an
-// active user (Auth.js's wrapper), so that only an idle session expires.
-// Never an access gate: guards live in every page, action and route handler.
-function addContentSecurityPolicy(request: NextRequest) {
+// Runs on every request. Never an access gate: guards live in every page, action and route handler.
+// - Sets a fresh CSP nonce and forwards it to the renderer (Next reads the request-side header to
+//   put the nonce on its own scripts).
+// - Renews the session cookie of an active user (Auth.js's wrapper), so only an idle session
+//   expires — but not on prefetches and static files: a slow background request answered after a
+//   password change would otherwise put the old cookie back.
+// - An anonymous form POST to the personal space gets a 303 to the sign-in page, so the browser
+//   does not re-post the form (a 307 would) when a session expired while a page was open.
+
+const PERSONAL_SPACE = /^\/(compte|relations|brouillons|demandes|notifications|porte-documents|admin)(\/|$)/;
+
+function withContentSecurityPolicy(request: NextRequest): NextResponse {
   const env = getEnv();
   const nonce = createNonce();
   const csp = buildContentSecurityPolicy({
@@ -23,10 +31,34 @@ function addContentSecurityPolicy(request: NextRequest) {
   return response;
 }
 
+function handleWithSession(request: NextRequest & { auth: Session | null }): NextResponse {
+  const { pathname, search } = request.nextUrl;
+  if (request.method === 'POST' && !request.auth && PERSONAL_SPACE.test(pathname)) {
+    const signIn = new URL('/connexion', request.nextUrl);
+    signIn.searchParams.set('callbackUrl', pathname + search);
+    signIn.searchParams.set('expiree', '1');
+    return NextResponse.redirect(signIn, 303);
+  }
+  return withContentSecurityPolicy(request);
+}
+
+function isBackgroundRequest(request: NextRequest): boolean {
+  const { pathname } = request.nextUrl;
+  return (
+    request.headers.has('next-router-prefetch') ||
+    request.headers.get('purpose') === 'prefetch' ||
+    pathname === '/icon.svg' ||
+    pathname === '/favicon.ico' ||
+    pathname === '/api/ping' ||
+    pathname === '/api/health'
+  );
+}
+
 // With a lazily configured Auth.js, auth(handler) resolves to the wrapped handler: keep that promise.
-const renewSessionThen = auth(addContentSecurityPolicy) as unknown as Promise<(request: NextRequest, event: NextFetchEvent) => Promise<Response>>;
+const renewSessionThen = auth(handleWithSession as never) as unknown as Promise<(request: NextRequest, event: NextFetchEvent) => Promise<Response>>;
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  if (isBackgroundRequest(request)) return withContentSecurityPolicy(request);
   return (await renewSessionThen)(request, event);
 }
 

@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: await titleAfterPost(TITLE) };
 }
 
-type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; cookies?: string; motdepasse?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; cookies?: string; motdepasse?: string; expiree?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
@@ -29,6 +29,11 @@ export default async function SignInPage({ searchParams }: Props) {
         <Alert tone="success" title="Mot de passe modifié">
           <p>Votre mot de passe a été modifié. Vos autres sessions ont été fermées.</p>
           <p>Connectez-vous avec votre nouveau mot de passe. Un courriel de confirmation vous a été envoyé.</p>
+        </Alert>
+      ) : null}
+      {params.expiree === '1' ? (
+        <Alert tone="warning" title="Votre session a expiré">
+          <p>Pour protéger vos données, vous avez été déconnecté. Reconnectez-vous pour revenir à la page où vous étiez.</p>
         </Alert>
       ) : null}
       <SignInForm

@@ -2,17 +2,17 @@
 
 import { useActionState } from 'react';
 import { TextField } from '@/components/ui';
-import { FormFeedback, SubmitButton } from './form-feedback';
-import { fieldError, shownValue, type FormAction } from './form-state';
+import { FormFeedback, SubmitButton, summaryOf } from './form-feedback';
+import { fieldError, shownValue, successMessage, type FormAction } from './form-state';
 
 const fields = { newEmail: 'newEmail', currentPassword: 'currentPassword' };
 
 /** New login email + current password; nothing changes until the emailed link is opened. */
-export function ChangeEmailForm({ action }: { action: FormAction }) {
+export function ChangeEmailForm({ action, documentTitle }: { action: FormAction; documentTitle: string }) {
   const [state, formAction] = useActionState(action, null);
   return (
     <>
-      <FormFeedback state={state} fields={fields} />
+      <FormFeedback summary={summaryOf(state, fields)} success={successMessage(state)} documentTitle={documentTitle} />
       <form action={formAction} noValidate className="max-w-2xl">
         <TextField
           name="newEmail"

@@ -2,17 +2,17 @@
 
 import { useActionState } from 'react';
 import { TextField } from '@/components/ui';
-import { FormFeedback, SubmitButton } from './form-feedback';
-import { fieldError, type FormAction } from './form-state';
+import { FormFeedback, SubmitButton, summaryOf } from './form-feedback';
+import { fieldError, successMessage, type FormAction } from './form-state';
 
 const fields = { currentPassword: 'currentPassword', newPassword: 'newPassword' };
 
 /** Passwords are never sent back: after an error both fields are empty again. */
-export function ChangePasswordForm({ action, minLength }: { action: FormAction; minLength: number }) {
+export function ChangePasswordForm({ action, minLength, documentTitle }: { action: FormAction; minLength: number; documentTitle: string }) {
   const [state, formAction] = useActionState(action, null);
   return (
     <>
-      <FormFeedback state={state} fields={fields} />
+      <FormFeedback summary={summaryOf(state, fields)} success={successMessage(state)} documentTitle={documentTitle} />
       <form action={formAction} noValidate className="max-w-2xl">
         <TextField
           name="currentPassword"

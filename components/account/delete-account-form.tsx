@@ -2,17 +2,17 @@
 
 import { useActionState } from 'react';
 import { Checkbox, TextField } from '@/components/ui';
-import { FormFeedback, SubmitButton } from './form-feedback';
-import { fieldError, shownChecked, type FormAction } from './form-state';
+import { FormFeedback, SubmitButton, summaryOf } from './form-feedback';
+import { fieldError, shownChecked, successMessage, type FormAction } from './form-state';
 
 const fields = { currentPassword: 'currentPassword', confirm: 'confirm' };
 
 /** Password + explicit confirmation; on success the action signs out and leaves the account space. */
-export function DeleteAccountForm({ action }: { action: FormAction }) {
+export function DeleteAccountForm({ action, documentTitle }: { action: FormAction; documentTitle: string }) {
   const [state, formAction] = useActionState(action, null);
   return (
     <>
-      <FormFeedback state={state} fields={fields} />
+      <FormFeedback summary={summaryOf(state, fields)} success={successMessage(state)} documentTitle={documentTitle} />
       <form action={formAction} noValidate className="max-w-2xl">
         <TextField
           name="currentPassword"

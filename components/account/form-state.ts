@@ -4,7 +4,7 @@ import type { ActionResult } from '@/lib/auth/action';
 // Reading a server action's result in the account forms. Pure: used by client components.
 
 export type FormState = ActionResult | null;
-export type FormAction = (previous: FormState, formData: FormData) => Promise<FormState>;
+export type FormAction = (previous: FormState, formData: FormData) => Promise<ActionResult>;
 
 export function fieldError(state: FormState, name: string): string[] | undefined {
   return state && !state.ok ? state.fieldErrors?.[name] : undefined;

@@ -2,8 +2,8 @@
 
 import { useActionState } from 'react';
 import { Checkbox, Fieldset } from '@/components/ui';
-import { FormFeedback, SubmitButton } from './form-feedback';
-import { shownChecked, type FormAction } from './form-state';
+import { FormFeedback, SubmitButton, summaryOf } from './form-feedback';
+import { shownChecked, successMessage, type FormAction } from './form-state';
 
 export type PreferenceValues = { emailOnStatusChange: boolean; emailOnMessage: boolean; emailOnResponse: boolean };
 
@@ -13,11 +13,13 @@ const choices: { name: keyof PreferenceValues; label: string }[] = [
   { name: 'emailOnResponse', label: 'une réponse de l’administration est disponible' },
 ];
 
-export function PreferencesForm({ action, preferences }: { action: FormAction; preferences: PreferenceValues }) {
+const fields = Object.fromEntries(choices.map((choice) => [choice.name, choice.name]));
+
+export function PreferencesForm({ action, preferences, documentTitle }: { action: FormAction; preferences: PreferenceValues; documentTitle: string }) {
   const [state, formAction] = useActionState(action, null);
   return (
     <>
-      <FormFeedback state={state} fields={{ emailOnStatusChange: 'emailOnStatusChange', emailOnMessage: 'emailOnMessage', emailOnResponse: 'emailOnResponse' }} />
+      <FormFeedback summary={summaryOf(state, fields)} success={successMessage(state)} documentTitle={documentTitle} />
       <form action={formAction} className="max-w-2xl">
         <Fieldset id="email-notifications" legend="Recevoir un courriel quand…" hint="Cochez les cas où vous souhaitez aussi être prévenu ou prévenue par courriel.">
           {choices.map((choice) => (

@@ -1,15 +1,15 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormFeedback, SubmitButton } from './form-feedback';
+import { FormFeedback, SubmitButton, summaryOf } from './form-feedback';
 import type { FormAction } from './form-state';
 
-/** "Se déconnecter de tous les appareils": every other session ends, this one stays signed in. */
-export function SignOutEverywhereForm({ action }: { action: FormAction }) {
+/** "Se déconnecter de tous les appareils": the action redirects with a message; only failures come back here. */
+export function SignOutEverywhereForm({ action, documentTitle }: { action: FormAction; documentTitle: string }) {
   const [state, formAction] = useActionState(action, null);
   return (
     <>
-      <FormFeedback state={state} fields={{}} />
+      <FormFeedback summary={summaryOf(state, {})} documentTitle={documentTitle} />
       <form action={formAction}>
         <SubmitButton variant="secondary">Se déconnecter de tous les appareils</SubmitButton>
       </form>
