@@ -24,7 +24,8 @@ export const e2eServerEnv: Record<string, string> = {
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 30_000,
+  // Generous: a journey signs in several times (Argon2id) on a 2-core machine shared with the server and PostgreSQL.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,

@@ -10,8 +10,10 @@ import { buildContentSecurityPolicy, createNonce } from '@/lib/security/csp';
 // - Renews the session cookie of an active user (Auth.js's wrapper), so only an idle session
 //   expires — but not on prefetches and static files: a slow background request answered after a
 //   password change would otherwise put the old cookie back.
-// - An anonymous form POST to the personal space gets a 303 to the sign-in page, so the browser
-//   does not re-post the form (a 307 would) when a session expired while a page was open.
+// - An anonymous plain-HTML form POST (no JavaScript) to the personal space gets a 303 to the
+//   sign-in page, so the browser does not re-post the form (a 307 would) when a session expired
+//   while a page was open. With JavaScript (a `Next-Action` fetch) the action answers itself with
+//   the "session expired" message and the form keeps what was typed.
 
 const PERSONAL_SPACE = /^\/(compte|relations|brouillons|demandes|notifications|porte-documents|admin)(\/|$)/;
 
@@ -33,7 +35,7 @@ function withContentSecurityPolicy(request: NextRequest): NextResponse {
 
 function handleWithSession(request: NextRequest & { auth: Session | null }): NextResponse {
   const { pathname, search } = request.nextUrl;
-  if (request.method === 'POST' && !request.auth && PERSONAL_SPACE.test(pathname)) {
+  if (request.method === 'POST' && !request.auth && !request.headers.has('next-action') && PERSONAL_SPACE.test(pathname)) {
     const signIn = new URL('/connexion', request.nextUrl);
     signIn.searchParams.set('callbackUrl', pathname + search);
     signIn.searchParams.set('expiree', '1');

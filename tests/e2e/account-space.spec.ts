@@ -218,7 +218,8 @@ test.describe('Mes informations without JavaScript', () => {
     await dropSessionFromPosts(page, context, '/compte');
     await page.getByLabel('Nom de naissance').fill('Pirate');
     await saveProfileButton(page).click();
-    await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Fcompte$/);
+    await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Fcompte&expiree=1$/);
+    await expect(page.getByText('Votre session a expiré')).toBeVisible();
     expect((await profileRow(citizen.id)).birth_name).toBe('Martin');
   });
 });
