@@ -73,7 +73,7 @@ async function seedCitizenData(tx: Transaction, userId: string) {
     .insert(profiles)
     .values({
       userId,
-      civility: 'Mme',
+      civility: 'Madame',
       birthName: 'Martin',
       usageName: 'Durand',
       firstNames: 'Camille Marie',
@@ -89,7 +89,7 @@ async function seedCitizenData(tx: Transaction, userId: string) {
       ownerId: userId,
       kind: 'person',
       subtype: 'child',
-      civility: 'M.',
+      civility: 'Monsieur',
       birthName: 'Durand',
       firstNames: 'Léo Paul',
       birthDate: '2017-09-03',

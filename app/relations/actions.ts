@@ -1,0 +1,63 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { citizenAction, echoValues, type ActionResult } from '@/lib/auth/action';
+import { getDb } from '@/lib/db';
+import { createRelation, deleteRelation, updateRelation } from '@/lib/relations/relations';
+import { deleteRelationSchema, organisationRelationSchema, personRelationSchema, type RelationInput } from '@/lib/relations/schemas';
+import { getBlobStore } from '@/lib/storage';
+
+// Someone else's relation and a deleted one get the same answer.
+const NOT_FOUND_MESSAGE = 'Cette relation est introuvable : elle a peut-être déjà été supprimée. Revenez à la liste de vos relations.';
+const DRAFTS_CHANGED_MESSAGE =
+  'Les brouillons qui utilisent cette relation ont changé depuis l’affichage de cette page. Rien n’a été supprimé : vérifiez ce qui est indiqué ci-dessous, puis confirmez à nouveau.';
+
+export const createPerson = citizenAction(personRelationSchema, async (input, user) => {
+  await createRelation(await getDb(), user.id, { kind: 'person', ...input });
+  revalidatePath('/relations');
+  redirect('/relations?ajout=1');
+});
+
+export const createOrganisation = citizenAction(organisationRelationSchema, async (input, user) => {
+  await createRelation(await getDb(), user.id, { kind: 'organisation', ...input });
+  revalidatePath('/relations');
+  redirect('/relations?ajout=1');
+});
+
+async function saveChanges(ownerId: string, input: RelationInput, formData: FormData): Promise<ActionResult> {
+  const id = String(formData.get('id') ?? '');
+  if (!(await updateRelation(await getDb(), ownerId, id, input))) return { ok: false, formError: NOT_FOUND_MESSAGE, values: echoValues(formData) };
+  revalidatePath('/relations');
+  redirect('/relations?modification=1');
+}
+
+export const updatePerson = citizenAction(personRelationSchema, (input, user, formData) => saveChanges(user.id, { kind: 'person', ...input }, formData));
+
+export const updateOrganisation = citizenAction(organisationRelationSchema, (input, user, formData) =>
+  saveChanges(user.id, { kind: 'organisation', ...input }, formData),
+);
+
+export const removeRelation = citizenAction(deleteRelationSchema, async (input, user) => {
+  const result = await deleteRelation(await getDb(), user.id, input.id, { confirmedDraftIds: input.drafts });
+  if (!result.ok) {
+    // The confirmation page is rendered again with the current drafts.
+    revalidatePath(`/relations/${input.id}/supprimer`);
+    return { ok: false, formError: result.reason === 'not-found' ? NOT_FOUND_MESSAGE : DRAFTS_CHANGED_MESSAGE };
+  }
+  await removeDraftFiles(result.deletedDraftIds);
+  revalidatePath('/relations');
+  redirect('/relations?suppression=1');
+});
+
+/** After the commit: a file left behind is an orphan to clean up, never a reason to undo the deletion. */
+async function removeDraftFiles(dossierIds: string[]) {
+  const store = getBlobStore();
+  for (const id of dossierIds) {
+    try {
+      await store.deletePrefix(`dossiers/${id}/`);
+    } catch (error) {
+      console.error(`[relations] files of deleted draft ${id} not removed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
