@@ -155,6 +155,11 @@ export default function HelpPage() {
       </Theme>
 
       <Theme id="documents" title="Pièces justificatives et porte-documents">
+        <p className="my-4 border-l-4 border-warning bg-warning-tint p-4">
+          <strong>Bientôt disponible.</strong> Le dépôt de pièces justificatives et le porte-documents ouvrent
+          prochainement sur ce portail. D’ici là, une démarche qui demande un justificatif le signale à l’étape
+          concernée et ne bloque pas votre dépôt.
+        </p>
         <Question question="Comment fournir mes pièces justificatives ?">
           <p>Pendant que vous remplissez une démarche, vous pouvez ajouter un justificatif :</p>
           <ul className="list-disc pl-6">
