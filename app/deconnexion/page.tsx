@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Button, PageHeader } from '@/components/ui';
 import { getCurrentUser } from '@/lib/auth/guards';
 import { signOutAction } from './actions';
+import { SignOutForm } from '@/components/auth/sign-out-form';
 
 export const metadata: Metadata = { title: 'Se déconnecter' };
 
@@ -22,9 +23,9 @@ export default async function SignOutPage() {
     <div className="max-w-2xl">
       <PageHeader title="Se déconnecter" lead={`Vous êtes connecté en tant que ${user.email}.`} />
       <p className="mb-6">La déconnexion ferme votre session sur tous vos appareils.</p>
-      <form action={signOutAction}>
+      <SignOutForm action={signOutAction}>
         <Button>Se déconnecter</Button>
-      </form>
+      </SignOutForm>
     </div>
   );
 }

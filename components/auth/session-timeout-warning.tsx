@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { Button, buttonClassName } from '@/components/ui';
+import { SignOutForm } from './sign-out-form';
 
 export type SessionTimeoutWarningProps = {
   /** When the session cookie expires, ISO 8601: `(await auth())?.expires` on the server. */
@@ -146,9 +147,9 @@ export function SessionTimeoutWarning({ expiresAt, maxAgeSeconds = 30 * 60, sign
                 Prolonger la session
               </Button>
               {signOutAction ? (
-                <form action={signOutAction}>
+                <SignOutForm action={signOutAction}>
                   <Button variant="secondary">Se déconnecter</Button>
-                </form>
+                </SignOutForm>
               ) : (
                 <Link href="/deconnexion" className={buttonClassName('secondary')}>
                   Se déconnecter

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { buttonClassName } from '@/components/ui/button';
 import { NavLink } from './nav-link';
+import { SignOutForm } from '@/components/auth/sign-out-form';
 
 export type HeaderUser = { displayName: string; unreadNotifications: number };
 
@@ -88,11 +89,17 @@ function AccountLinks({ user, signOutAction }: Pick<SiteHeaderProps, 'user' | 's
       <NavLink href="/compte" className={buttonClassName('secondary', 'w-full sm:w-auto')}>
         Mon compte
       </NavLink>
-      <form action={signOutAction} className="w-full sm:w-auto">
-        <button type="submit" className={buttonClassName('tertiary', 'w-full sm:w-auto')}>
+      {signOutAction ? (
+        <SignOutForm action={signOutAction} className="w-full sm:w-auto">
+          <button type="submit" className={buttonClassName('tertiary', 'w-full sm:w-auto')}>
+            Se déconnecter
+          </button>
+        </SignOutForm>
+      ) : (
+        <Link href="/deconnexion" className={buttonClassName('tertiary', 'w-full sm:w-auto')}>
           Se déconnecter
-        </button>
-      </form>
+        </Link>
+      )}
     </>
   );
 }

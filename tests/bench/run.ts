@@ -1,31 +1,81 @@
-// `npm run bench`: benchmarks against `next start`, reported as ratios to the baseline (a bare
-// route handler) measured in the same run on the same machine. Not part of CI.
+// `npm run bench`: benchmarks against `next start` on PostgreSQL, reported as ratios to the
+// baseline (a bare route handler) measured in the same run on the same machine. Not part of CI.
 // Options: --build (rebuild first), --only=<name>.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import postgres from 'postgres';
+import { migrateDatabase, openDatabase } from '@/db/client';
+import { seedDatabase } from '@/db/seed';
+import { hashPassword } from '@/lib/auth/password';
+import { createAutosaveBenchmark } from './autosave';
 import { ensureBuild, printReport, runLoad, startServer, type Benchmark, type LoadResult } from './harness';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const port = 3200;
+const baseUrl = `http://127.0.0.1:${port}`;
+const authSecret = `bench-${randomBytes(24).toString('hex')}`;
 
-// Benchmarks beyond the baseline register here (for example the autosave benchmark of the drafts work).
-const benchmarks: Benchmark[] = [
-  { name: 'health (database + storage)', run: ({ baseUrl }) => runLoad('health (database + storage)', { url: `${baseUrl}/api/health` }) },
-];
+/** A fresh, migrated and seeded database on the test cluster (started here when none is configured). */
+async function createBenchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  let startedServices = false;
+  if (!adminUrl) {
+    console.log('TEST_DATABASE_URL is not set: starting the throwaway PostgreSQL cluster (scripts/test-services.sh).');
+    const started = spawnSync('bash', ['scripts/test-services.sh', 'start'], { cwd: root, stdio: 'inherit' });
+    if (started.status !== 0) throw new Error('scripts/test-services.sh start failed');
+    startedServices = true;
+    adminUrl = /TEST_DATABASE_URL=(\S+)/.exec(readFileSync(path.join(root, '.test-run/env'), 'utf8'))?.[1];
+    if (!adminUrl) throw new Error('.test-run/env has no TEST_DATABASE_URL');
+  }
+  const name = `portail_bench_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString() });
+  await migrateDatabase(handle);
+  await seedDatabase(handle.db, { hashPassword });
+  await handle.close();
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+      if (startedServices) spawnSync('bash', ['scripts/test-services.sh', 'stop'], { cwd: root, stdio: 'inherit' });
+    },
+  };
+}
 
 ensureBuild(root);
-const server = await startServer(root, port, {});
-const baseUrl = `http://127.0.0.1:${port}`;
+const database = await createBenchDatabase();
+const autosave = createAutosaveBenchmark({ databaseUrl: database.url, authSecret });
+
+// Benchmarks beyond the baseline register here.
+const benchmarks: Benchmark[] = [
+  { name: 'health (database + storage)', run: ({ baseUrl }) => runLoad('health (database + storage)', { url: `${baseUrl}/api/health` }) },
+  autosave,
+];
+
 try {
-  // Warm up the route so that compilation and first-request costs stay out of the numbers.
-  await runLoad('warm-up', { url: `${baseUrl}/api/ping`, duration: 2 });
-  const baseline = await runLoad('baseline: bare route handler', { url: `${baseUrl}/api/ping` });
-  const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-  const results: LoadResult[] = [];
-  for (const benchmark of benchmarks) {
-    if (only && !benchmark.name.includes(only)) continue;
-    results.push(await benchmark.run({ baseUrl, serverPid: server.pid! }));
+  const server = await startServer(root, port, { DATABASE_URL: database.url, PUBLIC_ORIGIN: baseUrl, AUTH_SECRET: authSecret });
+  try {
+    // Warm up the route so that compilation and first-request costs stay out of the numbers.
+    await runLoad('warm-up', { url: `${baseUrl}/api/ping`, duration: 2 });
+    const baseline = await runLoad('baseline: bare route handler', { url: `${baseUrl}/api/ping` });
+    const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+    const results: LoadResult[] = [];
+    for (const benchmark of benchmarks) {
+      if (only && !benchmark.name.includes(only)) continue;
+      results.push(await benchmark.run({ baseUrl, serverPid: server.pid! }));
+    }
+    printReport(baseline, results);
+    autosave.printVerdict(baseline);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
   }
-  printReport(baseline, results);
 } finally {
-  server.kill('SIGTERM');
+  await database.drop();
 }

@@ -7,6 +7,7 @@ import { getDb } from '@/lib/db';
 import { getPublishedProcedureBySlug } from '@/lib/procedures/catalogue';
 import { getCategoryLabel } from '@/lib/procedures/categories';
 import type { Beneficiary } from '@/lib/procedures/definition';
+import { startProcedure } from './commencer/actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,7 +44,6 @@ export default async function ProcedurePage({ params }: Props) {
   const { slug } = await params;
   const procedure = await findProcedure(slug);
   if (!procedure) notFound();
-  const signInHref = `/connexion?callbackUrl=${encodeURIComponent(`/demarches/${procedure.slug}`)}`;
 
   return (
     <>
@@ -75,11 +75,15 @@ export default async function ProcedurePage({ params }: Props) {
               </div>
             ) : null}
           </dl>
-          <Button as="link" href={signInHref} className="w-full" aria-describedby="commencer-note">
-            Commencer
-          </Button>
+          {/* A form, not a link: starting creates a draft (a POST), and works without JavaScript. */}
+          <form action={startProcedure}>
+            <input type="hidden" name="slug" value={procedure.slug} />
+            <Button className="w-full" aria-describedby="commencer-note">
+              Commencer
+            </Button>
+          </form>
           <p id="commencer-note" className="mt-3 text-sm text-ink-muted">
-            Vous devrez vous connecter ou créer un compte.
+            Si vous n’êtes pas connecté, vous devrez vous connecter ou créer un compte.
           </p>
         </aside>
 

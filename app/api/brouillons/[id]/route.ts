@@ -1,0 +1,48 @@
+import { getCurrentUser } from '@/lib/auth/guards';
+import { getDb } from '@/lib/db';
+import { autosaveBodySchema, isJsonContentType, isSameOrigin, readBodyWithLimit } from '@/lib/dossiers/autosave-request';
+import { saveDraftAnswers } from '@/lib/dossiers/save-draft-answers';
+import { getEnv } from '@/lib/env';
+import { AUTOSAVE_MAX_BYTES } from '@/lib/procedures/answers';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ id: string }> };
+
+function reply(status: number, body: Record<string, unknown>): Response {
+  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+/**
+ * Autosave of a draft: `{ baseVersion, changes }` → 200 `{ version, savedAt }`, or 409 with what
+ * is stored now. Someone else's draft is a 404, exactly like an unknown id.
+ */
+export async function PATCH(request: Request, { params }: Context): Promise<Response> {
+  if (!isSameOrigin(request, getEnv().publicOrigin)) return reply(403, { error: 'forbidden' });
+  const user = await getCurrentUser();
+  if (!user) return reply(401, { error: 'unauthenticated' });
+  if (!isJsonContentType(request)) return reply(415, { error: 'unsupported-media-type' });
+
+  const body = await readBodyWithLimit(request, AUTOSAVE_MAX_BYTES);
+  if (!body.ok) return reply(413, { error: 'too-large', maxBytes: AUTOSAVE_MAX_BYTES });
+  let json: unknown;
+  try {
+    json = JSON.parse(body.text);
+  } catch {
+    return reply(400, { error: 'malformed' });
+  }
+  const parsed = autosaveBodySchema.safeParse(json);
+  if (!parsed.success) return reply(400, { error: 'invalid', message: 'Attendu : { baseVersion: entier ≥ 1, changes: objet }.' });
+
+  const { id } = await params;
+  const result = await saveDraftAnswers(await getDb(), user.id, id, parsed.data);
+  if (result.ok) return reply(200, { version: result.version, savedAt: result.savedAt.toISOString() });
+  switch (result.reason) {
+    case 'not-found':
+      return reply(404, { error: 'not-found' });
+    case 'conflict':
+      return reply(409, { error: 'conflict', version: result.version, data: result.data });
+    case 'invalid':
+      return reply(400, { error: 'invalid', message: result.message });
+  }
+}

@@ -1,0 +1,79 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { StepForm } from '@/components/forms/step-form';
+import { StepRecap } from '@/components/forms/step-recap';
+import { Breadcrumbs } from '@/components/ui';
+import { requireCitizen } from '@/lib/auth/guards';
+import { getDb } from '@/lib/db';
+import { findDraft } from '@/lib/dossiers';
+import { saveStep } from './actions';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string; step: string }>; searchParams: Promise<{ retour?: string | string[] }> };
+
+// Shared by generateMetadata and the page: one query per request.
+const loadDraft = cache(async (id: string, step: string) => {
+  const user = await requireCitizen(`/brouillons/${id}/${step}`);
+  return findDraft(await getDb(), user.id, id);
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id, step } = await params;
+  const draft = await loadDraft(id, step);
+  const index = draft?.definition.steps.findIndex((s) => s.key === step) ?? -1;
+  if (!draft || index < 0) return { title: 'Page introuvable' };
+  const total = draft.definition.steps.length;
+  return { title: `${draft.definition.steps[index].title} — Étape ${index + 1} sur ${total} — ${draft.procedure.title}` };
+}
+
+export default async function DraftStepPage({ params, searchParams }: Props) {
+  const { id, step: stepKey } = await params;
+  const draft = await loadDraft(id, stepKey);
+  if (!draft) notFound();
+  const steps = draft.definition.steps;
+  const index = steps.findIndex((s) => s.key === stepKey);
+  if (index < 0) notFound();
+  const step = steps[index];
+  const returnToRecap = (await searchParams).retour === 'recapitulatif';
+  const previous =
+    index > 0 ? { href: `/brouillons/${draft.id}/${steps[index - 1].key}`, label: 'Étape précédente' } : { href: '/brouillons', label: 'Retour à mes brouillons' };
+
+  return (
+    <>
+      <Breadcrumbs items={[{ label: 'Accueil', href: '/' }, { label: 'Mes brouillons', href: '/brouillons' }, { label: draft.procedure.title }]} />
+      <div className="mb-8 max-w-3xl">
+        <p className="text-ink-muted">
+          {draft.procedure.title} — pour {draft.beneficiaryLabel}
+        </p>
+        <p className="mt-1 font-medium text-ink-muted">
+          Étape {index + 1} sur {steps.length}
+        </p>
+        <h1 className="mt-2 text-3xl font-bold leading-tight sm:text-4xl">{step.title}</h1>
+        {step.description ? <p className="mt-4 text-lg text-ink-muted">{step.description}</p> : null}
+      </div>
+      {/* The recap comes first in the page: above the form on narrow screens, beside it on wide ones. */}
+      <div className="grid gap-8 lg:grid-cols-3 lg:gap-12">
+        <div className="lg:col-start-3 lg:row-start-1">
+          <StepRecap dossierId={draft.id} definition={draft.definition} answers={draft.data} currentStepKey={step.key} />
+        </div>
+        <div className="min-w-0 lg:col-span-2 lg:col-start-1 lg:row-start-1">
+          <StepForm
+            // A new step is a new form: nothing typed in one step lingers in the next.
+            key={step.key}
+            dossierId={draft.id}
+            definition={draft.definition}
+            stepKey={step.key}
+            answers={draft.data}
+            version={draft.version}
+            action={saveStep}
+            returnToRecap={returnToRecap}
+            previous={previous}
+            stepPath={`/brouillons/${draft.id}/${step.key}`}
+          />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import type { Answers } from '@/lib/procedures/answers';
+import { formatAnswer, isInputField, isSameAnswer } from '@/lib/procedures/compile-step';
+import type { ProcedureDefinition } from '@/lib/procedures/definition';
+import type { ConflictRow } from './conflict-panel';
+
+/** The questions whose answer differs between my values and the stored ones, both formatted. */
+export function conflictRows(definition: ProcedureDefinition, mine: Answers, saved: Answers): ConflictRow[] {
+  return definition.steps
+    .flatMap((step) => step.fields)
+    .filter(isInputField)
+    .filter((field) => field.key in mine && !isSameAnswer(mine[field.key], saved[field.key]))
+    .map((field) => ({ key: field.key, label: field.label, mine: formatAnswer(field, mine[field.key]), saved: formatAnswer(field, saved[field.key]) }));
+}

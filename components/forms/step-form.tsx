@@ -1,0 +1,216 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import Link from 'next/link';
+import { startTransition, useActionState, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { get, useForm, type FieldErrors, type FieldValues, type Resolver } from 'react-hook-form';
+import { Alert, Button, ErrorSummary, type ErrorSummaryItem } from '@/components/ui';
+import type { Answers } from '@/lib/procedures/answers';
+import { compileStep, findStep, isFieldVisible, isInputField, isSameAnswer, isStorableAnswer, pickStorableAnswers, readStepForm } from '@/lib/procedures/compile-step';
+import type { Field, ProcedureDefinition } from '@/lib/procedures/definition';
+import { conflictRows } from './conflict-rows';
+import { ConflictPanel } from './conflict-panel';
+import { controlIdOf, errorKeysOf, fieldKeyOfInput, toFormValue, toInputEntries, type FormValue } from './form-values';
+import { SaveStatusLine } from './save-status';
+import { StepFields } from './step-fields';
+import { STEP_FORM_FIELDS, type StepFormAction, type StepOutcome } from './step-form-state';
+import { useDraftAutosave } from './use-autosave';
+
+export type StepFormProps = {
+  dossierId: string;
+  definition: ProcedureDefinition;
+  stepKey: string;
+  /** The draft's answers, all steps: conditions may look at earlier steps. */
+  answers: Answers;
+  version: number;
+  action: StepFormAction;
+  /** Came from "Modifier" on the recap page: go back there once the step is valid. */
+  returnToRecap: boolean;
+  previous: { href: string; label: string };
+  /** This page's path, for the sign-in link when the session has expired. */
+  stepPath: string;
+};
+
+export const STEP_FORM_ID = 'formulaire-etape';
+
+function summarize(fields: Field[], messageOf: (errorKey: string) => string | undefined): ErrorSummaryItem[] {
+  return fields.flatMap((field) =>
+    errorKeysOf(field).flatMap((key) => {
+      const message = messageOf(key);
+      return message ? [{ fieldId: controlIdOf(key), message }] : [];
+    }),
+  );
+}
+
+/**
+ * One step of a draft. Without JavaScript: a plain form posted to the step action, which saves
+ * and validates. With JavaScript: the same compiled zod schema checks on blur and on submit,
+ * conditional fields follow the answers live, and every change is journaled and autosaved.
+ */
+export function StepForm(props: StepFormProps) {
+  const { dossierId, definition, stepKey, answers } = props;
+  const step = findStep(definition, stepKey)!;
+  const inputFields = useMemo(() => new Map(step.fields.filter(isInputField).map((f) => [f.key, f] as const)), [step]);
+  const [state, dispatch, pending] = useActionState(props.action, null);
+  const outcome: StepOutcome | undefined = state?.ok ? state.data : undefined;
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // The inputs first show what was just posted (after an error or a conflict), else the draft.
+  const [live, setLive] = useState<Answers>(() => ({ ...answers, ...outcome?.answers }));
+  const readForm = useCallback(() => (formRef.current ? readStepForm(definition, stepKey, new FormData(formRef.current)) : {}), [definition, stepKey]);
+  const refreshLive = useCallback(() => setLive((previous) => ({ ...previous, ...readForm() })), [readForm]);
+
+  // Read from the form element, not react-hook-form's values: the browser and the server action
+  // then turn inputs into answers with the very same function before the same schema checks them.
+  const schema = useMemo(() => compileStep(definition, stepKey, answers), [definition, stepKey, answers]);
+  const resolver = useCallback<Resolver<FieldValues>>(
+    (_values, context, options) => zodResolver(schema)(readForm(), context, options as never) as ReturnType<Resolver<FieldValues>>,
+    [schema, readForm],
+  );
+  const form = useForm<FieldValues>({ resolver, mode: 'onBlur', reValidateMode: 'onBlur', shouldFocusError: false });
+  const { setValue } = form;
+
+  const autosave = useDraftAutosave({
+    dossierId,
+    version: outcome?.version ?? props.version,
+    onReplay: (entries) => {
+      for (const entry of entries) {
+        const field = inputFields.get(entry.field);
+        if (field) toInputEntries(field, entry.value).forEach(([name, value]) => setValue(name, value));
+      }
+      refreshLive();
+      recordTypedBeforeHydration();
+    },
+  });
+
+  // What was typed before the page became interactive fired no change event: catch it up.
+  function recordTypedBeforeHydration() {
+    const current = readForm();
+    const shown = { ...answers, ...outcome?.answers };
+    inputFields.forEach((field, key) => {
+      if (!isSameAnswer(current[key], shown[key]) && isStorableAnswer(field, current[key])) autosave.record(key, current[key]);
+    });
+  }
+  const { adoptVersion, enterConflict } = autosave;
+  useEffect(() => {
+    if (outcome?.kind === 'conflict') enterConflict(outcome.version, outcome.saved, outcome.answers);
+    else if (outcome) adoptVersion(outcome.version);
+  }, [outcome, adoptVersion, enterConflict]);
+  useEffect(() => adoptVersion(props.version), [props.version, adoptVersion]);
+
+  // Errors: react-hook-form's (blur, submit) first; the server's until the next browser check.
+  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const rhfErrors = form.formState.errors;
+  const serverErrors = outcome?.kind === 'invalid' || outcome?.kind === 'revealed' ? outcome.fieldErrors : {};
+  const messageOf = (errors: FieldErrors, key: string) => {
+    const message = (get(errors, key) as { message?: unknown } | undefined)?.message;
+    return typeof message === 'string' && message ? message : undefined;
+  };
+  const errorOf = (key: string) => messageOf(rhfErrors, key) ?? (clientErrors ? undefined : serverErrors[key]?.[0]);
+  const isVisible = (field: Field) => isFieldVisible(field, live, definition);
+  const visibleInputs = step.fields.filter((f) => isInputField(f) && isVisible(f));
+  const summary = clientErrors ? summarize(visibleInputs, (key) => messageOf(clientErrors, key)) : summarize(visibleInputs, (key) => serverErrors[key]?.[0]);
+
+  const shownValues = useMemo(() => {
+    const values: Record<string, FormValue> = {};
+    const shown = { ...answers, ...outcome?.answers };
+    inputFields.forEach((field, key) => (values[key] = toFormValue(field, shown[key])));
+    return values;
+  }, [answers, outcome, inputFields]);
+
+  function onFormChange(event: FormEvent<HTMLFormElement>) {
+    const field = inputFields.get(fieldKeyOfInput((event.target as HTMLInputElement).name ?? ''));
+    if (!field) return;
+    const current = readForm();
+    setLive((previous) => ({ ...previous, ...current }));
+    if (isStorableAnswer(field, current[field.key])) autosave.record(field.key, current[field.key]);
+  }
+
+  const busy = useRef(false);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending || busy.current) return;
+    const element = event.currentTarget;
+    void form.handleSubmit(
+      async () => {
+        busy.current = true;
+        setClientErrors(null);
+        // The action names the version it starts from: the autosave in flight must land first.
+        await autosave.flush();
+        const data = new FormData(element);
+        data.set(STEP_FORM_FIELDS.baseVersion, String(autosave.currentVersion(outcome?.version ?? props.version)));
+        startTransition(() => dispatch(data));
+        busy.current = false;
+      },
+      (errors) => {
+        setClientErrors(errors);
+        setAttempt((n) => n + 1);
+      },
+    )();
+  }
+
+  // A conflict is shown until the citizen chooses; with JavaScript, choosing does not reload.
+  const [settledOutcome, setSettledOutcome] = useState<StepOutcome | null>(null);
+  const conflict =
+    autosave.status.kind === 'conflict'
+      ? autosave.status
+      : outcome?.kind === 'conflict' && outcome !== settledOutcome
+        ? { version: outcome.version, saved: outcome.saved, mine: outcome.answers }
+        : null;
+  const reloadHref = `${props.stepPath}${props.returnToRecap ? '?retour=recapitulatif' : ''}`;
+  const signInHref = `/connexion?callbackUrl=${encodeURIComponent(reloadHref)}`;
+  const baseVersion = outcome?.kind === 'conflict' ? outcome.baseVersion : (outcome?.version ?? props.version);
+
+  return (
+    <>
+      {conflict ? (
+        <ConflictPanel
+          rows={conflictRows(definition, conflict.mine, conflict.saved)}
+          formId={STEP_FORM_ID}
+          keepVersion={conflict.version}
+          reloadHref={reloadHref}
+          onKeepMine={() => {
+            setSettledOutcome(outcome ?? null);
+            void autosave.keepMine(outcome?.kind === 'conflict' ? pickStorableAnswers(definition, outcome.answers) : {});
+          }}
+          onReload={autosave.discard}
+        />
+      ) : null}
+      <ErrorSummary key={`${attempt}-${clientErrors ? 'client' : 'server'}`} errors={pending ? [] : summary} formError={state && !state.ok ? state.formError : undefined} />
+      {state && !state.ok ? (
+        <p className="-mt-4 mb-8">
+          <a href={signInHref}>Se reconnecter</a> : vos réponses de cette étape n’ont pas été enregistrées.
+        </p>
+      ) : null}
+      {outcome?.kind === 'refused' ? (
+        <Alert tone="error" title="Vos réponses n’ont pas pu être enregistrées">
+          <p>{outcome.message}</p>
+        </Alert>
+      ) : null}
+      {outcome?.kind === 'revealed' ? (
+        <Alert tone="info" title="De nouvelles questions sont apparues">
+          <p>Votre réponse appelle des précisions : complétez les questions ajoutées ci-dessous, puis validez l’étape.</p>
+        </Alert>
+      ) : null}
+      <SaveStatusLine status={autosave.status} signInHref={signInHref} />
+      <form id={STEP_FORM_ID} ref={formRef} action={dispatch} onSubmit={onSubmit} onChange={onFormChange} onBlur={() => void autosave.flush()} noValidate>
+        <input type="hidden" name={STEP_FORM_FIELDS.dossierId} value={dossierId} />
+        <input type="hidden" name={STEP_FORM_FIELDS.stepKey} value={stepKey} />
+        <input type="hidden" name={STEP_FORM_FIELDS.baseVersion} value={baseVersion} />
+        <input type="hidden" name={STEP_FORM_FIELDS.shown} value={visibleInputs.map((f) => f.key).join(',')} />
+        {props.returnToRecap ? <input type="hidden" name={STEP_FORM_FIELDS.retour} value="recapitulatif" /> : null}
+        <StepFields fields={step.fields} isVisible={isVisible} values={shownValues} errorOf={errorOf} register={form.register} />
+        <div className="mt-8 flex flex-wrap items-center gap-x-6 gap-y-4">
+          <Button type="submit" disabled={pending}>
+            Valider l’étape
+          </Button>
+          <Link href={props.previous.href} prefetch={false}>
+            {props.previous.label}
+          </Link>
+        </div>
+      </form>
+    </>
+  );
+}
+

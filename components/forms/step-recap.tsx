@@ -1,0 +1,66 @@
+import Link from 'next/link';
+import type { Answers } from '@/lib/procedures/answers';
+import { formatAnswer, getStepState, isAnswerEmpty, isFieldVisible, isInputField } from '@/lib/procedures/compile-step';
+import type { ProcedureDefinition } from '@/lib/procedures/definition';
+import { StepStateTag } from './step-state-tag';
+
+export type StepRecapProps = {
+  dossierId: string;
+  definition: ProcedureDefinition;
+  answers: Answers;
+  /** The step on screen, marked aria-current. */
+  currentStepKey?: string;
+};
+
+/**
+ * The recap column: every step with its state and its answers, each step a link, so any step
+ * can be revisited and changed. Beside the form on wide screens, above it on narrow ones.
+ * No prefetch: a step page must be read after the autosave of the one being left, not before.
+ */
+export function StepRecap({ dossierId, definition, answers, currentStepKey }: StepRecapProps) {
+  return (
+    <nav aria-labelledby="recapitulatif-titre" className="border-t-4 border-primary bg-surface p-4 sm:p-5">
+      <h2 id="recapitulatif-titre" className="text-xl font-bold">
+        Récapitulatif
+      </h2>
+      <ol className="mt-4 space-y-5">
+        {definition.steps.map((step, index) => {
+          const current = step.key === currentStepKey;
+          const answered = step.fields.filter(
+            (f) => isInputField(f) && f.type !== 'file' && isFieldVisible(f, answers, definition) && !isAnswerEmpty(answers[f.key]),
+          );
+          return (
+            <li key={step.key}>
+              <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                <Link
+                  href={`/brouillons/${dossierId}/${step.key}`}
+                  prefetch={false}
+                  aria-current={current ? 'step' : undefined}
+                  className={current ? 'font-bold text-ink no-underline' : 'font-medium'}
+                >
+                  {index + 1}. {step.title}
+                </Link>
+                <StepStateTag state={getStepState(definition, step.key, answers)} />
+              </div>
+              {answered.length ? (
+                <dl className="mt-2 space-y-1 text-sm">
+                  {answered.map((field) => (
+                    <div key={field.key}>
+                      <dt className="text-ink-soft">{field.label}</dt>
+                      <dd className="line-clamp-3 whitespace-pre-line break-words">{formatAnswer(field, answers[field.key])}</dd>
+                    </div>
+                  ))}
+                </dl>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+      <p className="mt-6 border-t border-line pt-4">
+        <Link href={`/brouillons/${dossierId}/recapitulatif`} prefetch={false} aria-current={currentStepKey === undefined ? 'step' : undefined}>
+          Vérifier et déposer la demande
+        </Link>
+      </p>
+    </nav>
+  );
+}

@@ -1,0 +1,5 @@
+// Dossier ids are UUIDs: anything else is simply not found, and never reaches a uuid column
+// (where PostgreSQL would answer with an error, not an empty result). Pure module.
+export function isDossierId(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

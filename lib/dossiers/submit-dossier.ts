@@ -1,0 +1,140 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { dossierEvents, dossiers, procedureVersions, users } from '@/db/schema';
+import { getEnv } from '@/lib/env';
+import { enqueueEmail } from '@/lib/jobs';
+import type { MailMessage } from '@/lib/mail';
+import type { Answers } from '@/lib/procedures/answers';
+import { validateStep } from '@/lib/procedures/compile-step';
+import { refreshBeneficiarySnapshot } from './beneficiary';
+import { submissionConfirmationEmail } from './confirmation-email';
+import { definitionOfVersion } from './definitions';
+import { assignDossierNumber } from './dossier-number';
+import { forgetDraft } from './draft-cache';
+import { freezeAnswers, stripHiddenAnswers } from './freeze-answers';
+import { isDossierId } from './ids';
+import { renderReceiptPdf } from './receipt';
+import { findSubmittedDossier } from './submitted';
+
+// A queue that does not answer must not keep the citizen waiting on the submission page.
+const QUEUE_TIMEOUT_MS = 10_000;
+
+export type SubmitDossierResult =
+  | { ok: true; number: string; dossierId: string }
+  | { ok: false; reason: 'not-found' | 'conflict' }
+  | { ok: false; reason: 'invalid'; stepKey: string; fieldErrors: Record<string, string[]> };
+
+/** How the confirmation leaves: the job queue in the app; tests pass a collector or a failing stub. */
+export type SubmitDependencies = {
+  sendEmail?: (message: MailMessage) => Promise<unknown>;
+  origin?: string;
+  portalName?: string;
+};
+
+/**
+ * "Déposer ma demande": validates every step, freezes the visible answers and, in one
+ * transaction, assigns the number, records the first status and a 'submitted' event.
+ * Submitting twice from the same version (a double click, two tabs) files once: the second call
+ * gets the same number. The confirmation email is queued after the commit and never undoes it.
+ */
+export async function submitDossier(
+  db: Database,
+  ownerId: string,
+  dossierId: string,
+  { baseVersion }: { baseVersion: number },
+  deps: SubmitDependencies = {},
+): Promise<SubmitDossierResult> {
+  if (!isDossierId(dossierId)) return { ok: false, reason: 'not-found' };
+  const [row] = await db
+    .select({
+      status: dossiers.status,
+      version: dossiers.version,
+      number: dossiers.number,
+      data: dossiers.data,
+      beneficiaryKind: dossiers.beneficiaryKind,
+      beneficiaryRelationId: dossiers.beneficiaryRelationId,
+      beneficiarySnapshot: dossiers.beneficiarySnapshot,
+      versionId: procedureVersions.id,
+      definition: procedureVersions.definition,
+    })
+    .from(dossiers)
+    .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
+    .where(and(eq(dossiers.id, dossierId), eq(dossiers.ownerId, ownerId)));
+  if (!row) return { ok: false, reason: 'not-found' };
+  if (row.status !== 'draft' || row.version !== baseVersion) return explainStale(row, dossierId, baseVersion);
+
+  const definition = definitionOfVersion(row.versionId, row.definition);
+  const visible = stripHiddenAnswers(definition, row.data as Answers);
+  const validated: Record<string, unknown>[] = [];
+  for (const step of definition.steps) {
+    const result = validateStep(definition, step.key, visible);
+    if (!result.ok) return { ok: false, reason: 'invalid', stepKey: step.key, fieldErrors: result.fieldErrors };
+    validated.push(result.values as Record<string, unknown>);
+  }
+  const frozen = freezeAnswers(visible, validated);
+  const firstStatus = definition.statuses[0].key;
+
+  const number = await db.transaction(async (tx) => {
+    // Locks the draft as validated: a save or a second submission in between makes this empty.
+    const [locked] = await tx
+      .select({ id: dossiers.id })
+      .from(dossiers)
+      .where(and(eq(dossiers.id, dossierId), eq(dossiers.ownerId, ownerId), eq(dossiers.status, 'draft'), eq(dossiers.version, baseVersion)))
+      .for('update');
+    if (!locked) return null;
+    const now = new Date();
+    const snapshot = await refreshBeneficiarySnapshot(tx, ownerId, row);
+    const assigned = await assignDossierNumber(tx, now);
+    await tx
+      .update(dossiers)
+      .set({ status: firstStatus, number: assigned, submittedAt: now, updatedAt: now, data: frozen, beneficiarySnapshot: snapshot, version: baseVersion + 1 })
+      .where(and(eq(dossiers.id, dossierId), eq(dossiers.ownerId, ownerId)));
+    await tx.insert(dossierEvents).values({ dossierId, kind: 'submitted', fromStatus: 'draft', toStatus: firstStatus, actorId: ownerId });
+    return assigned;
+  });
+  if (!number) return explainStaleAfterRace(db, ownerId, dossierId, baseVersion);
+
+  forgetDraft(ownerId, dossierId);
+  await sendConfirmation(db, ownerId, dossierId, deps);
+  return { ok: true, number, dossierId };
+}
+
+// Submitted from this very version (version moved by exactly the submission): the same filing.
+function explainStale(row: { status: string; version: number; number: string | null }, dossierId: string, baseVersion: number): SubmitDossierResult {
+  if (row.status !== 'draft' && row.number && row.version === baseVersion + 1) return { ok: true, number: row.number, dossierId };
+  return { ok: false, reason: 'conflict' };
+}
+
+async function explainStaleAfterRace(db: Database, ownerId: string, dossierId: string, baseVersion: number): Promise<SubmitDossierResult> {
+  const [row] = await db
+    .select({ status: dossiers.status, version: dossiers.version, number: dossiers.number })
+    .from(dossiers)
+    .where(and(eq(dossiers.id, dossierId), eq(dossiers.ownerId, ownerId)));
+  return row ? explainStale(row, dossierId, baseVersion) : { ok: false, reason: 'not-found' };
+}
+
+async function sendConfirmation(db: Database, ownerId: string, dossierId: string, deps: SubmitDependencies): Promise<void> {
+  try {
+    const env = deps.origin && deps.portalName ? null : getEnv();
+    const origin = deps.origin ?? env!.publicOrigin;
+    const portalName = deps.portalName ?? env!.PORTAL_NAME;
+    const [owner] = await db.select({ email: users.email }).from(users).where(eq(users.id, ownerId));
+    const dossier = await findSubmittedDossier(db, ownerId, dossierId);
+    if (!owner || !dossier) return;
+    const receipt = await renderReceiptPdf(dossier, { portalName });
+    const message = submissionConfirmationEmail({ to: owner.email, origin, portalName, dossier, receipt });
+    await withTimeout((deps.sendEmail ?? enqueueEmail)(message), QUEUE_TIMEOUT_MS);
+  } catch (error) {
+    // The dossier is filed; the citizen sees the number and the receipt online.
+    console.error(`submission confirmation of dossier ${dossierId} could not be queued`, error);
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from the job queue within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dossiers, profiles, users } from '@/db/schema';
+import { seedDatabase } from '@/db/seed';
+import type { CurrentUser } from '@/lib/auth/guards';
+import { createDraft } from '@/lib/dossiers';
+import { resetEnvCache } from '@/lib/env';
+import { AUTOSAVE_MAX_BYTES } from '@/lib/procedures/answers';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+
+// The autosave route handler called directly, against PostgreSQL. Only the session (Auth.js
+// cookies need a request context) and the process database handle are replaced.
+const state = vi.hoisted(() => ({ user: null as CurrentUser | null, db: null as unknown }));
+vi.mock('@/lib/auth/guards', () => ({ getCurrentUser: async () => state.user }));
+vi.mock('@/lib/db', () => ({ getDb: async () => state.db }));
+
+const { PATCH } = await import('@/app/api/brouillons/[id]/route');
+
+const ORIGIN = 'https://demarches.test';
+
+let database: TestDatabase;
+let alice: CurrentUser;
+let bob: CurrentUser;
+let draftId: string;
+
+async function createCitizen(name: string): Promise<CurrentUser> {
+  const email = `${name}.${randomUUID().slice(0, 8)}@exemple.fr`;
+  const [user] = await database.db.insert(users).values({ email, passwordHash: 'not-used', emailVerifiedAt: new Date() }).returning({ id: users.id });
+  await database.db.insert(profiles).values({ userId: user.id, birthName: name, firstNames: 'Test', phone: '06 00 00 00 00' });
+  return { id: user.id, email, role: 'citizen', displayName: name, sessionVersion: 1 };
+}
+
+type PatchOptions = { id?: string; body?: BodyInit; headers?: Record<string, string>; url?: string };
+
+function patch({ id = draftId, body, headers = {}, url }: PatchOptions) {
+  const request = new Request(url ?? `${ORIGIN}/api/brouillons/${id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', origin: ORIGIN, ...headers },
+    body,
+    // Needed by undici for a streamed body.
+    ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+  } as RequestInit);
+  return PATCH(request, { params: Promise.resolve({ id }) });
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+
+async function stored() {
+  const [row] = await database.db.select({ data: dossiers.data, version: dossiers.version }).from(dossiers).where(eq(dossiers.id, draftId));
+  return row;
+}
+
+beforeAll(async () => {
+  process.env.PUBLIC_ORIGIN = ORIGIN;
+  resetEnvCache();
+  database = await createTestDatabase();
+  state.db = database.db;
+  await seedDatabase(database.db, { hashPassword: async () => 'not-a-real-hash' });
+  alice = await createCitizen('alice');
+  bob = await createCitizen('bob');
+  const created = await createDraft(database.db, alice, { procedureSlug: 'signalement-voirie', beneficiary: { kind: 'self' } });
+  if (!created.ok) throw new Error(created.reason);
+  draftId = created.id;
+});
+afterAll(async () => {
+  await database?.drop();
+  delete process.env.PUBLIC_ORIGIN;
+  resetEnvCache();
+});
+beforeEach(() => {
+  state.user = alice;
+});
+
+describe('PATCH /api/brouillons/[id]', () => {
+  it('saves the changes and answers with the new version, never cached', async () => {
+    const { version } = await stored();
+    const response = await patch({ body: json({ baseVersion: version, changes: { lieu: 'Place Bellecour' } }) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const body = await response.json();
+    expect(body).toEqual({ version: version + 1, savedAt: expect.any(String) });
+    expect(Date.now() - Date.parse(body.savedAt)).toBeLessThan(60_000);
+    expect((await stored()).data).toMatchObject({ lieu: 'Place Bellecour', telephone: '06 00 00 00 00' });
+  });
+
+  it('answers 409 with what is stored when the version is stale', async () => {
+    const current = await stored();
+    const response = await patch({ body: json({ baseVersion: current.version - 1 > 0 ? current.version - 1 : 1, changes: { lieu: 'ancienne version' } }) });
+    expect(response.status).toBe(409);
+    expect(await response.json()).toEqual({ error: 'conflict', version: current.version, data: current.data });
+    expect(await stored()).toEqual(current);
+  });
+
+  it('answers 401 without a session', async () => {
+    state.user = null;
+    const before = await stored();
+    const response = await patch({ body: json({ baseVersion: before.version, changes: { lieu: 'x' } }) });
+    expect(response.status).toBe(401);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('answers 404 for someone else’s draft, an unknown id and a malformed one, alike', async () => {
+    const before = await stored();
+    state.user = bob;
+    const others = await Promise.all([draftId, randomUUID(), 'not-a-uuid'].map((id) => patch({ id, body: json({ baseVersion: before.version, changes: { lieu: 'x' } }) })));
+    for (const response of others) {
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ error: 'not-found' });
+    }
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses another site (403) but accepts its own origin, the public one, or none', async () => {
+    const before = await stored();
+    const evil = await patch({ body: json({ baseVersion: before.version, changes: { lieu: 'x' } }), headers: { origin: 'https://evil.example' } });
+    expect(evil.status).toBe(403);
+    const nullOrigin = await patch({ body: json({ baseVersion: before.version, changes: { lieu: 'x' } }), headers: { origin: 'null' } });
+    expect(nullOrigin.status).toBe(403);
+    expect(await stored()).toEqual(before);
+
+    const own = await patch({ url: `http://localhost:3100/api/brouillons/${draftId}`, headers: { origin: 'http://localhost:3100' }, body: json({ baseVersion: before.version, changes: { lieu: 'a' } }) });
+    expect(own.status).toBe(200);
+    const { version } = await own.json();
+    const none = new Request(`${ORIGIN}/api/brouillons/${draftId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: json({ baseVersion: version, changes: { lieu: 'b' } }) });
+    expect((await PATCH(none, { params: Promise.resolve({ id: draftId }) })).status).toBe(200);
+  });
+
+  it('requires a JSON content type (415)', async () => {
+    const before = await stored();
+    const response = await patch({ body: json({ baseVersion: before.version, changes: { lieu: 'x' } }), headers: { 'content-type': 'text/plain' } });
+    expect(response.status).toBe(415);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses an oversized body (413), announced or streamed without a length', async () => {
+    const before = await stored();
+    const big = json({ baseVersion: before.version, changes: { description: 'x'.repeat(AUTOSAVE_MAX_BYTES) } });
+    expect((await patch({ body: big })).status).toBe(413);
+
+    // Chunked: no Content-Length, so the bytes are counted while reading.
+    const encoder = new TextEncoder();
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent > AUTOSAVE_MAX_BYTES * 4) return controller.close();
+        sent += 8192;
+        controller.enqueue(encoder.encode('x'.repeat(8192)));
+      },
+    });
+    const streamed = await patch({ body: stream });
+    expect(streamed.status).toBe(413);
+    // Reading stopped shortly after the limit, instead of buffering everything.
+    expect(sent).toBeLessThan(AUTOSAVE_MAX_BYTES * 2);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('answers 400 to malformed JSON, a malformed envelope and changes the draft cannot hold', async () => {
+    const before = await stored();
+    const bodies = [
+      '{"baseVersion": 1, "changes": {',
+      '',
+      json({ changes: { lieu: 'x' } }),
+      json({ baseVersion: 0, changes: { lieu: 'x' } }),
+      json({ baseVersion: 1.5, changes: { lieu: 'x' } }),
+      json({ baseVersion: before.version, changes: ['x'] }),
+      json({ baseVersion: before.version, changes: { inconnu: 'x' } }),
+      json({ baseVersion: before.version, changes: { recontact: 'oui' } }),
+    ];
+    for (const body of bodies) {
+      const response = await patch({ body });
+      expect(response.status, body).toBe(400);
+      expect((await response.json()).error).toMatch(/^(malformed|invalid)$/);
+    }
+    expect(await stored()).toEqual(before);
+  });
+});
