@@ -72,7 +72,7 @@ const birthCertificate: SeedProcedure = {
         title: 'La personne concernée',
         description: "Indiquez l'identité telle qu'elle figure sur l'acte de naissance.",
         fields: [
-          { key: 'nomNaissance', type: 'text', label: 'Nom de naissance', required: true, prefill: 'beneficiary.lastName' },
+          { key: 'nomNaissance', type: 'text', label: 'Nom de naissance', required: true, prefill: 'beneficiary.birthName' },
           { key: 'prenoms', type: 'text', label: 'Prénoms', hint: "Dans l'ordre de l'état civil, séparés par un espace.", required: true, prefill: 'beneficiary.firstNames' },
           { key: 'dateNaissance', type: 'date', label: 'Date de naissance', required: true, max: 'today', prefill: 'beneficiary.birthDate' },
           { key: 'lieuNaissance', type: 'text', label: 'Lieu de naissance', hint: 'Commune et département.', required: true, prefill: 'beneficiary.birthPlace' },

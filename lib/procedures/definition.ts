@@ -29,7 +29,8 @@ const prefillTargets = {
   'profile.address': ['address'],
   'profile.phone': ['tel'],
   'profile.email': ['email'],
-  'beneficiary.lastName': ['text'],
+  'beneficiary.lastName': ['text'], // usage name when set, otherwise birth name
+  'beneficiary.birthName': ['text'],
   'beneficiary.firstNames': ['text'],
   'beneficiary.birthDate': ['date'],
   'beneficiary.birthPlace': ['text'],
@@ -43,7 +44,7 @@ export type PrefillSource = keyof typeof prefillTargets;
 export const prefillSources = Object.keys(prefillTargets) as [PrefillSource, ...PrefillSource[]];
 
 const organisationOnlySources: PrefillSource[] = ['beneficiary.legalName', 'beneficiary.siret'];
-const personOnlySources: PrefillSource[] = ['beneficiary.lastName', 'beneficiary.firstNames', 'beneficiary.birthDate', 'beneficiary.birthPlace'];
+const personOnlySources: PrefillSource[] = ['beneficiary.lastName', 'beneficiary.birthName', 'beneficiary.firstNames', 'beneficiary.birthDate', 'beneficiary.birthPlace'];
 
 const text = (max: number) => z.string().trim().min(1, 'Ne peut pas être vide.').max(max, `${max} caractères au maximum.`);
 const slug = z.string().regex(slugPattern, 'Identifiant invalide : lettres minuscules, chiffres et tirets (ex. « etat-civil »).');

@@ -79,6 +79,8 @@ function readSource(source: PrefillSource, { profile, email, beneficiary }: Pref
       return clean(email);
     case 'beneficiary.lastName':
       return lastNameOf(b);
+    case 'beneficiary.birthName':
+      return clean(b.birthName);
     case 'beneficiary.firstNames':
       return clean(b.firstNames);
     case 'beneficiary.birthDate':

@@ -45,9 +45,9 @@ const association: PrefillBeneficiary = {
 };
 
 describe('computePrefill on the seed procedures', () => {
-  it('birth certificate for oneself: identity from the profile (usage name first), postal address', () => {
+  it('birth certificate for oneself: identity from the profile (the birth name, not the usage name), postal address', () => {
     expect(computePrefill(definitionOf('acte-de-naissance'), { profile, email, beneficiary: self })).toEqual({
-      nomNaissance: 'Durand',
+      nomNaissance: 'Martin',
       prenoms: 'Camille Marie',
       dateNaissance: '1986-04-12',
       lieuNaissance: 'Lyon (69)',
