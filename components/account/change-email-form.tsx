@@ -2,8 +2,8 @@
 
 import { useActionState } from 'react';
 import { TextField } from '@/components/ui';
-import { FormFeedback, SubmitButton, summaryOf } from './form-feedback';
-import { fieldError, shownValue, successMessage, type FormAction } from './form-state';
+import { FormFeedback, SubmitButton, summaryOf } from '@/components/forms/form-feedback';
+import { fieldError, shownValue, successMessage, type FormAction } from '@/components/forms/form-state';
 
 const fields = { newEmail: 'newEmail', currentPassword: 'currentPassword' };
 

@@ -2,8 +2,8 @@
 
 import { useActionState } from 'react';
 import { Checkbox, TextField } from '@/components/ui';
-import { FormFeedback, SubmitButton, summaryOf } from './form-feedback';
-import { fieldError, shownChecked, successMessage, type FormAction } from './form-state';
+import { FormFeedback, SubmitButton, summaryOf } from '@/components/forms/form-feedback';
+import { fieldError, shownChecked, successMessage, type FormAction } from '@/components/forms/form-state';
 
 const fields = { currentPassword: 'currentPassword', confirm: 'confirm' };
 

@@ -2,8 +2,8 @@
 
 import { useActionState } from 'react';
 import { Checkbox, Fieldset } from '@/components/ui';
-import { FormFeedback, SubmitButton, summaryOf } from './form-feedback';
-import { shownChecked, successMessage, type FormAction } from './form-state';
+import { FormFeedback, SubmitButton, summaryOf } from '@/components/forms/form-feedback';
+import { shownChecked, successMessage, type FormAction } from '@/components/forms/form-state';
 
 export type PreferenceValues = { emailOnStatusChange: boolean; emailOnMessage: boolean; emailOnResponse: boolean };
 

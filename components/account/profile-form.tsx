@@ -3,8 +3,8 @@
 import { Fieldset, RadioGroup, TextField } from '@/components/ui';
 import { useServerForm } from '@/components/auth/use-server-form';
 import { civilities, profileSchema } from '@/lib/accounts/schemas';
-import { FormFeedback, SubmitButton } from './form-feedback';
-import { shownValue, successMessage, type FormAction } from './form-state';
+import { FormFeedback, SubmitButton } from '@/components/forms/form-feedback';
+import { shownValue, successMessage, type FormAction } from '@/components/forms/form-state';
 
 export type ProfileValues = {
   civility: string | null;

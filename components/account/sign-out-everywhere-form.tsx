@@ -1,8 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormFeedback, SubmitButton, summaryOf } from './form-feedback';
-import type { FormAction } from './form-state';
+import { FormFeedback, SubmitButton, summaryOf } from '@/components/forms/form-feedback';
+import type { FormAction } from '@/components/forms/form-state';
 
 /** "Se déconnecter de tous les appareils": the action redirects with a message; only failures come back here. */
 export function SignOutEverywhereForm({ action, documentTitle }: { action: FormAction; documentTitle: string }) {

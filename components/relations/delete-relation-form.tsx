@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useActionState, type ReactNode } from 'react';
 import { RelationFormErrors, SubmitButton } from './form-errors';
-import type { FormAction } from './form-state';
+import type { FormAction } from '@/components/forms/form-state';
 
 export type DeleteRelationFormProps = {
   action: FormAction;

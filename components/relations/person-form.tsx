@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { RadioGroup, TextField } from '@/components/ui';
 import { civilities, personSubtypeLabels, personSubtypes } from '@/lib/relations/schemas';
 import { RelationFormErrors, SubmitButton } from './form-errors';
-import { fieldError, shownValue, type FormAction } from './form-state';
+import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
 import { AddressFields, addressFieldIds } from './address-fields';
 import type { RelationFormValues } from './relation-values';
 

@@ -1,7 +1,7 @@
 import type { ErrorSummaryItem } from '@/components/ui';
 import type { ActionResult } from '@/lib/auth/action';
 
-// Reading a server action's result in the account forms. Pure: used by client components.
+// Reading a server action's result in the plain forms (account, relations). Pure: used by client components.
 
 export type FormState = ActionResult | null;
 export type FormAction = (previous: FormState, formData: FormData) => Promise<ActionResult>;

@@ -3,7 +3,7 @@
 import { useSyncExternalStore } from 'react';
 import { useFormStatus } from 'react-dom';
 import { Alert, Button, ErrorSummary, type ButtonVariant, type ErrorSummaryItem } from '@/components/ui';
-import { formError, summaryItems, type FormState } from './form-state';
+import { formError, summaryItems, type FormState } from '@/components/forms/form-state';
 
 const subscribeToNothing = () => () => {};
 
