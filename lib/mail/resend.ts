@@ -23,7 +23,7 @@ export class MailDeliveryError extends Error {
 }
 
 export function createResendMailer({ apiKey, from, baseUrl }: ResendMailerOptions): Mailer {
-  // Passing baseUrl explicitly keeps the SDK from reading process.env on its own.
+  // Passing baseUrl explicitly keeps the SDK from reading the environment (RESEND_BASE_URL) on its own.
   const resend = new Resend(apiKey, { baseUrl: (baseUrl ?? 'https://api.resend.com').replace(/\/+$/, '') });
   return {
     async send(message: MailMessage, options: SendOptions = {}) {
