@@ -1,6 +1,6 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
-import type { Session } from 'next-auth';
 import { auth } from '@/lib/auth/config';
+import { readSessionToken, tokenAgeSeconds } from '@/lib/auth/session-token';
 import { getEnv } from '@/lib/env';
 import { buildContentSecurityPolicy, createNonce } from '@/lib/security/csp';
 
@@ -8,8 +8,9 @@ import { buildContentSecurityPolicy, createNonce } from '@/lib/security/csp';
 // - Sets a fresh CSP nonce and forwards it to the renderer (Next reads the request-side header to
 //   put the nonce on its own scripts).
 // - Renews the session cookie of an active user (Auth.js's wrapper), so only an idle session
-//   expires — but not on prefetches and static files: a slow background request answered after a
-//   password change would otherwise put the old cookie back.
+//   expires — at most once a minute (a renewal costs an encryption and re-sends the cookie;
+//   autosave sends many requests), and not on prefetches and static files: a slow background
+//   request answered after a password change would otherwise put the old cookie back.
 // - An anonymous plain-HTML form POST (no JavaScript) to the personal space gets a 303 to the
 //   sign-in page, so the browser does not re-post the form (a 307 would) when a session expired
 //   while a page was open. With JavaScript (a `Next-Action` fetch) the action answers itself with
@@ -33,16 +34,19 @@ function withContentSecurityPolicy(request: NextRequest): NextResponse {
   return response;
 }
 
-function handleWithSession(request: NextRequest & { auth: Session | null }): NextResponse {
-  const { pathname, search } = request.nextUrl;
-  if (request.method === 'POST' && !request.auth && !request.headers.has('next-action') && PERSONAL_SPACE.test(pathname)) {
-    const signIn = new URL('/connexion', request.nextUrl);
-    signIn.searchParams.set('callbackUrl', pathname + search);
-    signIn.searchParams.set('expiree', '1');
-    return NextResponse.redirect(signIn, 303);
-  }
-  return withContentSecurityPolicy(request);
+function isAnonymousPlainPost(request: NextRequest): boolean {
+  return request.method === 'POST' && !request.headers.has('next-action') && PERSONAL_SPACE.test(request.nextUrl.pathname);
 }
+
+function redirectToSignIn(request: NextRequest): NextResponse {
+  const { pathname, search } = request.nextUrl;
+  const signIn = new URL('/connexion', request.nextUrl);
+  signIn.searchParams.set('callbackUrl', pathname + search);
+  signIn.searchParams.set('expiree', '1');
+  return NextResponse.redirect(signIn, 303);
+}
+
+const RENEW_AFTER_SECONDS = 60;
 
 function isBackgroundRequest(request: NextRequest): boolean {
   const { pathname } = request.nextUrl;
@@ -57,10 +61,13 @@ function isBackgroundRequest(request: NextRequest): boolean {
 }
 
 // With a lazily configured Auth.js, auth(handler) resolves to the wrapped handler: keep that promise.
-const renewSessionThen = auth(handleWithSession as never) as unknown as Promise<(request: NextRequest, event: NextFetchEvent) => Promise<Response>>;
+const renewSessionThen = auth(withContentSecurityPolicy as never) as unknown as Promise<(request: NextRequest, event: NextFetchEvent) => Promise<Response>>;
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
   if (isBackgroundRequest(request)) return withContentSecurityPolicy(request);
+  const token = await readSessionToken((name) => request.cookies.get(name)?.value);
+  if (!token) return isAnonymousPlainPost(request) ? redirectToSignIn(request) : withContentSecurityPolicy(request);
+  if (tokenAgeSeconds(token) < RENEW_AFTER_SECONDS) return withContentSecurityPolicy(request);
   return (await renewSessionThen)(request, event);
 }
 

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SessionTimeoutWarning } from '@/components/auth/session-timeout-warning';
 import { signOutAction } from '@/app/deconnexion/actions';
-import { auth, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/config';
+import { readSessionToken, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-token';
 import { getCurrentUser } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
@@ -27,7 +27,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await headers();
   const { PORTAL_NAME } = getEnv();
   const user = await getCurrentUser();
-  const session = user ? await auth() : null;
+  // The real expiry of this browser's cookie (renewed at most once a minute by the proxy).
+  const store = await cookies();
+  const token = user ? await readSessionToken((name) => store.get(name)?.value) : null;
+  const expiresAt = token?.exp ? new Date(token.exp * 1000).toISOString() : null;
   const headerUser = user
     ? { displayName: user.displayName, unreadNotifications: await countUnreadNotifications(await getDb(), user.id) }
     : null;
@@ -41,8 +44,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Aller au contenu
         </a>
         <SiteHeader portalName={PORTAL_NAME} user={headerUser} signOutAction={signOutAction} />
-        {session?.expires ? (
-          <SessionTimeoutWarning expiresAt={session.expires} maxAgeSeconds={SESSION_MAX_AGE_SECONDS} signOutAction={signOutAction} />
+        {expiresAt ? (
+          <SessionTimeoutWarning expiresAt={expiresAt} maxAgeSeconds={SESSION_MAX_AGE_SECONDS} signOutAction={signOutAction} />
         ) : null}
         <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 md:py-12">
           {children}

@@ -3,22 +3,12 @@
 import { Fieldset, RadioGroup, TextField } from '@/components/ui';
 import { useServerForm } from '@/components/auth/use-server-form';
 import { civilities, profileSchema } from '@/lib/accounts/schemas';
+import type { ProfileView } from '@/lib/accounts/profile';
 import { FormFeedback, SubmitButton } from '@/components/forms/form-feedback';
 import { shownValue, successMessage, type FormAction } from '@/components/forms/form-state';
 
-export type ProfileValues = {
-  civility: string | null;
-  birthName: string | null;
-  usageName: string | null;
-  firstNames: string | null;
-  birthDate: string | null;
-  birthPlace: string | null;
-  addressLine1: string | null;
-  addressLine2: string | null;
-  postalCode: string | null;
-  city: string | null;
-  phone: string | null;
-};
+// The personal information as read by lib/accounts/profile.ts (a type-only import: nothing of the server module ships).
+export type ProfileValues = Omit<ProfileView, 'email'>;
 
 // Page order, for the error summary; each id is the field's name (the radio group's first option is `civility`).
 const FIELDS = ['civility', 'birthName', 'usageName', 'firstNames', 'birthDate', 'birthPlace', 'addressLine1', 'addressLine2', 'postalCode', 'city', 'phone'] as const;

@@ -1,12 +1,12 @@
 import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { getEnv } from '@/lib/env';
 import { signInSchema } from '@/lib/accounts/schemas';
+import { getAuthSecret, SESSION_MAX_AGE_SECONDS } from './session-token';
 
 // Inactivity timeout (RGAA 13.1): the JWT lives 30 minutes and is renewed by the proxy on each
 // request, so only an idle session expires; the page warns two minutes before and offers to extend.
-export const SESSION_MAX_AGE_SECONDS = 30 * 60;
+export { SESSION_MAX_AGE_SECONDS };
 
 /** The code travels in Auth.js errors only; the page turns it into a French message. */
 export class SignInRefused extends CredentialsSignin {
@@ -36,10 +36,8 @@ declare module '@auth/core/jwt' {
 }
 
 export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth(() => {
-  const env = getEnv();
   return {
-    // Production requires AUTH_SECRET (checked at start-up); development gets a fixed local secret.
-    secret: env.AUTH_SECRET ?? 'development-only-secret-never-used-in-production-0000',
+    secret: getAuthSecret(),
     trustHost: true,
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 0 },
     pages: { signIn: '/connexion', error: '/connexion' },

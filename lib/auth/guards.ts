@@ -3,7 +3,8 @@ import { cache } from 'react';
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/lib/db';
 import { findSessionUser } from '@/lib/accounts/users';
-import { auth } from './config';
+import { cookies } from 'next/headers';
+import { readSessionToken } from './session-token';
 
 export type CurrentUser = {
   id: string;
@@ -18,10 +19,11 @@ export type CurrentUser = {
  * database, so sign-out, a password or email change and deletion end every other session at once.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  if (!session?.userId) return null;
-  const user = await findSessionUser(await getDb(), session.userId);
-  if (!user || !user.emailVerifiedAt || user.sessionVersion !== session.sessionVersion) return null;
+  const store = await cookies();
+  const token = await readSessionToken((name) => store.get(name)?.value);
+  if (!token?.userId) return null;
+  const user = await findSessionUser(await getDb(), token.userId);
+  if (!user || !user.emailVerifiedAt || user.sessionVersion !== token.sessionVersion) return null;
   const name = [user.firstNames, user.usageName ?? user.birthName].filter(Boolean).join(' ');
   return { id: user.id, email: user.email, role: user.role, displayName: name || user.email, sessionVersion: user.sessionVersion };
 });

@@ -13,6 +13,8 @@ const SESSION_EXPIRED = 'Votre session a expiré ou vous avez été déconnecté
 const SIGN_IN_REFUSED = 'Adresse de courriel ou mot de passe incorrect.';
 
 async function expectNoAxeViolations(page: Page) {
+  // Next streams the <title> of dynamic pages after the first bytes: wait for it before auditing.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const violations = results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(violations).toEqual([]);

@@ -9,6 +9,8 @@ import { signIn } from './support/session';
 const NEW_PASSWORD = 'un chat sur le toit de la mairie';
 
 async function expectAccessible(page: Page) {
+  // Next streams the <title> of dynamic pages after the first bytes: wait for it before auditing.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 }

@@ -25,6 +25,8 @@ const footerLinks = [
 ];
 
 async function expectNoAxeViolations(page: Page) {
+  // Next streams the <title> of dynamic pages after the first bytes: wait for it before auditing.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const violations = results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(violations).toEqual([]);

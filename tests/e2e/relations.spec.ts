@@ -12,6 +12,8 @@ test.describe.configure({ timeout: 60_000 });
 const SIRET_ERROR = "Le numéro SIRET n'est pas valide : vérifiez les 14 chiffres.";
 
 async function expectNoAxeViolations(page: Page) {
+  // Next streams the <title> of dynamic pages after the first bytes: wait for it before auditing.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const violations = results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(violations).toEqual([]);
