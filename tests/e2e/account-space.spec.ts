@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
 import { createCitizen, e2eSql, linkPath, uniqueEmail, waitForEmail } from './support/db';
 import { signIn } from './support/session';
 
@@ -11,14 +11,6 @@ import { signIn } from './support/session';
 const NEW_PASSWORD = 'un tout autre mot de passe pour le portail';
 const SESSION_EXPIRED = 'Votre session a expiré ou vous avez été déconnecté.';
 const SIGN_IN_REFUSED = 'Adresse de courriel ou mot de passe incorrect.';
-
-async function expectNoAxeViolations(page: Page) {
-  // Next streams the <title> of dynamic pages after the first bytes: wait for it before auditing.
-  await expect(page).toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const violations = results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(violations).toEqual([]);
-}
 
 /** A new browser context holding a copy of the given context's cookies: a captured session. */
 async function copySession(browser: Browser, context: BrowserContext): Promise<BrowserContext> {

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { request as apiRequest, expect, test, type Browser, type Page } from '@playwright/test';
+import { expectNoAxeViolations as expectAccessible } from './support/axe';
 import { createCitizen, linkPath, uniqueEmail, waitForEmail } from './support/db';
 import { signIn } from './support/session';
 
@@ -7,13 +7,6 @@ import { signIn } from './support/session';
 // JavaScript), forgotten password, refused cookies, and the accessibility of every account page.
 
 const NEW_PASSWORD = 'un chat sur le toit de la mairie';
-
-async function expectAccessible(page: Page) {
-  // Next streams the <title> of dynamic pages after the first bytes: wait for it before auditing.
-  await expect(page).toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
-}
 
 function errorSummary(page: Page) {
   return page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Il y a un problème' }) });

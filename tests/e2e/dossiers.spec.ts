@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
 import { createCitizen, e2eSql, waitForEmail } from './support/db';
 import { signIn } from './support/session';
 
@@ -11,14 +11,6 @@ import { signIn } from './support/session';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const STREET_REPORT = 'signalement-voirie';
-
-async function expectNoAxeViolations(page: Page) {
-  // Next streams the <title> of dynamic pages after the first bytes: wait for it before auditing.
-  await expect(page).toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const violations = results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(violations).toEqual([]);
-}
 
 /** A citizen with a phone number in their profile (prefilled into the street report). */
 async function createCitizenWithPhone() {

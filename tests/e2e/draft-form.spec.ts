@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
 import { createCitizen, e2eSql } from './support/db';
 import { signIn } from './support/session';
 
@@ -40,13 +40,6 @@ async function signedInCitizen(page: Page, path: (id: string) => string, slug = 
   await signIn(page, citizen.email, citizen.password, path(id));
   await expect(page).toHaveURL(path(id));
   return { citizen, id };
-}
-
-async function expectNoAxeViolations(page: Page) {
-  // Next streams the <title> of dynamic pages after the first bytes: wait for it before auditing.
-  await expect(page).toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 /**

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
 
 // Public pages: what an anonymous visitor sees, checked for RGAA/WCAG 2.1 AA basics
 // (axe rules, skip link, 320 px reflow, menu without JavaScript, working footer and search).
@@ -23,14 +23,6 @@ const footerLinks = [
   { name: 'Accessibilité : non conforme', path: '/accessibilite', h1: 'Déclaration d’accessibilité' },
   { name: 'Mentions légales', path: '/mentions-legales', h1: 'Mentions légales' },
 ];
-
-async function expectNoAxeViolations(page: Page) {
-  // Next streams the <title> of dynamic pages after the first bytes: wait for it before auditing.
-  await expect(page).toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const violations = results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(violations).toEqual([]);
-}
 
 async function expectNoHorizontalScroll(page: Page) {
   const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
 import { createCitizen, e2eSql } from './support/db';
 import { signIn } from './support/session';
 
@@ -10,14 +10,6 @@ import { signIn } from './support/session';
 test.describe.configure({ timeout: 60_000 });
 
 const SIRET_ERROR = "Le numéro SIRET n'est pas valide : vérifiez les 14 chiffres.";
-
-async function expectNoAxeViolations(page: Page) {
-  // Next streams the <title> of dynamic pages after the first bytes: wait for it before auditing.
-  await expect(page).toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const violations = results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(violations).toEqual([]);
-}
 
 function errorSummary(page: Page) {
   return page.getByRole('alert').filter({ hasText: 'Il y a un problème' });
