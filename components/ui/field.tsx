@@ -77,6 +77,19 @@ function fieldIds(name: string, id: string | undefined, hint: ReactNode, error: 
   };
 }
 
+/** Label, then hint, then error message: the order GOV.UK and the DSFR use above a single control. */
+function FieldHeader(props: { fieldId: string; label: ReactNode; optional?: boolean; hint?: ReactNode; hintId?: string; message?: string; errorId?: string }) {
+  return (
+    <>
+      <Label htmlFor={props.fieldId} optional={props.optional}>
+        {props.label}
+      </Label>
+      {props.hint ? <Hint id={props.hintId!}>{props.hint}</Hint> : null}
+      {props.message ? <ErrorMessage id={props.errorId!}>{props.message}</ErrorMessage> : null}
+    </>
+  );
+}
+
 type InputType = 'text' | 'email' | 'tel' | 'password' | 'date' | 'number';
 export type TextFieldProps = FieldBase & { type?: InputType } & Omit<ComponentProps<'input'>, 'type' | 'id' | 'name'>;
 
@@ -84,11 +97,7 @@ export function TextField({ name, id, label, hint, error, optional, type = 'text
   const { fieldId, message, hintId, errorId } = fieldIds(name, id, hint, error);
   return (
     <FieldGroup invalid={!!message}>
-      <Label htmlFor={fieldId} optional={optional}>
-        {label}
-      </Label>
-      {hint ? <Hint id={hintId!}>{hint}</Hint> : null}
-      {message ? <ErrorMessage id={errorId!}>{message}</ErrorMessage> : null}
+      <FieldHeader fieldId={fieldId} label={label} optional={optional} hint={hint} hintId={hintId} message={message} errorId={errorId} />
       <input
         {...input}
         id={fieldId}
@@ -109,11 +118,7 @@ export function TextareaField({ name, id, label, hint, error, optional, classNam
   const { fieldId, message, hintId, errorId } = fieldIds(name, id, hint, error);
   return (
     <FieldGroup invalid={!!message}>
-      <Label htmlFor={fieldId} optional={optional}>
-        {label}
-      </Label>
-      {hint ? <Hint id={hintId!}>{hint}</Hint> : null}
-      {message ? <ErrorMessage id={errorId!}>{message}</ErrorMessage> : null}
+      <FieldHeader fieldId={fieldId} label={label} optional={optional} hint={hint} hintId={hintId} message={message} errorId={errorId} />
       <textarea
         {...textarea}
         id={fieldId}
@@ -138,11 +143,7 @@ export function SelectField({ name, id, label, hint, error, optional, options, p
   const { fieldId, message, hintId, errorId } = fieldIds(name, id, hint, error);
   return (
     <FieldGroup invalid={!!message}>
-      <Label htmlFor={fieldId} optional={optional}>
-        {label}
-      </Label>
-      {hint ? <Hint id={hintId!}>{hint}</Hint> : null}
-      {message ? <ErrorMessage id={errorId!}>{message}</ErrorMessage> : null}
+      <FieldHeader fieldId={fieldId} label={label} optional={optional} hint={hint} hintId={hintId} message={message} errorId={errorId} />
       <select
         {...select}
         id={fieldId}
