@@ -14,16 +14,29 @@ export type CurrentUser = {
   sessionVersion: number;
 };
 
+export type SessionClaims = { userId: string; sessionVersion: number };
+
+/**
+ * What the session cookie claims, NOT yet checked against the database. Only for a query that
+ * checks `sessionVersion` itself, in its own WHERE clause (autosave: one statement per save);
+ * everything else calls getCurrentUser.
+ */
+export async function readSessionClaims(): Promise<SessionClaims | null> {
+  const store = await cookies();
+  const token = await readSessionToken((name) => store.get(name)?.value);
+  if (!token?.userId || typeof token.sessionVersion !== 'number') return null;
+  return { userId: token.userId, sessionVersion: token.sessionVersion };
+}
+
 /**
  * The signed-in user, or null. The JWT alone is not trusted: its sessionVersion must match the
  * database, so sign-out, a password or email change and deletion end every other session at once.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const store = await cookies();
-  const token = await readSessionToken((name) => store.get(name)?.value);
-  if (!token?.userId) return null;
-  const user = await findSessionUser(await getDb(), token.userId);
-  if (!user || !user.emailVerifiedAt || user.sessionVersion !== token.sessionVersion) return null;
+  const claims = await readSessionClaims();
+  if (!claims) return null;
+  const user = await findSessionUser(await getDb(), claims.userId);
+  if (!user || !user.emailVerifiedAt || user.sessionVersion !== claims.sessionVersion) return null;
   const name = [user.firstNames, user.usageName ?? user.birthName].filter(Boolean).join(' ');
   return { id: user.id, email: user.email, role: user.role, displayName: name || user.email, sessionVersion: user.sessionVersion };
 });

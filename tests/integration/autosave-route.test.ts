@@ -9,10 +9,13 @@ import { resetEnvCache } from '@/lib/env';
 import { AUTOSAVE_MAX_BYTES } from '@/lib/procedures/answers';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
-// The autosave route handler called directly, against PostgreSQL. Only the session (Auth.js
-// cookies need a request context) and the process database handle are replaced.
+// The autosave route handler called directly, against PostgreSQL. Only the cookie's claims (Auth.js
+// cookies need a request context) and the process database handle are replaced: whether those
+// claims still hold is checked by the save itself, against the database.
 const state = vi.hoisted(() => ({ user: null as CurrentUser | null, db: null as unknown }));
-vi.mock('@/lib/auth/guards', () => ({ getCurrentUser: async () => state.user }));
+vi.mock('@/lib/auth/guards', () => ({
+  readSessionClaims: async () => state.user && { userId: state.user.id, sessionVersion: state.user.sessionVersion },
+}));
 vi.mock('@/lib/db', () => ({ getDb: async () => state.db }));
 
 const { PATCH } = await import('@/app/api/brouillons/[id]/route');
@@ -98,6 +101,35 @@ describe('PATCH /api/brouillons/[id]', () => {
     const response = await patch({ body: json({ baseVersion: before.version, changes: { lieu: 'x' } }) });
     expect(response.status).toBe(401);
     expect(await stored()).toEqual(before);
+  });
+
+  it('answers 401 to a replayed session after sign-out or a password change, and changes nothing', async () => {
+    await database.db.update(users).set({ sessionVersion: 2 }).where(eq(users.id, alice.id));
+    try {
+      const before = await stored();
+      // The cookie still claims version 1: valid JWT, revoked session. Whatever it sends, it learns only "401".
+      for (const body of [json({ baseVersion: before.version, changes: { lieu: 'rejoué' } }), json({ baseVersion: before.version, changes: { inconnu: 'x' } })]) {
+        expect((await patch({ body })).status).toBe(401);
+      }
+      expect((await patch({ id: randomUUID(), body: json({ baseVersion: 1, changes: { lieu: 'x' } }) })).status).toBe(401);
+      expect(await stored()).toEqual(before);
+
+      state.user = { ...alice, sessionVersion: 2 };
+      expect((await patch({ body: json({ baseVersion: before.version, changes: { lieu: 'nouvelle session' } }) })).status).toBe(200);
+    } finally {
+      await database.db.update(users).set({ sessionVersion: 1 }).where(eq(users.id, alice.id));
+    }
+  });
+
+  it('answers 401 when the account’s email is no longer confirmed', async () => {
+    await database.db.update(users).set({ emailVerifiedAt: null }).where(eq(users.id, alice.id));
+    try {
+      const before = await stored();
+      expect((await patch({ body: json({ baseVersion: before.version, changes: { lieu: 'x' } }) })).status).toBe(401);
+      expect(await stored()).toEqual(before);
+    } finally {
+      await database.db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, alice.id));
+    }
   });
 
   it('answers 404 for someone else’s draft, an unknown id and a malformed one, alike', async () => {

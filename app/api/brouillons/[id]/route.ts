@@ -1,4 +1,4 @@
-import { getCurrentUser } from '@/lib/auth/guards';
+import { readSessionClaims } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { autosaveBodySchema, isJsonContentType, isSameOrigin, readBodyWithLimit } from '@/lib/dossiers/autosave-request';
 import { saveDraftAnswers } from '@/lib/dossiers/save-draft-answers';
@@ -19,8 +19,9 @@ function reply(status: number, body: Record<string, unknown>): Response {
  */
 export async function PATCH(request: Request, { params }: Context): Promise<Response> {
   if (!isSameOrigin(request, getEnv().publicOrigin)) return reply(403, { error: 'forbidden' });
-  const user = await getCurrentUser();
-  if (!user) return reply(401, { error: 'unauthenticated' });
+  // The session is checked against the database by the save itself, in the same statement.
+  const session = await readSessionClaims();
+  if (!session) return reply(401, { error: 'unauthenticated' });
   if (!isJsonContentType(request)) return reply(415, { error: 'unsupported-media-type' });
 
   const body = await readBodyWithLimit(request, AUTOSAVE_MAX_BYTES);
@@ -35,7 +36,7 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
   if (!parsed.success) return reply(400, { error: 'invalid', message: 'Attendu : { baseVersion: entier ≥ 1, changes: objet }.' });
 
   const { id } = await params;
-  const result = await saveDraftAnswers(await getDb(), user.id, id, parsed.data);
+  const result = await saveDraftAnswers(await getDb(), session.userId, id, parsed.data, { version: session.sessionVersion });
   if (result.ok) return reply(200, { version: result.version, savedAt: result.savedAt.toISOString() });
   switch (result.reason) {
     case 'not-found':
@@ -44,5 +45,7 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
       return reply(409, { error: 'conflict', version: result.version, data: result.data });
     case 'invalid':
       return reply(400, { error: 'invalid', message: result.message });
+    case 'session-ended':
+      return reply(401, { error: 'unauthenticated' });
   }
 }
