@@ -27,7 +27,7 @@ export function FileInput({ name, id, label, hint, error, optional, className, .
         id={fieldId}
         name={name}
         type="file"
-        aria-invalid={error ? true : undefined}
+        aria-invalid={error || input['aria-invalid'] ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
         className={[
           'block w-full max-w-xl border-2 bg-white p-2 text-base file:mr-4 file:min-h-11 file:cursor-pointer file:border-2 file:border-primary file:bg-white file:px-4 file:font-medium file:text-primary',

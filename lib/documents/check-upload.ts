@@ -15,8 +15,9 @@ import { createHash } from 'node:crypto';
 //   exported as JPEG. Adding one is a line in FILE_TYPES once the need is real.
 // - Executables and scripts: never a supporting document.
 
-/** 10 Mo (10 × 1024 × 1024 bytes), the limit announced to citizens. */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+import { ACCEPTED_FORMATS_LABEL, MAX_UPLOAD_BYTES, tooLargeMessage } from './limits';
+
+export { ACCEPT_ATTRIBUTE, ACCEPTED_FORMATS_LABEL, MAX_UPLOAD_BYTES } from './limits';
 
 export type DetectedFileType = { mimeType: string; extension: string; label: string };
 
@@ -27,9 +28,6 @@ const FILE_TYPES = {
 } as const satisfies Record<string, DetectedFileType>;
 
 export const ACCEPTED_MIME_TYPES: readonly string[] = Object.values(FILE_TYPES).map((t) => t.mimeType);
-/** For `<input type="file" accept>`: a hint for the file picker only, never a check. */
-export const ACCEPT_ATTRIBUTE = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
-export const ACCEPTED_FORMATS_LABEL = 'PDF, JPEG ou PNG';
 
 function startsWith(head: Uint8Array, signature: readonly number[]): boolean {
   if (head.length < signature.length) return false;
@@ -77,10 +75,6 @@ export type UploadCheck = CheckedUpload | RefusedUpload;
 
 const ACTIVE_CONTENT = /^\s*(<!doctype|<html|<svg|<\?xml|<script|<head|<body)/i;
 
-function formatLimit(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} Mo`;
-}
-
 function refusalForUnknownType(name: string, head: Uint8Array): string {
   const looksActive = ACTIVE_CONTENT.test(Buffer.from(head.subarray(0, 256)).toString('latin1'));
   const exe = startsWith(head, [0x4d, 0x5a]) || startsWith(head, [0x7f, 0x45, 0x4c, 0x46]) || startsWith(head, [0x23, 0x21]);
@@ -111,7 +105,7 @@ export async function checkUpload(file: File): Promise<UploadCheck> {
     return { ok: false, message: `Le fichier « ${name} » est vide (0 octet). Choisissez un autre fichier.` };
   }
   if (file.size > MAX_UPLOAD_BYTES) {
-    return { ok: false, message: `Le fichier « ${name} » dépasse la taille maximale de ${formatLimit(MAX_UPLOAD_BYTES)}. Réduisez-le (par exemple en le numérisant en qualité moindre) puis réessayez.` };
+    return { ok: false, message: tooLargeMessage(name) };
   }
   const bytes = Buffer.from(await file.arrayBuffer());
   // File.size is what the multipart parser counted; the bytes read are what we store, so check them too.
@@ -119,7 +113,7 @@ export async function checkUpload(file: File): Promise<UploadCheck> {
     return { ok: false, message: `Le fichier « ${name} » est vide (0 octet). Choisissez un autre fichier.` };
   }
   if (bytes.length > MAX_UPLOAD_BYTES) {
-    return { ok: false, message: `Le fichier « ${name} » dépasse la taille maximale de ${formatLimit(MAX_UPLOAD_BYTES)}.` };
+    return { ok: false, message: tooLargeMessage(name) };
   }
   const type = detectFileType(bytes.subarray(0, 16));
   if (!type) return { ok: false, message: refusalForUnknownType(name, bytes.subarray(0, 256)) };

@@ -7,6 +7,8 @@ import { Breadcrumbs } from '@/components/ui';
 import { requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { findDraft } from '@/lib/dossiers';
+import { listLockerDocuments } from '@/lib/documents/locker';
+import { attachedFilesByField } from '@/lib/documents/step-files';
 import { saveStep } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -37,6 +39,13 @@ export default async function DraftStepPage({ params, searchParams }: Props) {
   if (index < 0) notFound();
   const step = steps[index];
   const returnToRecap = (await searchParams).retour === 'recapitulatif';
+  const db = await getDb();
+  const user = await requireCitizen(`/brouillons/${id}/${stepKey}`);
+  const attached = await attachedFilesByField(db, user.id, draft.id);
+  // The drop-down list of the Porte-documents: read only where a step asks for a file.
+  const lockerDocuments = step.fields.some((f) => f.type === 'file') ? await listLockerDocuments(db, user.id) : [];
+  const lockerOptions = lockerDocuments.map((d) => ({ value: d.id, label: `${d.title} (${d.filename})` }));
+  const fileNames = Object.fromEntries(Object.values(attached).flat().map((f) => [f.id, f.filename]));
   const previous =
     index > 0 ? { href: `/brouillons/${draft.id}/${steps[index - 1].key}`, label: 'Étape précédente' } : { href: '/brouillons', label: 'Retour à mes brouillons' };
 
@@ -56,7 +65,7 @@ export default async function DraftStepPage({ params, searchParams }: Props) {
       {/* The recap comes first in the page: above the form on narrow screens, beside it on wide ones. */}
       <div className="grid gap-8 lg:grid-cols-3 lg:gap-12">
         <div className="lg:col-start-3 lg:row-start-1">
-          <StepRecap dossierId={draft.id} definition={draft.definition} answers={draft.data} currentStepKey={step.key} />
+          <StepRecap dossierId={draft.id} definition={draft.definition} answers={draft.data} currentStepKey={step.key} fileNames={fileNames} />
         </div>
         <div className="min-w-0 lg:col-span-2 lg:col-start-1 lg:row-start-1">
           <StepForm
@@ -71,6 +80,7 @@ export default async function DraftStepPage({ params, searchParams }: Props) {
             returnToRecap={returnToRecap}
             previous={previous}
             stepPath={`/brouillons/${draft.id}/${step.key}`}
+            files={{ dossierId: draft.id, attached, lockerOptions }}
           />
         </div>
       </div>
