@@ -18,7 +18,13 @@ import { buildContentSecurityPolicy, createNonce } from '@/lib/security/csp';
 
 const PERSONAL_SPACE = /^\/(compte|relations|brouillons|demandes|notifications|porte-documents|admin)(\/|$)/;
 
+// File downloads answer with their own, stricter policy (lib/documents/download-response.ts:
+// default-src 'none'; sandbox). A header set here would replace it, so these paths get none from
+// the proxy. /demandes/[id]/pieces/… is listed ahead for the submitted dossiers' attachments.
+const FILE_DOWNLOAD = /^\/(porte-documents\/[^/]+\/telecharger|(brouillons|demandes)\/[^/]+\/pieces\/[^/]+)\/?$/;
+
 function withContentSecurityPolicy(request: NextRequest): NextResponse {
+  if (FILE_DOWNLOAD.test(request.nextUrl.pathname)) return NextResponse.next();
   const env = getEnv();
   const nonce = createNonce();
   const csp = buildContentSecurityPolicy({

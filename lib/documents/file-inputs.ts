@@ -2,6 +2,7 @@ import type { Answers } from '@/lib/procedures/answers';
 import { isFieldVisible } from '@/lib/procedures/compile-step';
 import type { Field, ProcedureDefinition } from '@/lib/procedures/definition';
 import { MAX_UPLOAD_BYTES, tooLargeMessage } from './limits';
+import { isChosenFile } from './schemas';
 
 // The inputs of a `file` field on a step page, and what the browser makes of them before posting.
 // The server never reads these to decide what is attached: it attaches what is posted, then reads
@@ -18,9 +19,10 @@ export const FILE_ACTIONS = { attach: 'joindre', remove: 'retirerPiece' } as con
 /** Id of the "from your Porte-documents" select. */
 export const lockerSelectId = (key: string) => `${key}-porte-documents`;
 
+/** The file chosen in an input, or null when it was left untouched (see isChosenFile). */
 export function chosenFile(form: FormData, name: string): File | null {
   const value = form.get(name);
-  return typeof value === 'object' && value !== null && (value.size > 0 || value.name !== '') ? value : null;
+  return isChosenFile(value) ? value : null;
 }
 
 const PENDING_UPLOAD = 'fichier-a-envoyer';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { checkUpload, detectFileType, MAX_UPLOAD_BYTES, sanitizeFilename } from '@/lib/documents/check-upload';
+import { isChosenFile } from '@/lib/documents/schemas';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
@@ -104,5 +105,17 @@ describe('checkUpload', () => {
   it('refuses a Word document, naming the accepted formats', async () => {
     const result = await checkUpload(file(Buffer.from('PK\x03\x04\x14\x00', 'latin1'), 'lettre.docx'));
     expect(result).toEqual({ ok: false, message: 'Le fichier « lettre.docx » n’est pas accepté. Formats acceptés : PDF, JPEG ou PNG.' });
+  });
+});
+
+describe('isChosenFile', () => {
+  it('tells an untouched file input from a chosen file, even an empty one', () => {
+    expect(isChosenFile(new File([], ''))).toBe(false);
+    expect(isChosenFile(new File([], 'undefined'))).toBe(false);
+    expect(isChosenFile(new File([], 'blob'))).toBe(false);
+    expect(isChosenFile('')).toBe(false);
+    expect(isChosenFile(undefined)).toBe(false);
+    expect(isChosenFile(new File([], 'vide.pdf'))).toBe(true);
+    expect(isChosenFile(new File(['x'], ''))).toBe(true);
   });
 });
