@@ -6,6 +6,7 @@ import { documentTitle } from '@/app/compte/document-title';
 import { requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { ACCEPT_ATTRIBUTE, ACCEPTED_FORMATS_LABEL, MAX_UPLOAD_BYTES } from '@/lib/documents/check-upload';
+import { TOO_LARGE_POST } from '@/lib/documents/limits';
 import { describeMimeType, formatDocumentDate, formatFileSize } from '@/lib/documents/format';
 import { listLockerDocuments, LOCKER_QUOTA_BYTES, type LockerDocument } from '@/lib/documents/locker';
 import { addDocument } from './actions';
@@ -67,6 +68,11 @@ export default async function LockerPage({ searchParams }: Props) {
         title={TITLE}
         lead="Rangez ici les documents que vous fournissez souvent. Vous pourrez ensuite les choisir dans une liste quand une démarche demande une pièce justificative, pour vous ou pour vos relations."
       />
+      {params[TOO_LARGE_POST.param] === TOO_LARGE_POST.value ? (
+        <Alert tone="error" role="alert" title="Le document n’a pas été ajouté" className="max-w-3xl">
+          <p>{TOO_LARGE_POST.message}</p>
+        </Alert>
+      ) : null}
       <div className="max-w-3xl" aria-live="polite">
         {flash ? (
           <Alert tone="success">

@@ -11,3 +11,13 @@ export const UPLOAD_HINT = `Format ${ACCEPTED_FORMATS_LABEL}, 10 Mo au maximum.`
 export function tooLargeMessage(name: string): string {
   return `Le fichier « ${name} » dépasse la taille maximale de 10 Mo. Réduisez-le (par exemple en le numérisant en qualité moindre) puis réessayez.`;
 }
+
+/** Same value as serverActions.bodySizeLimit and proxyClientMaxBodySize in next.config.ts. */
+export const MAX_POST_BYTES = 12 * 1024 * 1024;
+
+/** Where proxy.ts sends back a plain form post over MAX_POST_BYTES: `?envoi=trop-volumineux`. */
+export const TOO_LARGE_POST = {
+  param: 'envoi',
+  value: 'trop-volumineux',
+  message: 'Votre envoi dépasse la taille maximale : il n’a pas été enregistré. Chaque fichier doit faire 10 Mo au maximum ; choisissez un fichier plus léger, puis réessayez.',
+} as const;

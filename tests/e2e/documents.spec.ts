@@ -71,6 +71,9 @@ test.describe('Porte-documents', () => {
     }
     await expectNoAxeViolations(page);
     expect(await e2eSql()`select id from locker_documents where owner_id = ${citizen.id}`).toHaveLength(0);
+    await page.setViewportSize({ width: 320, height: 720 });
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     await page.getByLabel('Titre du document').fill('Justificatif de domicile');
     await page.getByLabel('Fichier').setInputFiles({ name: 'Facture d’électricité.pdf', mimeType: 'application/pdf', buffer: pdf('facture') });
@@ -181,7 +184,11 @@ test.describe('pièces justificatives', () => {
     await page.getByRole('button', { name: 'Valider l’étape' }).click();
     await expect(errorSummary(page).getByRole('link', { name: /« caf\.png » n’est pas accepté/ })).toBeVisible();
     await expect(domicile.getByRole('link', { name: 'Quittance.pdf' })).toBeVisible();
+    await expect(errorSummary(page)).toBeFocused();
     await expectNoAxeViolations(page);
+    await page.setViewportSize({ width: 320, height: 720 });
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     await quotient.getByLabel('Depuis votre ordinateur').setInputFiles({ name: 'Attestation CAF.png', mimeType: 'image/png', buffer: PNG });
     await page.getByRole('button', { name: 'Valider l’étape' }).click();
@@ -220,6 +227,17 @@ test.describe('pièces justificatives', () => {
       const citizen = await createCitizen();
       const draftId = await insertCanteenDraft(citizen.id);
       await signIn(page, citizen.email, citizen.password, '/porte-documents');
+      // Over 10 Mo: checked on the server when the browser runs no script.
+      await page.getByLabel('Titre du document').fill('Trop gros');
+      await page.getByLabel('Fichier').setInputFiles({ name: 'gros.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([pdf('x'), Buffer.alloc(10 * 1024 * 1024)]) });
+      await page.getByRole('button', { name: 'Ajouter au porte-documents' }).click();
+      await expect(errorSummary(page).getByRole('link', { name: /« gros\.pdf » dépasse la taille maximale de 10 Mo/ })).toBeVisible();
+      // Over what the server reads at all: sent back to the page with a message, not an error page.
+      await page.getByLabel('Titre du document').fill('Énorme');
+      await page.getByLabel('Fichier').setInputFiles({ name: 'enorme.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([pdf('x'), Buffer.alloc(13 * 1024 * 1024)]) });
+      await page.getByRole('button', { name: 'Ajouter au porte-documents' }).click();
+      await expect(page).toHaveURL('/porte-documents?envoi=trop-volumineux');
+      await expect(page.getByRole('alert').filter({ hasText: 'Le document n’a pas été ajouté' })).toContainText('10 Mo au maximum');
       await addToLocker(page, 'Attestation CAF', { name: 'caf.pdf', mimeType: 'application/pdf', buffer: pdf('caf') });
 
       await page.goto(`/brouillons/${draftId}/justificatifs`);

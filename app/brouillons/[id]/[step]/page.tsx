@@ -3,17 +3,18 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { StepForm } from '@/components/forms/step-form';
 import { StepRecap } from '@/components/forms/step-recap';
-import { Breadcrumbs } from '@/components/ui';
+import { Alert, Breadcrumbs } from '@/components/ui';
 import { requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { findDraft } from '@/lib/dossiers';
 import { listLockerDocuments } from '@/lib/documents/locker';
+import { TOO_LARGE_POST } from '@/lib/documents/limits';
 import { attachedFilesByField } from '@/lib/documents/step-files';
 import { saveStep } from './actions';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string; step: string }>; searchParams: Promise<{ retour?: string | string[] }> };
+type Props = { params: Promise<{ id: string; step: string }>; searchParams: Promise<{ retour?: string | string[]; envoi?: string | string[] }> };
 
 // Shared by generateMetadata and the page: one query per request.
 const loadDraft = cache(async (id: string, step: string) => {
@@ -38,7 +39,9 @@ export default async function DraftStepPage({ params, searchParams }: Props) {
   const index = steps.findIndex((s) => s.key === stepKey);
   if (index < 0) notFound();
   const step = steps[index];
-  const returnToRecap = (await searchParams).retour === 'recapitulatif';
+  const query = await searchParams;
+  const returnToRecap = query.retour === 'recapitulatif';
+  const tooLarge = query[TOO_LARGE_POST.param] === TOO_LARGE_POST.value;
   const db = await getDb();
   const user = await requireCitizen(`/brouillons/${id}/${stepKey}`);
   const attached = await attachedFilesByField(db, user.id, draft.id);
@@ -62,6 +65,11 @@ export default async function DraftStepPage({ params, searchParams }: Props) {
         <h1 className="mt-2 text-3xl font-bold leading-tight sm:text-4xl">{step.title}</h1>
         {step.description ? <p className="mt-4 text-lg text-ink-muted">{step.description}</p> : null}
       </div>
+      {tooLarge ? (
+        <Alert tone="error" role="alert" title="Vos fichiers n’ont pas été envoyés" className="max-w-3xl">
+          <p>{TOO_LARGE_POST.message} Les réponses de cette étape n’ont pas été enregistrées non plus.</p>
+        </Alert>
+      ) : null}
       {/* The recap comes first in the page: above the form on narrow screens, beside it on wide ones. */}
       <div className="grid gap-8 lg:grid-cols-3 lg:gap-12">
         <div className="lg:col-start-3 lg:row-start-1">
