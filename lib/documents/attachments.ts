@@ -7,7 +7,8 @@ import { dossierAttachments, dossiers, lockerDocuments } from '@/db/schema';
 import { isDossierId } from '@/lib/dossiers/ids';
 import { type BlobStore } from '@/lib/storage';
 import type { CheckedUpload } from './check-upload';
-import { deleteBlobQuietly, isDocumentId, openBlob, type OpenedFile } from './locker';
+import { deleteBlobQuietly, openBlob, type OpenedFile } from './blobs';
+import { isDocumentId } from './locker';
 
 // Pièces justificatives of a draft: files attached to a `file` field of a procedure step, from the
 // citizen's computer or copied from their Porte-documents. An attachment is a copy owned by the

@@ -1,11 +1,11 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { lockerDocuments, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
-import { BlobNotFoundError, type BlobStore } from '@/lib/storage';
+import type { BlobStore } from '@/lib/storage';
+import { deleteBlobQuietly, openBlob, type OpenedFile } from './blobs';
 import type { CheckedUpload } from './check-upload';
 import { formatFileSize } from './format';
 
@@ -135,8 +135,6 @@ export async function deleteLockerDocument(db: Executor, store: BlobStore, owner
   return true;
 }
 
-export type OpenedFile = { filename: string; mimeType: string; sizeBytes: number; sha256: string; stream: Readable };
-
 /** The document's content, for the owner only; null when not found, not theirs, or its blob is missing. */
 export async function openLockerDocument(db: Executor, store: BlobStore, ownerId: string, id: string): Promise<OpenedFile | null> {
   if (!isDocumentId(id)) return null;
@@ -147,29 +145,4 @@ export async function openLockerDocument(db: Executor, store: BlobStore, ownerId
   if (!row) return null;
   const stream = await openBlob(store, row.storageKey);
   return stream ? { filename: row.filename, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256: row.sha256, stream } : null;
-}
-
-export async function openBlob(store: BlobStore, key: string): Promise<Readable | null> {
-  try {
-    return await store.get(key);
-  } catch (error) {
-    if (error instanceof BlobNotFoundError) {
-      console.error(`[documents] blob missing for a stored row: ${key}`);
-      return null;
-    }
-    throw error;
-  }
-}
-
-export async function deleteBlobQuietly(store: BlobStore, key: string): Promise<void> {
-  try {
-    await store.delete(key);
-  } catch (error) {
-    console.error(`[documents] blob ${key} not deleted, left as an orphan: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-/** A Node stream as the web stream a Response wants. */
-export function toWebStream(stream: Readable): ReadableStream {
-  return Readable.toWeb(stream) as ReadableStream;
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { dossierAttachments, dossierEvents, dossiers, procedureVersions, users } from '@/db/schema';
-import { deleteBlobQuietly } from '@/lib/documents/locker';
+import { deleteBlobQuietly } from '@/lib/documents/blobs';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
 import { getEnv } from '@/lib/env';
 import { enqueueEmail } from '@/lib/jobs';

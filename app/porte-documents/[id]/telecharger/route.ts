@@ -1,7 +1,8 @@
 import { requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { createDownloadResponse } from '@/lib/documents/download-response';
-import { openLockerDocument, toWebStream } from '@/lib/documents/locker';
+import { toWebStream } from '@/lib/documents/blobs';
+import { openLockerDocument } from '@/lib/documents/locker';
 import { getBlobStore } from '@/lib/storage';
 
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@ import { requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { openDraftAttachment } from '@/lib/documents/attachments';
 import { createDownloadResponse } from '@/lib/documents/download-response';
-import { toWebStream } from '@/lib/documents/locker';
+import { toWebStream } from '@/lib/documents/blobs';
 import { getBlobStore } from '@/lib/storage';
 
 export const dynamic = 'force-dynamic';
