@@ -42,7 +42,8 @@ export function FileField({ field, error, context }: { field: FileFieldType; err
   return (
     <Fieldset id={`${field.key}-groupe`} legend={field.label} hint={field.hint} error={error} optional={!field.required}>
       {attached.length ? (
-        <ul className="mb-4 border-t border-line" aria-label={`Fichiers joints : ${field.label}`}>
+        // Without a file input to point at (a single file already attached), "Modifier" links land here.
+        <ul id={canAdd ? undefined : field.key} tabIndex={canAdd ? undefined : -1} className="mb-4 border-t border-line" aria-label={`Fichiers joints : ${field.label}`}>
           {attached.map((file) => (
             <li key={file.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-line py-3">
               <span className="min-w-0 break-words">
