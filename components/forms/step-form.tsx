@@ -253,6 +253,13 @@ export function StepForm(props: StepFormProps) {
         <input type="hidden" name={STEP_FORM_FIELDS.baseVersion} value={baseVersion} />
         <input type="hidden" name={STEP_FORM_FIELDS.shown} value={visibleInputs.map((f) => f.key).join(',')} />
         {props.returnToRecap ? <input type="hidden" name={STEP_FORM_FIELDS.retour} value="recapitulatif" /> : null}
+        {step.fields.some((f) => f.type === 'file') ? (
+          // The form's default button: Enter in a text field validates the step, instead of pressing
+          // the first "Retirer" or "Joindre ce fichier" button of a file question.
+          <button type="submit" hidden tabIndex={-1}>
+            Valider l’étape
+          </button>
+        ) : null}
         <StepFields fields={step.fields} isVisible={isVisible} values={shownValues} errorOf={errorOf} register={form.register} files={props.files} />
         <div className="mt-8 flex flex-wrap items-center gap-x-6 gap-y-4">
           <Button type="submit" disabled={pending}>

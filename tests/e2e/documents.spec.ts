@@ -219,6 +219,21 @@ test.describe('pièces justificatives', () => {
     expect(row.data).toEqual({ justificatifDomicile: [expect.stringMatching(new RegExp(`^${UUID}$`))] });
   });
 
+  test('Enter in a text field of a step with a file question validates the step, not a file button', async ({ page }) => {
+    const citizen = await createCitizen();
+    const sql = e2eSql();
+    const [draft] = await sql<{ id: string }[]>`
+      insert into dossiers (owner_id, procedure_id, procedure_version_id, beneficiary_kind, beneficiary_snapshot, status, data)
+      select ${citizen.id}, p.id, v.id, 'self', ${sql.json({ label: 'Camille Martin (vous-même)' })}, 'draft', '{}'::jsonb
+      from procedures p join procedure_versions v on v.procedure_id = p.id where p.slug = 'subvention-association'
+      order by v.version desc limit 1 returning id`;
+    await signIn(page, citizen.email, citizen.password, `/brouillons/${draft.id}/financement`);
+    await page.getByLabel('Montant demandé (en euros)').fill('1500');
+    await page.getByLabel('Montant demandé (en euros)').press('Enter');
+    await expect(errorSummary(page).getByRole('link', { name: 'Ajoutez « Budget prévisionnel du projet ».' })).toBeVisible();
+    await expect(page.getByText(/Choisissez un fichier sur votre ordinateur/)).toHaveCount(0);
+  });
+
   test.describe('without JavaScript', () => {
     test.use({ javaScriptEnabled: false });
 
