@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Executor } from '@/db/client';
 import { lockerDocuments, users } from '@/db/schema';
+import { exportAccountData } from '@/lib/accounts/export';
 import { checkUpload, type CheckedUpload } from '@/lib/documents/check-upload';
 import {
   addLockerDocument,
@@ -69,6 +70,15 @@ describe('Porte-documents', () => {
     const bytes = await readAll(opened!.stream);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(upload.sha256);
     expect(await store.head(`locker/${owner}/${added.document.id}`)).toMatchObject({ sizeBytes: upload.sizeBytes });
+  });
+
+  it('the data export lists the locker documents, metadata only', async () => {
+    const owner = await createUser();
+    const added = await addLockerDocument(db.db, store, owner, { title: 'Avis d’imposition', upload: await pdf('avis', 'avis.pdf') });
+    if (!added.ok) throw new Error(added.message);
+    const data = await exportAccountData(db.db, owner);
+    expect(data?.lockerDocuments).toEqual([expect.objectContaining({ title: 'Avis d’imposition', filename: 'avis.pdf', mimeType: 'application/pdf' })]);
+    expect(JSON.stringify(data)).not.toContain(`locker/${owner}`);
   });
 
   it('is owner-scoped: another citizen’s id is not found for every operation, and nothing changes', async () => {
