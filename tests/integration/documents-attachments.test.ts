@@ -162,6 +162,20 @@ describe('pièces justificatives of a draft', () => {
     });
   });
 
+  it('a multiple-file question keeps each file in order, up to 10', async () => {
+    const owner = await createUser();
+    const draftId = await createDraft(owner);
+    const ids: string[] = [];
+    for (let n = 1; n <= 10; n += 1) {
+      const attached = await attachUpload(db.db, store, owner, draftId, autres, await pdf(`pièce ${n}`, `piece-${n}.pdf`));
+      if (!attached.ok) throw new Error(attached.message);
+      ids.push(attached.attachment.id);
+    }
+    expect((await dataOf(draftId)).data).toMatchObject({ autres: ids });
+    expect(await attachUpload(db.db, store, owner, draftId, autres, await pdf('une de trop', 'onze.pdf'))).toMatchObject({ ok: false, reason: 'too-many' });
+    expect(await store.deletePrefix(`dossiers/${draftId}/`)).toBe(10);
+  });
+
   it('applies the field’s own limits: type and size', async () => {
     const owner = await createUser();
     const draftId = await createDraft(owner);
