@@ -2,6 +2,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server
 import { auth } from '@/lib/auth/config';
 import { readSessionToken, tokenAgeSeconds } from '@/lib/auth/session-token';
 import { getEnv } from '@/lib/env';
+import { MAX_POST_BYTES, TOO_LARGE_POST } from '@/lib/documents/limits';
 import { buildContentSecurityPolicy, createNonce } from '@/lib/security/csp';
 
 // Runs on every request. Never an access gate: guards live in every page, action and route handler.
@@ -18,7 +19,13 @@ import { buildContentSecurityPolicy, createNonce } from '@/lib/security/csp';
 
 const PERSONAL_SPACE = /^\/(compte|relations|brouillons|demandes|notifications|porte-documents|admin)(\/|$)/;
 
+// File downloads answer with their own, stricter policy (lib/documents/download-response.ts:
+// default-src 'none'; sandbox). A header set here would replace it, so these paths get none from
+// the proxy. /demandes/[id]/pieces/… is listed ahead for the submitted dossiers' attachments.
+const FILE_DOWNLOAD = /^\/(porte-documents\/[^/]+\/telecharger|(brouillons|demandes)\/[^/]+\/pieces\/[^/]+)\/?$/;
+
 function withContentSecurityPolicy(request: NextRequest): NextResponse {
+  if (FILE_DOWNLOAD.test(request.nextUrl.pathname)) return NextResponse.next();
   const env = getEnv();
   const nonce = createNonce();
   const csp = buildContentSecurityPolicy({
@@ -63,7 +70,23 @@ function isBackgroundRequest(request: NextRequest): boolean {
 // With a lazily configured Auth.js, auth(handler) resolves to the wrapped handler: keep that promise.
 const renewSessionThen = auth(withContentSecurityPolicy as never) as unknown as Promise<(request: NextRequest, event: NextFetchEvent) => Promise<Response>>;
 
+// Same value as serverActions.bodySizeLimit and proxyClientMaxBodySize in next.config.ts. A plain
+// HTML post (no JavaScript) over it would reach the action cut short and fail with a bare error
+// page: it is sent back to its page with a message instead (uploads are limited to 10 Mo each;
+// with JavaScript the forms check the size before sending).
+
+function isOversizedPlainPost(request: NextRequest): boolean {
+  return request.method === 'POST' && !request.headers.has('next-action') && Number(request.headers.get('content-length') ?? 0) > MAX_POST_BYTES;
+}
+
+function redirectTooLarge(request: NextRequest): NextResponse {
+  const back = new URL(request.nextUrl.pathname, request.nextUrl);
+  back.searchParams.set(TOO_LARGE_POST.param, TOO_LARGE_POST.value);
+  return NextResponse.redirect(back, 303);
+}
+
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  if (isOversizedPlainPost(request)) return redirectTooLarge(request);
   if (isBackgroundRequest(request)) return withContentSecurityPolicy(request);
   const token = await readSessionToken((name) => request.cookies.get(name)?.value);
   if (!token) return isAnonymousPlainPost(request) ? redirectToSignIn(request) : withContentSecurityPolicy(request);

@@ -155,11 +155,6 @@ export default function HelpPage() {
       </Theme>
 
       <Theme id="documents" title="Pièces justificatives et porte-documents">
-        <p className="my-4 border-l-4 border-warning bg-warning-tint p-4">
-          <strong>Bientôt disponible.</strong> Le dépôt de pièces justificatives et le porte-documents ouvrent
-          prochainement sur ce portail. D’ici là, une démarche qui demande un justificatif le signale à l’étape
-          concernée et ne bloque pas votre dépôt.
-        </p>
         <Question question="Comment fournir mes pièces justificatives ?">
           <p>Pendant que vous remplissez une démarche, vous pouvez ajouter un justificatif :</p>
           <ul className="list-disc pl-6">
@@ -169,6 +164,10 @@ export default function HelpPage() {
               est jointe à votre démarche.
             </li>
           </ul>
+          <p>
+            Les fichiers acceptés sont les PDF et les images JPEG ou PNG, de 10 Mo au maximum chacun. Tant que votre
+            demande n’est pas envoyée, vous pouvez retirer un fichier joint et en choisir un autre.
+          </p>
         </Question>
         <Question question="Qu’est-ce que le porte-documents ?">
           <p>
@@ -176,11 +175,16 @@ export default function HelpPage() {
             (justificatif de domicile, pièce d’identité…), puis vous les joignez en quelques clics aux démarches faites
             pour vous ou pour vos relations.
           </p>
+          <p>
+            Depuis la rubrique <Link href="/porte-documents">Porte-documents</Link>, vous pouvez ajouter un document,
+            le télécharger, changer son titre ou le supprimer. Il peut contenir 100 Mo de documents au total.
+          </p>
         </Question>
         <Question question="Qui peut voir mon porte-documents ?">
           <p>
             Vous seul. Le porte-documents est confidentiel : l’administration n’y a jamais accès. Elle voit uniquement la
-            copie d’un document que vous avez vous-même jointe à une demande envoyée.
+            copie d’un document que vous avez vous-même jointe à une demande envoyée. Supprimer un document de votre
+            porte-documents ne retire pas cette copie de la demande.
           </p>
         </Question>
       </Theme>

@@ -3,26 +3,25 @@ import { Alert } from '@/components/ui';
 import type { Answers } from '@/lib/procedures/answers';
 import { formatAnswer, getStepState, isFieldVisible, isInputField } from '@/lib/procedures/compile-step';
 import type { ProcedureDefinition, Step } from '@/lib/procedures/definition';
-import { FILE_PLACEHOLDER } from './field-static';
 import { StepStateTag } from './step-state-tag';
 
-type Props = { dossierId: string; definition: ProcedureDefinition; answers: Answers };
+type Props = { dossierId: string; definition: ProcedureDefinition; answers: Answers; fileNames?: Record<string, string> };
 
 /** Id of the "Compléter l'étape" link of a step: the submission's error summary points at it. */
 export const completeStepLinkId = (stepKey: string) => `completer-${stepKey}`;
 
 /** "Vérifiez vos réponses": every visible answer of every step, each with its "Modifier" link. */
-export function AnswersReview({ dossierId, definition, answers }: Props) {
+export function AnswersReview({ dossierId, definition, answers, fileNames }: Props) {
   return (
     <>
       {definition.steps.map((step, index) => (
-        <StepReview key={step.key} dossierId={dossierId} definition={definition} answers={answers} step={step} index={index} />
+        <StepReview key={step.key} dossierId={dossierId} definition={definition} answers={answers} fileNames={fileNames} step={step} index={index} />
       ))}
     </>
   );
 }
 
-function StepReview({ dossierId, definition, answers, step, index }: Props & { step: Step; index: number }) {
+function StepReview({ dossierId, definition, answers, fileNames, step, index }: Props & { step: Step; index: number }) {
   const state = getStepState(definition, step.key, answers);
   const stepHref = `/brouillons/${dossierId}/${step.key}`;
   const fields = step.fields.filter((f) => isInputField(f) && isFieldVisible(f, answers, definition));
@@ -49,18 +48,14 @@ function StepReview({ dossierId, definition, answers, step, index }: Props & { s
         {fields.map((field) => (
           <div key={field.key} className="grid gap-x-6 gap-y-1 border-b border-line py-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)_7rem]">
             <dt className="font-medium">{field.label}</dt>
-            {field.type === 'file' ? (
-              <dd className="text-ink-muted sm:col-span-2">{FILE_PLACEHOLDER}</dd>
-            ) : (
-              <>
-                <dd className="whitespace-pre-line break-words">{formatAnswer(field, answers[field.key]) || <span className="text-ink-soft">Non renseigné</span>}</dd>
-                <dd className="sm:text-right">
-                  <Link href={`${stepHref}?retour=recapitulatif#${field.key}`} prefetch={false}>
-                    Modifier<span className="sr-only"> : {field.label}</span>
-                  </Link>
-                </dd>
-              </>
-            )}
+            <dd className="whitespace-pre-line break-words">
+              {formatAnswer(field, answers[field.key], fileNames) || <span className="text-ink-soft">{field.type === 'file' ? 'Aucun fichier joint' : 'Non renseigné'}</span>}
+            </dd>
+            <dd className="sm:text-right">
+              <Link href={`${stepHref}?retour=recapitulatif#${field.key}`} prefetch={false}>
+                Modifier<span className="sr-only"> : {field.label}</span>
+              </Link>
+            </dd>
           </div>
         ))}
       </dl>

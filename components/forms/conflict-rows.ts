@@ -8,6 +8,7 @@ export function conflictRows(definition: ProcedureDefinition, mine: Answers, sav
   return definition.steps
     .flatMap((step) => step.fields)
     .filter(isInputField)
-    .filter((field) => field.key in mine && !isSameAnswer(mine[field.key], saved[field.key]))
+    // File answers are written only by attaching or removing, never by a save that can conflict.
+    .filter((field) => field.type !== 'file' && field.key in mine && !isSameAnswer(mine[field.key], saved[field.key]))
     .map((field) => ({ key: field.key, label: field.label, mine: formatAnswer(field, mine[field.key]), saved: formatAnswer(field, saved[field.key]) }));
 }

@@ -2,6 +2,7 @@ import type { FieldValues, UseFormRegister } from 'react-hook-form';
 import type { Field } from '@/lib/procedures/definition';
 import { AddressField } from './field-address';
 import { ChoiceField } from './field-choice';
+import { FileField, type FileFieldContext } from './field-file';
 import { FilePlaceholder, InfoBlock } from './field-static';
 import { TextLikeField } from './field-text';
 import type { FormValue } from './form-values';
@@ -12,6 +13,8 @@ export type StepFieldsProps = {
   values: Record<string, FormValue>;
   errorOf: (errorKey: string) => string | undefined;
   register: UseFormRegister<FieldValues>;
+  /** Attached files and locker documents of the draft; without it a file field is only described. */
+  files?: FileFieldContext;
 };
 
 function renderField(field: Field, props: StepFieldsProps) {
@@ -20,7 +23,7 @@ function renderField(field: Field, props: StepFieldsProps) {
     case 'info':
       return <InfoBlock field={field} />;
     case 'file':
-      return <FilePlaceholder field={field} />;
+      return props.files ? <FileField field={field} error={props.errorOf(field.key)} context={props.files} /> : <FilePlaceholder field={field} />;
     case 'address':
       return <AddressField field={field} {...common} />;
     case 'select':

@@ -12,7 +12,9 @@ export type StepOutcome =
   /** Not saved: the draft changed elsewhere since `baseVersion`; `version` and `saved` are what is stored now. */
   | { kind: 'conflict'; version: number; baseVersion: number; answers: Answers; saved: Answers }
   /** Not saved: the drafts store refused the values. */
-  | { kind: 'refused'; version: number; answers: Answers; message: string };
+  | { kind: 'refused'; version: number; answers: Answers; message: string }
+  /** Saved; a file was attached or removed ("Joindre", "Retirer"): the page stays on the step. */
+  | { kind: 'files'; version: number; answers: Answers; fieldErrors: Record<string, string[]>; notices: string[] };
 
 export type StepFormState = ActionResult<StepOutcome> | null;
 export type StepFormAction = (previous: StepFormState, formData: FormData) => Promise<StepFormState>;

@@ -8,7 +8,9 @@ import { Alert, Button, ErrorSummary, type ErrorSummaryItem } from '@/components
 import type { Answers } from '@/lib/procedures/answers';
 import { compileStep, findStep, isFieldVisible, isInputField, isSameAnswer, isStorableAnswer, pickStorableAnswers, readStepForm } from '@/lib/procedures/compile-step';
 import type { Field, ProcedureDefinition } from '@/lib/procedures/definition';
+import { FILE_ACTIONS, fileInputNames, readFileAnswers, tooLargeChoices } from '@/lib/documents/file-inputs';
 import { conflictRows } from './conflict-rows';
+import type { FileFieldContext } from './field-file';
 import { ConflictPanel } from './conflict-panel';
 import { controlIdOf, errorKeysOf, fieldKeyOfInput, toFormValue, toInputEntries, type FormValue } from './form-values';
 import { SaveStatusLine } from './save-status';
@@ -29,6 +31,8 @@ export type StepFormProps = {
   previous: { href: string; label: string };
   /** This page's path, for the sign-in link when the session has expired. */
   stepPath: string;
+  /** The draft's attached files and the citizen's locker documents, for file fields. */
+  files: FileFieldContext;
 };
 
 export const STEP_FORM_ID = 'formulaire-etape';
@@ -57,15 +61,28 @@ export function StepForm(props: StepFormProps) {
 
   // The inputs first show what was just posted (after an error or a conflict), else the draft.
   const [live, setLive] = useState<Answers>(() => ({ ...answers, ...outcome?.answers }));
-  const readForm = useCallback(() => (formRef.current ? readStepForm(definition, stepKey, new FormData(formRef.current)) : {}), [definition, stepKey]);
+  const attached = props.files.attached;
+  const readForm = useCallback((): Answers => {
+    if (!formRef.current) return {};
+    const data = new FormData(formRef.current);
+    // A file chosen but not sent yet counts as an answer here; the server attaches it, then checks.
+    return { ...readStepForm(definition, stepKey, data), ...readFileAnswers(step.fields, data, attached) };
+  }, [definition, stepKey, step, attached]);
   const refreshLive = useCallback(() => setLive((previous) => ({ ...previous, ...readForm() })), [readForm]);
 
   // Read from the form element, not react-hook-form's values: the browser and the server action
   // then turn inputs into answers with the very same function before the same schema checks them.
   const schema = useMemo(() => compileStep(definition, stepKey, answers), [definition, stepKey, answers]);
   const resolver = useCallback<Resolver<FieldValues>>(
-    (_values, context, options) => zodResolver(schema)(readForm(), context, options as never) as ReturnType<Resolver<FieldValues>>,
-    [schema, readForm],
+    async (_values, context, options) => {
+      const current = readForm();
+      const result = await (zodResolver(schema)(current, context, options as never) as ReturnType<Resolver<FieldValues>>);
+      const tooLarge = formRef.current ? tooLargeChoices(definition, step.fields, new FormData(formRef.current), { ...answers, ...current }) : {};
+      if (Object.keys(tooLarge).length === 0) return result;
+      const sizeErrors = Object.fromEntries(Object.entries(tooLarge).map(([key, message]) => [key, { type: 'size', message }]));
+      return { values: {}, errors: { ...result.errors, ...sizeErrors } };
+    },
+    [schema, readForm, definition, step, answers],
   );
   const form = useForm<FieldValues>({ resolver, mode: 'onBlur', reValidateMode: 'onBlur', shouldFocusError: false });
   const { setValue } = form;
@@ -102,7 +119,7 @@ export function StepForm(props: StepFormProps) {
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const [attempt, setAttempt] = useState(0);
   const rhfErrors = form.formState.errors;
-  const serverErrors = outcome?.kind === 'invalid' || outcome?.kind === 'revealed' ? outcome.fieldErrors : {};
+  const serverErrors = outcome?.kind === 'invalid' || outcome?.kind === 'revealed' || outcome?.kind === 'files' ? outcome.fieldErrors : {};
   const messageOf = (errors: FieldErrors, key: string) => {
     const message = (get(errors, key) as { message?: unknown } | undefined)?.message;
     return typeof message === 'string' && message ? message : undefined;
@@ -127,22 +144,49 @@ export function StepForm(props: StepFormProps) {
     if (isStorableAnswer(field, current[field.key])) autosave.record(field.key, current[field.key]);
   }
 
+  // Once the server has answered, chosen files are attached (or refused): the inputs start empty again.
+  useEffect(() => {
+    if (!outcome || !formRef.current) return;
+    for (const field of step.fields) {
+      if (field.type !== 'file') continue;
+      const names = fileInputNames(field.key);
+      for (const name of [names.upload, names.locker]) {
+        const input = formRef.current.elements.namedItem(name);
+        if (input instanceof HTMLInputElement || input instanceof HTMLSelectElement) input.value = '';
+      }
+    }
+  }, [outcome, step]);
+
   const busy = useRef(false);
+  async function sendWith(element: HTMLFormElement, submitter: HTMLElement | null) {
+    busy.current = true;
+    setClientErrors(null);
+    // The action names the version it starts from: the autosave in flight must land first.
+    await autosave.flush();
+    const data = new FormData(element, submitter);
+    data.set(STEP_FORM_FIELDS.baseVersion, String(autosave.currentVersion(outcome?.version ?? props.version)));
+    startTransition(() => dispatch(data));
+    busy.current = false;
+  }
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending || busy.current) return;
     const element = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    if (submitter instanceof HTMLButtonElement && (submitter.name === FILE_ACTIONS.attach || submitter.name === FILE_ACTIONS.remove)) {
+      // "Joindre" or "Retirer": no step validation, only the size of a chosen file (before a long upload).
+      const tooLarge = tooLargeChoices(definition, step.fields, new FormData(element), live);
+      if (Object.keys(tooLarge).length) {
+        setClientErrors(Object.fromEntries(Object.entries(tooLarge).map(([key, message]) => [key, { type: 'size', message }])));
+        setAttempt((n) => n + 1);
+        return;
+      }
+      void sendWith(element, submitter);
+      return;
+    }
     void form.handleSubmit(
-      async () => {
-        busy.current = true;
-        setClientErrors(null);
-        // The action names the version it starts from: the autosave in flight must land first.
-        await autosave.flush();
-        const data = new FormData(element);
-        data.set(STEP_FORM_FIELDS.baseVersion, String(autosave.currentVersion(outcome?.version ?? props.version)));
-        startTransition(() => dispatch(data));
-        busy.current = false;
-      },
+      () => sendWith(element, null),
       (errors) => {
         setClientErrors(errors);
         setAttempt((n) => n + 1);
@@ -193,6 +237,15 @@ export function StepForm(props: StepFormProps) {
           <p>Votre réponse appelle des précisions : complétez les questions ajoutées ci-dessous, puis validez l’étape.</p>
         </Alert>
       ) : null}
+      <div role="status" className="empty:hidden">
+        {outcome?.kind === 'files' && outcome.notices.length ? (
+          <div className="mb-6 border-l-4 border-success bg-success-tint p-4">
+            {outcome.notices.map((notice) => (
+              <p key={notice}>{notice}</p>
+            ))}
+          </div>
+        ) : null}
+      </div>
       <SaveStatusLine status={autosave.status} signInHref={signInHref} />
       <form id={STEP_FORM_ID} ref={formRef} action={dispatch} onSubmit={onSubmit} onChange={onFormChange} onBlur={() => void autosave.flush()} noValidate>
         <input type="hidden" name={STEP_FORM_FIELDS.dossierId} value={dossierId} />
@@ -200,7 +253,14 @@ export function StepForm(props: StepFormProps) {
         <input type="hidden" name={STEP_FORM_FIELDS.baseVersion} value={baseVersion} />
         <input type="hidden" name={STEP_FORM_FIELDS.shown} value={visibleInputs.map((f) => f.key).join(',')} />
         {props.returnToRecap ? <input type="hidden" name={STEP_FORM_FIELDS.retour} value="recapitulatif" /> : null}
-        <StepFields fields={step.fields} isVisible={isVisible} values={shownValues} errorOf={errorOf} register={form.register} />
+        {step.fields.some((f) => f.type === 'file') ? (
+          // The form's default button: Enter in a text field validates the step, instead of pressing
+          // the first "Retirer" or "Joindre ce fichier" button of a file question.
+          <button type="submit" hidden tabIndex={-1}>
+            Valider l’étape
+          </button>
+        ) : null}
+        <StepFields fields={step.fields} isVisible={isVisible} values={shownValues} errorOf={errorOf} register={form.register} files={props.files} />
         <div className="mt-8 flex flex-wrap items-center gap-x-6 gap-y-4">
           <Button type="submit" disabled={pending}>
             Valider l’étape

@@ -10,6 +10,8 @@ export type StepRecapProps = {
   answers: Answers;
   /** The step on screen, marked aria-current. */
   currentStepKey?: string;
+  /** Attachment id → file name, to show the files attached to file fields. */
+  fileNames?: Record<string, string>;
 };
 
 /**
@@ -17,7 +19,7 @@ export type StepRecapProps = {
  * can be revisited and changed. Beside the form on wide screens, above it on narrow ones.
  * No prefetch: a step page must be read after the autosave of the one being left, not before.
  */
-export function StepRecap({ dossierId, definition, answers, currentStepKey }: StepRecapProps) {
+export function StepRecap({ dossierId, definition, answers, currentStepKey, fileNames }: StepRecapProps) {
   return (
     <nav aria-labelledby="recapitulatif-titre" className="border-t-4 border-primary bg-surface p-4 sm:p-5">
       <h2 id="recapitulatif-titre" className="text-xl font-bold">
@@ -27,7 +29,7 @@ export function StepRecap({ dossierId, definition, answers, currentStepKey }: St
         {definition.steps.map((step, index) => {
           const current = step.key === currentStepKey;
           const answered = step.fields.filter(
-            (f) => isInputField(f) && f.type !== 'file' && isFieldVisible(f, answers, definition) && !isAnswerEmpty(answers[f.key]),
+            (f) => isInputField(f) && isFieldVisible(f, answers, definition) && !isAnswerEmpty(answers[f.key]),
           );
           return (
             <li key={step.key}>
@@ -47,7 +49,7 @@ export function StepRecap({ dossierId, definition, answers, currentStepKey }: St
                   {answered.map((field) => (
                     <div key={field.key}>
                       <dt className="text-ink-soft">{field.label}</dt>
-                      <dd className="line-clamp-3 whitespace-pre-line break-words">{formatAnswer(field, answers[field.key])}</dd>
+                      <dd className="line-clamp-3 whitespace-pre-line break-words">{formatAnswer(field, answers[field.key], fileNames)}</dd>
                     </div>
                   ))}
                 </dl>

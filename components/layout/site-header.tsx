@@ -16,8 +16,8 @@ const navItems = [
   { href: '/demarches', label: 'Liste des démarches' },
   { href: '/demandes', label: 'Mes demandes' },
   { href: '/brouillons', label: 'Mes brouillons' },
-  // "Porte-documents" joins the menu with the document-locker work: no link to a page that does not exist yet.
   { href: '/relations', label: 'Mes relations' },
+  { href: '/porte-documents', label: 'Porte-documents' },
 ];
 
 const wideLink =

@@ -271,7 +271,7 @@ const schoolCanteen: SeedProcedure = {
           {
             key: 'attestationQuotient',
             type: 'file',
-            label: 'Attestation de quotient familial (facultatif)',
+            label: 'Attestation de quotient familial',
             hint: 'Délivrée par la CAF ou la MSA. Sans attestation, le tarif le plus élevé s’applique.',
             accept: documentTypes,
             maxSizeMb: 5,
@@ -451,7 +451,7 @@ const streetReport: SeedProcedure = {
         key: 'photo',
         title: 'Photo',
         fields: [
-          { key: 'photo', type: 'file', label: 'Photo (facultatif)', hint: 'JPEG ou PNG, 10 Mo au maximum.', accept: ['image/jpeg', 'image/png'], maxSizeMb: 10 },
+          { key: 'photo', type: 'file', label: 'Photo', hint: 'JPEG ou PNG, 10 Mo au maximum.', accept: ['image/jpeg', 'image/png'], maxSizeMb: 10 },
         ],
       },
       {

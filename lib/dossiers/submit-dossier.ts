@@ -1,7 +1,9 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, notInArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { dossierEvents, dossiers, procedureVersions, users } from '@/db/schema';
+import { dossierAttachments, dossierEvents, dossiers, procedureVersions, users } from '@/db/schema';
+import { deleteBlobQuietly } from '@/lib/documents/blobs';
+import { getBlobStore, type BlobStore } from '@/lib/storage';
 import { getEnv } from '@/lib/env';
 import { enqueueEmail } from '@/lib/jobs';
 import type { MailMessage } from '@/lib/mail';
@@ -30,6 +32,8 @@ export type SubmitDependencies = {
   sendEmail?: (message: MailMessage) => Promise<unknown>;
   origin?: string;
   portalName?: string;
+  /** Where the files of attachments left out of the submission are removed; the app's store by default. */
+  store?: BlobStore;
 };
 
 /**
@@ -75,6 +79,14 @@ export async function submitDossier(
   const frozen = freezeAnswers(visible, validated);
   const firstStatus = definition.statuses[0].key;
 
+  // The files the frozen answers reference: any other supporting file (of a question that ended up
+  // hidden) is removed with the submission, so an agent never sees a file the citizen did not send.
+  const keptAttachmentIds = definition.steps
+    .flatMap((s) => s.fields)
+    .filter((f) => f.type === 'file')
+    .flatMap((f) => (Array.isArray(frozen[f.key]) ? (frozen[f.key] as string[]) : []));
+  let droppedKeys: string[] = [];
+
   const number = await db.transaction(async (tx) => {
     // Locks the draft as validated: a save or a second submission in between makes this empty.
     const [locked] = await tx
@@ -91,9 +103,24 @@ export async function submitDossier(
       .set({ status: firstStatus, number: assigned, submittedAt: now, updatedAt: now, data: frozen, beneficiarySnapshot: snapshot, version: baseVersion + 1 })
       .where(and(eq(dossiers.id, dossierId), eq(dossiers.ownerId, ownerId)));
     await tx.insert(dossierEvents).values({ dossierId, kind: 'submitted', fromStatus: 'draft', toStatus: firstStatus, actorId: ownerId });
+    const dropped = await tx
+      .delete(dossierAttachments)
+      .where(
+        and(
+          eq(dossierAttachments.dossierId, dossierId),
+          eq(dossierAttachments.kind, 'supporting'),
+          keptAttachmentIds.length ? notInArray(dossierAttachments.id, keptAttachmentIds) : undefined,
+        ),
+      )
+      .returning({ storageKey: dossierAttachments.storageKey });
+    droppedKeys = dropped.map((d) => d.storageKey);
     return assigned;
   });
   if (!number) return explainStaleAfterRace(db, ownerId, dossierId, baseVersion);
+  if (droppedKeys.length) {
+    const store = deps.store ?? getBlobStore();
+    for (const key of droppedKeys) await deleteBlobQuietly(store, key);
+  }
 
   forgetDraft(ownerId, dossierId);
   await sendConfirmation(db, ownerId, dossierId, deps);

@@ -3,6 +3,7 @@ import { and, desc, eq, isNotNull, ne } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { dossiers, procedureVersions, procedures } from '@/db/schema';
 import type { Answers } from '@/lib/procedures/answers';
+import { attachmentFilenames } from '@/lib/documents/attachments';
 import { formatAnswer } from '@/lib/procedures/compile-step';
 import type { ProcedureDefinition, Status } from '@/lib/procedures/definition';
 import { beneficiaryLabelOf } from './beneficiary';
@@ -85,7 +86,8 @@ export async function findSubmittedDossier(db: Executor, ownerId: string, dossie
   const definition = definitionOfVersion(row.versionId, row.definition);
   return {
     ...toSummary(row, definition),
-    answers: describeAnswers(definition, row.data as Answers),
+    // File fields show the names of the attached files (on the page and in the PDF receipt).
+    answers: describeAnswers(definition, row.data as Answers, await attachmentFilenames(db, ownerId, dossierId)),
     processingTime: definition.processingTime,
   };
 }
@@ -107,14 +109,14 @@ function statusOf(definition: ProcedureDefinition, key: string): DossierStatusVi
   return status ? { key, label: status.label, tone: status.tone, final: status.final, description: status.description } : { key, label: key, tone: 'info', final: false };
 }
 
-export function describeAnswers(definition: ProcedureDefinition, data: Answers): AnswerSection[] {
+export function describeAnswers(definition: ProcedureDefinition, data: Answers, fileNames?: Record<string, string>): AnswerSection[] {
   return definition.steps
     .map((step) => ({
       stepKey: step.key,
       title: step.title,
       items: step.fields
         .filter((field) => field.type !== 'info' && data[field.key] !== undefined && data[field.key] !== null)
-        .map((field) => ({ key: field.key, label: field.label, value: formatAnswer(field, data[field.key]) })),
+        .map((field) => ({ key: field.key, label: field.label, value: formatAnswer(field, data[field.key], fileNames) })),
     }))
     .filter((section) => section.items.length > 0);
 }

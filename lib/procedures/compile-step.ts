@@ -260,7 +260,8 @@ function checkValue(field: InputField, value: unknown, today: string): Problem[]
     case 'address':
       return checkAddress(value);
     case 'file':
-      // Attachments come with the document locker; until then only the shape is checked.
+      // Attachment ids, written only by lib/documents/attachments.ts (never by autosave); in the
+      // browser a file chosen but not yet sent counts as a pending answer (components/forms/file-values.ts).
       return Array.isArray(value) && value.every((v) => typeof v === 'string') ? [] : invalid;
   }
 }
@@ -293,8 +294,7 @@ export function compileStep(definition: ProcedureDefinition, stepKey: string, an
       if (!isFieldVisible(field, merged, definition)) continue;
       const value = input[field.key] as AnswerValue | undefined;
       const empty = isAnswerEmpty(value);
-      // Until the document locker lands there is no way to attach a file: a required file cannot block a step.
-      const problems = empty ? (field.required && field.type !== 'file' ? requiredProblems(field) : []) : checkValue(field, value, today);
+      const problems = empty ? (field.required ? requiredProblems(field) : []) : checkValue(field, value, today);
       for (const problem of problems) {
         ctx.addIssue({ code: 'custom', path: problem.part ? [field.key, problem.part] : [field.key], message: problem.message, input: value });
       }
@@ -397,7 +397,7 @@ function optionLabel(field: Field, value: string): string {
 }
 
 /** An answer as the citizen reads it; "" when empty. Addresses come on several lines (\n). */
-export function formatAnswer(field: Field, value: AnswerValue | undefined): string {
+export function formatAnswer(field: Field, value: AnswerValue | undefined, fileNames?: Record<string, string>): string {
   if (isAnswerEmpty(value) || field.type === 'info') return '';
   switch (field.type) {
     case 'date':
@@ -417,8 +417,13 @@ export function formatAnswer(field: Field, value: AnswerValue | undefined): stri
     }
     case 'siret':
       return typeof value === 'string' && /^\d{14}$/.test(value) ? `${value.slice(0, 3)} ${value.slice(3, 6)} ${value.slice(6, 9)} ${value.slice(9)}` : String(value);
-    case 'file':
-      return Array.isArray(value) ? (value.length === 1 ? '1 fichier' : `${value.length} fichiers`) : '';
+    case 'file': {
+      if (!Array.isArray(value)) return '';
+      // File names when the caller knows them (one per line), else a count.
+      const names = fileNames ? value.map((id) => fileNames[id]).filter(Boolean) : [];
+      if (names.length === value.length) return names.join('\n');
+      return value.length === 1 ? '1 fichier' : `${value.length} fichiers`;
+    }
     default:
       return String(value);
   }

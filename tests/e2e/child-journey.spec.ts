@@ -48,12 +48,20 @@ test('a canteen registration for a child, revisited from the recap, is filed and
   await expect(page.getByLabel('Adresse de courriel')).toHaveValue(citizen.email);
   await page.getByRole('button', { name: 'Valider l’étape' }).click();
 
+  // The proof of address is required: the step is not validated without it.
   await expect(page).toHaveURL(/\/justificatifs$/);
+  await page.getByRole('button', { name: 'Valider l’étape' }).click();
+  await expect(page.getByRole('alert').getByRole('link', { name: 'Ajoutez « Justificatif de domicile ».' })).toBeVisible();
+  await page
+    .getByRole('group', { name: 'Justificatif de domicile' })
+    .getByLabel('Depuis votre ordinateur')
+    .setInputFiles({ name: 'Quittance mars.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\nquittance\n%%EOF\n') });
   await page.getByRole('button', { name: 'Valider l’étape' }).click();
 
   // "Vérifiez vos réponses": change the diet, come back to the recap with the new answer.
   await expect(page).toHaveURL(/\/recapitulatif$/);
   await expect(page.getByText('Menu standard')).toBeVisible();
+  await expect(page.getByRole('main').getByText('Quittance mars.pdf')).toBeVisible();
   await page.getByRole('link', { name: 'Modifier : Régime alimentaire' }).click();
   await expect(page).toHaveURL(/\/alimentation\?retour=recapitulatif/);
   await page.getByRole('radio', { name: 'Menu végétarien' }).check();

@@ -305,7 +305,7 @@ test.describe('without JavaScript', () => {
     await validate();
 
     await expect(page).toHaveURL(stepOf(id, 'photo'));
-    await expect(page.getByText('Le dépôt de pièces justificatives arrive avec le porte-documents.')).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Photo (facultatif)' }).getByLabel('Depuis votre ordinateur')).toBeVisible();
     await validate();
 
     await expect(page).toHaveURL(stepOf(id, 'contact'));

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
@@ -20,7 +23,10 @@ import {
 import { parisYear } from '@/lib/dossiers/dates';
 import { RECEIPT_FOOTER } from '@/lib/dossiers/receipt';
 import type { MailMessage } from '@/lib/mail';
+import { attachUpload } from '@/lib/documents/attachments';
+import { checkUpload } from '@/lib/documents/check-upload';
 import { ANSWER_MAX_STRING } from '@/lib/procedures/answers';
+import { createBlobStore } from '@/lib/storage';
 import { createEmbeddedTestDatabase, createTestDatabase, type TestDatabase } from '../helpers/db';
 
 type Owner = { id: string; email: string };
@@ -439,7 +445,15 @@ describe('drafts and submissions on PostgreSQL', () => {
         baseVersion: 1,
         changes: { ecole: 'jules-ferry', classe: 'ce2', jours: ['lundi', 'jeudi'], dateDebut: '2099-09-01', regime: 'allergies', allergies: 'Arachide 🥜 et œufs', pai: true },
       });
-      const submitted = await submitDossier(db, citizen.id, id, { baseVersion: saved.ok ? saved.version : 0 }, collectEmails());
+      // The required "Justificatif de domicile", attached as the step page does.
+      const blobsDir = await mkdtemp(path.join(tmpdir(), 'receipt-'));
+      const store = createBlobStore({ kind: 'local-disk', rootDir: blobsDir });
+      const upload = await checkUpload(new File(['%PDF-1.7\nquittance\n%%EOF\n'], 'Quittance de loyer.pdf'));
+      if (!upload.ok) throw new Error(upload.message);
+      const field = { key: 'justificatifDomicile', label: 'Justificatif de domicile', multiple: false, accept: ['application/pdf'], maxSizeMb: 5 };
+      expect(await attachUpload(db, store, citizen.id, id, field, upload)).toMatchObject({ ok: true });
+      const submitted = await submitDossier(db, citizen.id, id, { baseVersion: saved.ok ? saved.version : 0 }, { ...collectEmails(), store });
+      await rm(blobsDir, { recursive: true, force: true });
       const number = submitted.ok ? submitted.number : '';
       const view = (await findSubmittedDossier(db, citizen.id, id))!;
 
@@ -456,6 +470,7 @@ describe('drafts and submissions on PostgreSQL', () => {
         '1er septembre 2099',
         'Arachide ? et œufs', // no WinAnsi glyph for the emoji: replaced, not garbled
         '12 rue des Lilas',
+        'Quittance de loyer.pdf',
         RECEIPT_FOOTER,
       ]) {
         expect(text, expected).toContain(expected);

@@ -56,7 +56,8 @@ const definition = parseDefinition({
   statuses: [{ key: 'fin', label: 'Fin', tone: 'success', final: true }],
 });
 
-const valid: Answers = { nom: 'Durand', motif: 'a' };
+const ATTACHMENT = '3f1c2a9e-8b7d-4c6a-9e21-5d4b3a2f1e0c';
+const valid: Answers = { nom: 'Durand', motif: 'a', piece: [ATTACHMENT] };
 
 function fieldOf(key: string, def: ProcedureDefinition = definition): Field {
   const field = def.steps.flatMap((s) => s.fields).find((f) => f.key === key);
@@ -79,7 +80,7 @@ afterEach(() => vi.useRealTimers());
 
 describe('compileStep: every field type', () => {
   it('accepts a valid step and returns only its non-empty values', () => {
-    expect(validateStep(definition, 'tout', { ...valid, commentaire: null, autreEtape: 'x' })).toEqual({ ok: true, values: { nom: 'Durand', motif: 'a' } });
+    expect(validateStep(definition, 'tout', { ...valid, commentaire: null, autreEtape: 'x' })).toEqual({ ok: true, values: { nom: 'Durand', motif: 'a', piece: [ATTACHMENT] } });
   });
 
   it('text: required, min and max length', () => {
@@ -166,8 +167,10 @@ describe('compileStep: every field type', () => {
     expect(errorsWith({ siret: '73282932000075' }).siret).toEqual(['Ce numéro SIRET n’existe pas : vérifiez les 14 chiffres.']);
   });
 
-  it('file: not required until attachments exist, but the shape is checked', () => {
-    expect(errorsWith({ piece: null })).toEqual({});
+  it('file: a required file must be attached, and the shape is checked', () => {
+    expect(errorsWith({ piece: null }).piece).toEqual(['Ajoutez « Pièce ».']);
+    expect(errorsWith({ piece: [] }).piece).toEqual(['Ajoutez « Pièce ».']);
+    expect(errorsWith({ piece: [ATTACHMENT] })).toEqual({});
     expect(errorsWith({ piece: 'x' }).piece).toEqual(['La réponse à « Pièce » n’est pas valide.']);
   });
 
@@ -182,7 +185,7 @@ describe('compileStep: every field type', () => {
   });
 
   it('the compiled schema is a zod schema: safeParse reports issues with their paths', () => {
-    const result = compileStep(definition, 'tout').safeParse({ nom: '', motif: 'a', adresse: { line1: 'x', postalCode: 'abc', city: 'y' } });
+    const result = compileStep(definition, 'tout').safeParse({ nom: '', motif: 'a', piece: [ATTACHMENT], adresse: { line1: 'x', postalCode: 'abc', city: 'y' } });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['nom', 'adresse.postalCode']);
   });
@@ -283,7 +286,7 @@ describe('readStepForm', () => {
   it('keeps a non-numeric number as typed, so that validation reports it', () => {
     const answers = readStepForm(definition, 'tout', formOf([['nombre', 'trois'], ['nom', 'Durand'], ['motif', 'a']]));
     expect(answers.nombre).toBe('trois');
-    expect(validateStep(definition, 'tout', answers)).toEqual({ ok: false, fieldErrors: { nombre: ['« Nombre » doit être un nombre, par exemple 2.'] } });
+    expect(validateStep(definition, 'tout', { ...answers, piece: [ATTACHMENT] })).toEqual({ ok: false, fieldErrors: { nombre: ['« Nombre » doit être un nombre, par exemple 2.'] } });
     expect(isStorableAnswer(fieldOf('nombre') as InputField, 'trois')).toBe(false);
     expect(isStorableAnswer(fieldOf('nombre') as InputField, 3)).toBe(true);
   });
@@ -337,6 +340,8 @@ describe('formatAnswer', () => {
     expect(formatAnswer(fieldOf('nom'), 'Durand')).toBe('Durand');
     expect(formatAnswer(fieldOf('nom'), null)).toBe('');
     expect(formatAnswer(fieldOf('jours'), [])).toBe('');
+    expect(formatAnswer(fieldOf('piece'), ['a', 'b'])).toBe('2 fichiers');
+    expect(formatAnswer(fieldOf('piece'), ['a', 'b'], { a: 'domicile.pdf', b: 'photo.jpg' })).toBe('domicile.pdf\nphoto.jpg');
   });
 });
 
@@ -386,6 +391,7 @@ describe('the seed definitions, with realistic answers', () => {
       telephoneResponsable: '06 12 34 56 78',
       courrielResponsable: 'camille@exemple.fr',
       adresseResponsable: { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon' },
+      justificatifDomicile: [ATTACHMENT],
     },
     'subvention-association': {
       nomAssociation: 'Les Amis du Parc',
@@ -398,6 +404,8 @@ describe('the seed definitions, with realistic answers', () => {
       dateDebut: soon,
       montantDemande: 1500,
       autresFinanceurs: false,
+      budgetPrevisionnel: [ATTACHMENT],
+      rib: [ATTACHMENT],
     },
     'signalement-voirie': {
       typeProbleme: 'eclairage',
@@ -415,7 +423,7 @@ describe('the seed definitions, with realistic answers', () => {
         const result = validateStep(def, step.key, answers);
         expect(result, `${slug} › ${step.key}`).toMatchObject({ ok: true });
         expect(getStepState(def, step.key, answers)).toBe('complete');
-        const hasRequired = step.fields.some((f) => f.type !== 'info' && f.type !== 'file' && f.required && isFieldVisible(f, answers, def));
+        const hasRequired = step.fields.some((f) => f.type !== 'info' && f.required && isFieldVisible(f, answers, def));
         const emptied = Object.fromEntries(Object.entries(answers).filter(([key]) => !step.fields.some((f) => f.key === key)));
         expect(validateStep(def, step.key, emptied).ok, `${slug} › ${step.key} emptied`).toBe(!hasRequired);
       }

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import type { StepOutcome } from '@/components/forms/step-form-state';
 import { citizenAction } from '@/lib/auth/action';
 import { getDb } from '@/lib/db';
+import { applyStepFiles, fileAnswersOf } from '@/lib/documents/step-files';
 import { findDraft, saveDraftAnswers } from '@/lib/dossiers';
+import { getBlobStore } from '@/lib/storage';
 import type { Answers } from '@/lib/procedures/answers';
 import { findStep, isFieldVisible, isInputField, isSameAnswer, pickStorableAnswers, readStepForm, validateStep } from '@/lib/procedures/compile-step';
 import type { ProcedureDefinition, Step } from '@/lib/procedures/definition';
@@ -32,6 +34,8 @@ export const saveStep = citizenAction<typeof stepFormSchema, StepOutcome>(stepFo
   if (!draft || !step) notFound();
 
   const typed = readStepForm(draft.definition, step.key, formData);
+  // Files first: they do not depend on the draft version, and a refused file is reported with the rest.
+  const files = await applyStepFiles(db, getBlobStore(), user.id, draft, step, { ...draft.data, ...typed }, formData);
   const changes = pickStorableAnswers(draft.definition, typed);
   const baseVersion = input.keepVersion ?? input.baseVersion;
   let version = baseVersion;
@@ -53,16 +57,18 @@ export const saveStep = citizenAction<typeof stepFormSchema, StepOutcome>(stepFo
   }
   revalidatePath(`/brouillons/${draft.id}`, 'layout');
 
-  const answers = { ...stored, ...typed };
+  // File answers come from the attachments just read, never from the posted form.
+  const answers = { ...stored, ...typed, ...(await fileAnswersOf(db, user.id, draft)) };
+  if (files.stay) return { ok: true, data: { kind: 'files', version, answers: typed, fieldErrors: files.errors, notices: files.notices } };
   const result = validateStep(draft.definition, step.key, answers);
-  const fieldErrors = result.ok ? {} : result.fieldErrors;
+  const fieldErrors = { ...(result.ok ? {} : result.fieldErrors), ...files.errors };
   const unseen = findUnseenQuestions(draft.definition, step, answers, input.shown);
   if (unseen.size) {
     // Questions the citizen has not seen yet are introduced, not reported as errors.
     const seenErrors = Object.fromEntries(Object.entries(fieldErrors).filter(([key]) => !unseen.has(key.split('.')[0])));
     return { ok: true, data: { kind: 'revealed', version, answers: typed, fieldErrors: seenErrors } };
   }
-  if (!result.ok) return { ok: true, data: { kind: 'invalid', version, answers: typed, fieldErrors } };
+  if (!result.ok || Object.keys(files.errors).length) return { ok: true, data: { kind: 'invalid', version, answers: typed, fieldErrors } };
   redirect(nextPath(draft.id, draft.definition, step, input.retour === 'recapitulatif'));
 });
 
@@ -70,7 +76,7 @@ export const saveStep = citizenAction<typeof stepFormSchema, StepOutcome>(stepFo
 function findUnseenQuestions(definition: ProcedureDefinition, step: Step, answers: Answers, shown: string): Set<string> {
   const seen = new Set(shown.split(','));
   return new Set(
-    step.fields.filter((f) => isInputField(f) && f.type !== 'file' && !seen.has(f.key) && isFieldVisible(f, answers, definition)).map((f) => f.key),
+    step.fields.filter((f) => isInputField(f) && !seen.has(f.key) && isFieldVisible(f, answers, definition)).map((f) => f.key),
   );
 }
 

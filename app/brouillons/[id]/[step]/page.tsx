@@ -3,15 +3,18 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { StepForm } from '@/components/forms/step-form';
 import { StepRecap } from '@/components/forms/step-recap';
-import { Breadcrumbs } from '@/components/ui';
+import { Alert, Breadcrumbs } from '@/components/ui';
 import { requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { findDraft } from '@/lib/dossiers';
+import { listLockerDocuments } from '@/lib/documents/locker';
+import { TOO_LARGE_POST } from '@/lib/documents/limits';
+import { attachedFilesByField } from '@/lib/documents/step-files';
 import { saveStep } from './actions';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string; step: string }>; searchParams: Promise<{ retour?: string | string[] }> };
+type Props = { params: Promise<{ id: string; step: string }>; searchParams: Promise<{ retour?: string | string[]; envoi?: string | string[] }> };
 
 // Shared by generateMetadata and the page: one query per request.
 const loadDraft = cache(async (id: string, step: string) => {
@@ -36,7 +39,16 @@ export default async function DraftStepPage({ params, searchParams }: Props) {
   const index = steps.findIndex((s) => s.key === stepKey);
   if (index < 0) notFound();
   const step = steps[index];
-  const returnToRecap = (await searchParams).retour === 'recapitulatif';
+  const query = await searchParams;
+  const returnToRecap = query.retour === 'recapitulatif';
+  const tooLarge = query[TOO_LARGE_POST.param] === TOO_LARGE_POST.value;
+  const db = await getDb();
+  const user = await requireCitizen(`/brouillons/${id}/${stepKey}`);
+  const attached = await attachedFilesByField(db, user.id, draft.id);
+  // The drop-down list of the Porte-documents: read only where a step asks for a file.
+  const lockerDocuments = step.fields.some((f) => f.type === 'file') ? await listLockerDocuments(db, user.id) : [];
+  const lockerOptions = lockerDocuments.map((d) => ({ value: d.id, label: `${d.title} (${d.filename})` }));
+  const fileNames = Object.fromEntries(Object.values(attached).flat().map((f) => [f.id, f.filename]));
   const previous =
     index > 0 ? { href: `/brouillons/${draft.id}/${steps[index - 1].key}`, label: 'Étape précédente' } : { href: '/brouillons', label: 'Retour à mes brouillons' };
 
@@ -53,10 +65,15 @@ export default async function DraftStepPage({ params, searchParams }: Props) {
         <h1 className="mt-2 text-3xl font-bold leading-tight sm:text-4xl">{step.title}</h1>
         {step.description ? <p className="mt-4 text-lg text-ink-muted">{step.description}</p> : null}
       </div>
+      {tooLarge ? (
+        <Alert tone="error" role="alert" title="Vos fichiers n’ont pas été envoyés" className="max-w-3xl">
+          <p>{TOO_LARGE_POST.message} Les réponses de cette étape n’ont pas été enregistrées non plus.</p>
+        </Alert>
+      ) : null}
       {/* The recap comes first in the page: above the form on narrow screens, beside it on wide ones. */}
       <div className="grid gap-8 lg:grid-cols-3 lg:gap-12">
         <div className="lg:col-start-3 lg:row-start-1">
-          <StepRecap dossierId={draft.id} definition={draft.definition} answers={draft.data} currentStepKey={step.key} />
+          <StepRecap dossierId={draft.id} definition={draft.definition} answers={draft.data} currentStepKey={step.key} fileNames={fileNames} />
         </div>
         <div className="min-w-0 lg:col-span-2 lg:col-start-1 lg:row-start-1">
           <StepForm
@@ -71,6 +88,7 @@ export default async function DraftStepPage({ params, searchParams }: Props) {
             returnToRecap={returnToRecap}
             previous={previous}
             stepPath={`/brouillons/${draft.id}/${step.key}`}
+            files={{ dossierId: draft.id, attached, lockerOptions }}
           />
         </div>
       </div>

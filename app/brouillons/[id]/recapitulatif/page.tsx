@@ -6,6 +6,7 @@ import { SubmitDossierForm } from '@/components/forms/submit-dossier-form';
 import { Breadcrumbs, PageHeader } from '@/components/ui';
 import { requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
+import { attachmentFilenames } from '@/lib/documents/attachments';
 import { findDraft } from '@/lib/dossiers';
 import { submitDraft } from './actions';
 
@@ -26,12 +27,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DraftRecapPage({ params }: Props) {
   const draft = await loadDraft((await params).id);
   if (!draft) notFound();
+  const user = await requireCitizen(`/brouillons/${draft.id}/recapitulatif`);
+  const fileNames = await attachmentFilenames(await getDb(), user.id, draft.id);
   return (
     <>
       <Breadcrumbs items={[{ label: 'Accueil', href: '/' }, { label: 'Mes brouillons', href: '/brouillons' }, { label: draft.procedure.title }]} />
       <PageHeader title="Vérifiez vos réponses" lead={`${draft.procedure.title} — pour ${draft.beneficiaryLabel}`} />
       <div className="max-w-4xl">
-        <AnswersReview dossierId={draft.id} definition={draft.definition} answers={draft.data} />
+        <AnswersReview dossierId={draft.id} definition={draft.definition} answers={draft.data} fileNames={fileNames} />
         <section aria-labelledby="depot-titre" className="mt-12 border-t-4 border-primary pt-6">
           <h2 id="depot-titre" className="mb-4 text-2xl font-bold">
             Déposer votre demande

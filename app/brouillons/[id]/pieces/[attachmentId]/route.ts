@@ -1,0 +1,24 @@
+import { requireCitizen } from '@/lib/auth/guards';
+import { getDb } from '@/lib/db';
+import { openDraftAttachment } from '@/lib/documents/attachments';
+import { createDownloadResponse } from '@/lib/documents/download-response';
+import { toWebStream } from '@/lib/documents/blobs';
+import { getBlobStore } from '@/lib/storage';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ id: string; attachmentId: string }> };
+
+/** A file attached to one of the citizen's drafts, as a download; 404 for anything else. */
+export async function GET(_request: Request, { params }: Context): Promise<Response> {
+  const { id, attachmentId } = await params;
+  const user = await requireCitizen('/brouillons');
+  const opened = await openDraftAttachment(await getDb(), getBlobStore(), user.id, id, attachmentId);
+  if (!opened) {
+    return new Response('Fichier introuvable.', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' },
+    });
+  }
+  return createDownloadResponse(toWebStream(opened.stream), opened);
+}

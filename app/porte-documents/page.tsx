@@ -1,0 +1,120 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AddDocumentForm } from '@/components/documents/add-document-form';
+import { Alert, Breadcrumbs, PageHeader } from '@/components/ui';
+import { documentTitle } from '@/app/compte/document-title';
+import { requireCitizen } from '@/lib/auth/guards';
+import { getDb } from '@/lib/db';
+import { ACCEPT_ATTRIBUTE, ACCEPTED_FORMATS_LABEL, MAX_UPLOAD_BYTES } from '@/lib/documents/check-upload';
+import { TOO_LARGE_POST } from '@/lib/documents/limits';
+import { describeMimeType, formatDocumentDate, formatFileSize } from '@/lib/documents/format';
+import { listLockerDocuments, LOCKER_QUOTA_BYTES, type LockerDocument } from '@/lib/documents/locker';
+import { addDocument } from './actions';
+
+const TITLE = 'Mon porte-documents';
+
+export const metadata: Metadata = { title: TITLE };
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// Set by the actions' redirects: one short confirmation after adding, renaming or deleting.
+const flashMessages: Record<string, string> = {
+  ajout: 'Le document a été ajouté à votre porte-documents.',
+  modification: 'Le titre du document a été modifié.',
+  suppression: 'Le document a été supprimé de votre porte-documents. Les copies jointes à vos démarches ne changent pas.',
+};
+
+function DocumentItem({ document }: { document: LockerDocument }) {
+  return (
+    <li className="border-b border-line py-5">
+      <h3 className="break-words text-xl font-bold">{document.title}</h3>
+      <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[10rem_minmax(0,1fr)]">
+        <dt className="text-ink-muted">Fichier</dt>
+        <dd className="break-words">{document.filename}</dd>
+        <dt className="text-ink-muted">Type</dt>
+        <dd>{describeMimeType(document.mimeType)}</dd>
+        <dt className="text-ink-muted">Taille</dt>
+        <dd>{formatFileSize(document.sizeBytes)}</dd>
+        <dt className="text-ink-muted">Ajouté le</dt>
+        <dd>{formatDocumentDate(document.createdAt)}</dd>
+      </dl>
+      <p className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
+        {/* A download, not a page: no prefetch. */}
+        <a href={`/porte-documents/${document.id}/telecharger`} download>
+          Télécharger<span className="sr-only"> {document.title}</span>
+        </a>
+        <Link href={`/porte-documents/${document.id}/renommer`}>
+          Renommer<span className="sr-only"> {document.title}</span>
+        </Link>
+        <Link href={`/porte-documents/${document.id}/supprimer`}>
+          Supprimer<span className="sr-only"> {document.title}</span>
+        </Link>
+      </p>
+    </li>
+  );
+}
+
+export default async function LockerPage({ searchParams }: Props) {
+  const user = await requireCitizen('/porte-documents');
+  const params = await searchParams;
+  const documents = await listLockerDocuments(await getDb(), user.id);
+  const used = documents.reduce((sum, d) => sum + d.sizeBytes, 0);
+  const flash = Object.keys(flashMessages).find((key) => params[key] === '1');
+  return (
+    <>
+      <Breadcrumbs items={[{ label: 'Accueil', href: '/' }, { label: TITLE }]} />
+      <PageHeader
+        title={TITLE}
+        lead="Rangez ici les documents que vous fournissez souvent. Vous pourrez ensuite les choisir dans une liste quand une démarche demande une pièce justificative, pour vous ou pour vos relations."
+      />
+      {params[TOO_LARGE_POST.param] === TOO_LARGE_POST.value ? (
+        <Alert tone="error" role="alert" title="Le document n’a pas été ajouté" className="max-w-3xl">
+          <p>{TOO_LARGE_POST.message}</p>
+        </Alert>
+      ) : null}
+      <div className="max-w-3xl" aria-live="polite">
+        {flash ? (
+          <Alert tone="success">
+            <p>{flashMessages[flash]}</p>
+          </Alert>
+        ) : null}
+      </div>
+      <Alert tone="info" role="none" title="Confidentiel" className="max-w-3xl">
+        <p>
+          Votre porte-documents vous est réservé : l’administration n’y a pas accès. Quand vous joignez un document à une
+          démarche, c’est une copie qui est jointe ; supprimer le document d’ici ne change pas vos démarches.
+        </p>
+      </Alert>
+      <section aria-labelledby="mes-documents" className="mt-10 max-w-3xl">
+        <h2 id="mes-documents" className="text-2xl font-bold">
+          Mes documents
+        </h2>
+        <p className="mt-2 text-ink-muted">
+          {documents.length === 0 ? 'Aucun document' : documents.length === 1 ? '1 document' : `${documents.length} documents`} —{' '}
+          {formatFileSize(used)} utilisés sur {formatFileSize(LOCKER_QUOTA_BYTES)}.
+        </p>
+        {documents.length > 0 ? (
+          <ul className="mt-4 border-t border-line">
+            {documents.map((document) => (
+              <DocumentItem key={document.id} document={document} />
+            ))}
+          </ul>
+        ) : (
+          <p className="my-4">Votre porte-documents est vide.</p>
+        )}
+      </section>
+      <section aria-labelledby="ajouter" className="mt-10">
+        <h2 id="ajouter" className="mb-4 text-2xl font-bold">
+          Ajouter un document
+        </h2>
+        <AddDocumentForm
+          action={addDocument}
+          accept={ACCEPT_ATTRIBUTE}
+          fileHint={`Format ${ACCEPTED_FORMATS_LABEL}, ${formatFileSize(MAX_UPLOAD_BYTES)} au maximum par fichier. Votre porte-documents peut contenir ${formatFileSize(LOCKER_QUOTA_BYTES)} au total.`}
+          documentTitle={documentTitle(TITLE)}
+        />
+      </section>
+    </>
+  );
+}

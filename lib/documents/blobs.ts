@@ -1,0 +1,32 @@
+import 'server-only';
+import { Readable } from 'node:stream';
+import { BlobNotFoundError, type BlobStore } from '@/lib/storage';
+
+// Small helpers around the blob store shared by the locker and the attachments.
+
+export type OpenedFile = { filename: string; mimeType: string; sizeBytes: number; sha256: string; stream: Readable };
+
+export async function openBlob(store: BlobStore, key: string): Promise<Readable | null> {
+  try {
+    return await store.get(key);
+  } catch (error) {
+    if (error instanceof BlobNotFoundError) {
+      console.error(`[documents] blob missing for a stored row: ${key}`);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export async function deleteBlobQuietly(store: BlobStore, key: string): Promise<void> {
+  try {
+    await store.delete(key);
+  } catch (error) {
+    console.error(`[documents] blob ${key} not deleted, left as an orphan: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** A Node stream as the web stream a Response wants. */
+export function toWebStream(stream: Readable): ReadableStream {
+  return Readable.toWeb(stream) as ReadableStream;
+}
