@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { preferences, profiles, users } from '@/db/schema';
 import type { AccountContext } from '@/lib/accounts/context';
 import { issueEmailToken } from '@/lib/accounts/email-tokens';
-import { bumpSessionVersion } from '@/lib/accounts/users';
+import { bumpSessionVersion, normalizeEmail } from '@/lib/accounts/users';
 import { recordAudit } from '@/lib/audit';
 import type { ActionResult } from '@/lib/auth/action';
 import { hashPassword } from '@/lib/auth/password';
@@ -20,13 +20,15 @@ import { roleLabels, type AddAgentInput } from './schemas';
  */
 export async function addAgent(ctx: AccountContext, actor: AdminActor, input: AddAgentInput): Promise<ActionResult<{ created: boolean }>> {
   // Nobody knows this password: the account is usable only once its owner has chosen one.
+  // The login identifier is stored lower-cased: the schema does it, the use case does not rely on it.
+  const email = normalizeEmail(input.email);
   const placeholderHash = await hashPassword(randomBytes(32).toString('base64url'));
   const outcome = await ctx.db.transaction(async (tx) => {
     await assertAdmin(tx, actor);
     const [existing] = await tx
       .select({ id: users.id, role: users.role, emailVerifiedAt: users.emailVerifiedAt })
       .from(users)
-      .where(eq(users.email, input.email))
+      .where(eq(users.email, email))
       .for('update');
     const refusal = refuseAddAgent(existing ?? null);
     if (refusal) return { ok: false as const, fieldErrors: { email: [refusal] } };
@@ -38,7 +40,7 @@ export async function addAgent(ctx: AccountContext, actor: AdminActor, input: Ad
       await tx.update(users).set({ role: input.role, updatedAt: sql`now()` }).where(eq(users.id, userId));
       await bumpSessionVersion(tx, userId);
     } else {
-      const [created] = await tx.insert(users).values({ email: input.email, passwordHash: placeholderHash, role: input.role }).returning({ id: users.id });
+      const [created] = await tx.insert(users).values({ email, passwordHash: placeholderHash, role: input.role }).returning({ id: users.id });
       userId = created.id;
       invite = true;
       await tx.insert(profiles).values({ userId });
@@ -50,7 +52,7 @@ export async function addAgent(ctx: AccountContext, actor: AdminActor, input: Ad
     return { ok: true as const, token, created: !existing };
   });
   if (!outcome.ok) return outcome;
-  const base = { to: input.email, origin: ctx.origin, portalName: ctx.portalName };
+  const base = { to: email, origin: ctx.origin, portalName: ctx.portalName };
   const roleLabel = roleLabels[input.role];
   await ctx.sendEmail(outcome.token ? agentInvitationEmail(base, outcome.token, roleLabel) : agentAccessGrantedEmail(base, roleLabel));
   return { ok: true, data: { created: outcome.created } };

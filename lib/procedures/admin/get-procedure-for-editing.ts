@@ -40,8 +40,8 @@ export async function getProcedureForEditing(db: Database, actor: AdminActor, pr
       version: procedureVersions.version,
       publishedAt: procedureVersions.publishedAt,
       definition: procedureVersions.definition,
-      submittedCount: sql<number>`(select count(*) from dossiers d where d.procedure_version_id = ${procedureVersions.id} and d.status <> 'draft')`,
-      draftCount: sql<number>`(select count(*) from dossiers d where d.procedure_version_id = ${procedureVersions.id} and d.status = 'draft')`,
+      submittedCount: sql<number>`(select count(*) from dossiers d where d.procedure_version_id = procedure_versions.id and d.status <> 'draft')`,
+      draftCount: sql<number>`(select count(*) from dossiers d where d.procedure_version_id = procedure_versions.id and d.status = 'draft')`,
     })
     .from(procedureVersions)
     .where(eq(procedureVersions.procedureId, procedureId))
