@@ -18,6 +18,16 @@ export function readFormData(formData: FormData): Record<string, unknown> {
   return raw;
 }
 
+/** Like echoValues, but a name posted several times (checkboxes) comes back as its values joined by newlines. */
+export function echoAllValues(formData: FormData): Record<string, string> {
+  const values = echoValues(formData);
+  for (const name of Object.keys(values)) {
+    const all = formData.getAll(name).filter((v): v is string => typeof v === 'string');
+    if (all.length > 1) values[name] = all.join('\n');
+  }
+  return values;
+}
+
 export type AdminActionOptions = {
   /** Reshapes the flat form fields before validation (lists of rows). */
   read?: (raw: Record<string, unknown>) => unknown;
@@ -48,7 +58,7 @@ export function adminAction<S extends z.ZodType, T = void>(
     if (user.role !== 'admin') notFound();
     const raw = readFormData(formData);
     const parsed = schema.safeParse(options.read ? options.read(raw) : raw, { error: frenchErrors });
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error, options.fieldName), values: echoValues(formData) };
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error, options.fieldName), values: echoAllValues(formData) };
     return handler(parsed.data, user, formData);
   };
 }

@@ -18,7 +18,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 let db: TestDatabase;
 let ctx: AccountContext;
-let admin: AdminActor;
+let admin: AdminActor & { email: string };
 let procedureId: string;
 
 async function createUser(role: 'citizen' | 'agent' | 'admin', email = `${role}.${randomUUID()}@exemple.fr`) {

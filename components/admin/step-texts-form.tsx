@@ -1,0 +1,64 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Checkbox, Fieldset, TextareaField, TextField } from '@/components/ui';
+import { fieldError, shownChecked, shownValue, type FormAction } from '@/components/forms/form-state';
+import { AdminFormFeedback, SubmitButton } from './admin-form-feedback';
+
+export type FieldTextView = { key: string; type: string; typeLabel: string; label: string; hint?: string; required: boolean; body?: string };
+
+export type StepTextsFormProps = {
+  action: FormAction;
+  procedureId: string;
+  revision: string;
+  step: { key: string; title: string; description?: string; fields: FieldTextView[] };
+  documentTitle: string;
+};
+
+/** The texts of one step: its title and description, each field's label, hint and "required". */
+export function StepTextsForm({ action, procedureId, revision, step, documentTitle }: StepTextsFormProps) {
+  const [state, formAction] = useActionState(action, null);
+  const id = (name: string) => `${step.key}-${name}`;
+  const value = (name: string, saved: string | undefined) => shownValue(state, name, saved);
+  const error = (name: string) => fieldError(state, name);
+  const fields: Record<string, string> = { title: id('title'), description: id('description') };
+  step.fields.forEach((_, i) => ['label', 'hint', 'required', 'body'].forEach((c) => (fields[`field-${i}-${c}`] = id(`field-${i}-${c}`))));
+  return (
+    <div className="max-w-2xl">
+      <AdminFormFeedback state={state} fields={fields} documentTitle={documentTitle} />
+      <form action={formAction} noValidate>
+        <input type="hidden" name="procedureId" value={procedureId} />
+        <input type="hidden" name="revision" value={revision} />
+        <input type="hidden" name="stepKey" value={step.key} />
+        <TextField id={id('title')} name="title" label="Titre de l’étape" defaultValue={value('title', step.title)} error={error('title')} />
+        <TextareaField id={id('description')} name="description" label="Description de l’étape" optional rows={2} defaultValue={value('description', step.description)} error={error('description')} />
+        {step.fields.map((field, i) => (
+          <Fieldset key={field.key} id={id(`champ-${i}`)} legend={`Champ ${i + 1} : ${field.label}`} hint={`${field.typeLabel}, clé « ${field.key} »`}>
+            <input type="hidden" name={`field-${i}-key`} value={field.key} />
+            <TextField id={id(`field-${i}-label`)} name={`field-${i}-label`} label="Libellé" defaultValue={value(`field-${i}-label`, field.label)} error={error(`field-${i}-label`)} />
+            <TextField
+              id={id(`field-${i}-hint`)}
+              name={`field-${i}-hint`}
+              label="Aide affichée sous le libellé"
+              optional
+              defaultValue={value(`field-${i}-hint`, field.hint)}
+              error={error(`field-${i}-hint`)}
+            />
+            {field.type === 'info' ? (
+              <TextareaField id={id(`field-${i}-body`)} name={`field-${i}-body`} label="Texte d’information" rows={3} defaultValue={value(`field-${i}-body`, field.body)} error={error(`field-${i}-body`)} />
+            ) : (
+              <Checkbox
+                id={id(`field-${i}-required`)}
+                name={`field-${i}-required`}
+                label="Réponse obligatoire"
+                defaultChecked={shownChecked(state, `field-${i}-required`, field.required)}
+                error={error(`field-${i}-required`)}
+              />
+            )}
+          </Fieldset>
+        ))}
+        <SubmitButton>{`Enregistrer l’étape « ${step.title} »`}</SubmitButton>
+      </form>
+    </div>
+  );
+}
