@@ -25,10 +25,11 @@ import { updateDraftStatuses } from '@/lib/procedures/admin/update-draft-statuse
 import { updateDraftStep } from '@/lib/procedures/admin/update-draft-step';
 import { NOT_FOUND_MESSAGE, toActionFailure } from '@/lib/procedures/admin/working-version';
 
+/** `what` says what was saved, agreed in French ("Statuts enregistrés", "Définition enregistrée"). */
 function saved(procedureId: string, version: number, what: string): ActionResult {
   revalidatePath(`/admin/demarches/${procedureId}`);
   revalidatePath('/admin/demarches');
-  return { ok: true, message: `${what} enregistré${what.endsWith('s') ? 's' : ''} dans la version de travail ${version}. Publiez-la pour que les nouvelles demandes l’utilisent.` };
+  return { ok: true, message: `${what} dans la version de travail ${version}. Publiez-la pour que les nouvelles demandes l’utilisent.` };
 }
 
 /** After a failure the form shows what was typed, not the stored values. */
@@ -47,7 +48,7 @@ export const updateCatalogueEntryAction = adminAction(catalogueEntrySchema, asyn
 export const updatePresentationAction = adminAction(presentationSchema, async (input, user, formData) => {
   const outcome = await updateDraftPresentation(await getDb(), user, input);
   if (!outcome.ok) return withValues(toActionFailure(outcome), formData);
-  return saved(input.procedureId, outcome.version, 'Présentation et bénéficiaires');
+  return saved(input.procedureId, outcome.version, 'Présentation et bénéficiaires enregistrés');
 });
 
 export const updateStatusesAction = adminAction(
@@ -55,7 +56,7 @@ export const updateStatusesAction = adminAction(
   async (input, user, formData) => {
     const result = await updateDraftStatuses(await getDb(), user, input);
     if (!result.ok) return withValues(result, formData);
-    return saved(input.procedureId, result.data!.version, 'Statuts');
+    return saved(input.procedureId, result.data!.version, 'Statuts enregistrés');
   },
   { read: readStatusesForm, fieldName: statusesFieldName },
 );
@@ -65,7 +66,7 @@ export const updateStepAction = adminAction(
   async (input, user, formData) => {
     const result = await updateDraftStep(await getDb(), user, input);
     if (!result.ok) return withValues(result, formData);
-    return saved(input.procedureId, result.data!.version, 'Textes de l’étape');
+    return saved(input.procedureId, result.data!.version, 'Textes de l’étape enregistrés');
   },
   { read: readStepTextsForm, fieldName: stepTextsFieldName },
 );
@@ -73,7 +74,7 @@ export const updateStepAction = adminAction(
 export const replaceDefinitionAction = adminAction(definitionJsonSchema, async (input, user, formData) => {
   const result = await replaceDraftDefinition(await getDb(), user, input);
   if (!result.ok) return withValues(result, formData);
-  return saved(input.procedureId, result.data!.version, 'Définition');
+  return saved(input.procedureId, result.data!.version, 'Définition enregistrée');
 });
 
 export const publishAction = adminAction(versionActionSchema, async (input, user) => {
