@@ -94,7 +94,9 @@ test.describe('procedures', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Textes de l’étape enregistrés dans la version de travail 2' })).toBeVisible();
 
     await page.getByRole('button', { name: 'Publier cette version' }).click();
+    await expect(page).toHaveURL(`/admin/demarches/${procedure.id}?publiee=2`);
     await expect(page.getByRole('status').filter({ hasText: 'La version 2 est publiée' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Publier cette version' })).toHaveCount(0);
 
     const versions = await versionsOf(procedure.id);
     expect(versions.map((v) => [v.version, v.published])).toEqual([[1, true], [2, true]]);

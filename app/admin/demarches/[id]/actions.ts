@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import type { ActionResult } from '@/lib/auth/action';
 import { adminAction, echoAllValues } from '@/lib/auth/admin-action';
 import { getDb } from '@/lib/db';
@@ -83,7 +84,8 @@ export const publishAction = adminAction(versionActionSchema, async (input, user
   revalidatePath(`/admin/demarches/${input.procedureId}`);
   revalidatePath('/admin/demarches');
   revalidatePath('/demarches');
-  return { ok: true, message: `La version ${result.data!.version} est publiée : les nouvelles demandes l’utilisent. Les demandes déjà commencées ou déposées gardent leur version.` };
+  // The publish button disappears with the draft: the confirmation is a flash message of the page.
+  redirect(`/admin/demarches/${input.procedureId}?publiee=${result.data!.version}`);
 });
 
 export const discardAction = adminAction(versionActionSchema, async (input, user) => {
@@ -91,5 +93,5 @@ export const discardAction = adminAction(versionActionSchema, async (input, user
   if (!result.ok) return result;
   revalidatePath(`/admin/demarches/${input.procedureId}`);
   revalidatePath('/admin/demarches');
-  return { ok: true, message: 'La version de travail est abandonnée. La version publiée reste en service.' };
+  redirect(`/admin/demarches/${input.procedureId}?abandonnee=1`);
 });

@@ -61,7 +61,16 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
   await requireAdmin(`/admin/demarches/${id}`);
   const procedure = await findProcedure(id);
   if (!procedure) notFound();
-  const created = (await searchParams).creee === '1';
+  const query = await searchParams;
+  const published = typeof query.publiee === 'string' && /^\d{1,6}$/.test(query.publiee) ? query.publiee : null;
+  const flash =
+    query.creee === '1'
+      ? 'La démarche est créée, avec une version de travail 1. Complétez-la, puis publiez-la pour l’ouvrir aux usagers.'
+      : published
+        ? `La version ${published} est publiée : les nouvelles demandes l’utilisent. Les demandes déjà commencées ou déposées gardent leur version.`
+        : query.abandonnee === '1'
+          ? 'La version de travail est abandonnée. La version publiée reste en service.'
+          : null;
   const { working } = procedure;
   const definition = working.definition;
   const documentTitle = `${procedure.title} — Modifier la démarche — ${getEnv().PORTAL_NAME}`;
@@ -81,7 +90,7 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
         {procedure.inCatalogue ? <StatusTag tone="success" label="Publiée dans le catalogue" /> : <StatusTag label="Pas encore publiée" />}
       </PageHeader>
       <AdminNav />
-      {created ? <FlashMessage message="La démarche est créée, avec une version de travail 1. Complétez-la, puis publiez-la pour l’ouvrir aux usagers." /> : null}
+      {flash ? <FlashMessage key={flash} message={flash} /> : null}
 
       <nav aria-labelledby="sommaire" className="mb-10 max-w-2xl">
         <h2 id="sommaire" className="text-xl font-bold">
