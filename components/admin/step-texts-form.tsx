@@ -33,29 +33,31 @@ export function StepTextsForm({ action, procedureId, revision, step, documentTit
         <TextField id={id('title')} name="title" label="Titre de l’étape" defaultValue={value('title', step.title)} error={error('title')} />
         <TextareaField id={id('description')} name="description" label="Description de l’étape" optional rows={2} defaultValue={value('description', step.description)} error={error('description')} />
         {step.fields.map((field, i) => (
-          <Fieldset key={field.key} id={id(`champ-${i}`)} legend={`Champ ${i + 1} : ${field.label}`} hint={`${field.typeLabel}, clé « ${field.key} »`}>
-            <input type="hidden" name={`field-${i}-key`} value={field.key} />
-            <TextField id={id(`field-${i}-label`)} name={`field-${i}-label`} label="Libellé" defaultValue={value(`field-${i}-label`, field.label)} error={error(`field-${i}-label`)} />
-            <TextField
-              id={id(`field-${i}-hint`)}
-              name={`field-${i}-hint`}
-              label="Aide affichée sous le libellé"
-              optional
-              defaultValue={value(`field-${i}-hint`, field.hint)}
-              error={error(`field-${i}-hint`)}
-            />
-            {field.type === 'info' ? (
-              <TextareaField id={id(`field-${i}-body`)} name={`field-${i}-body`} label="Texte d’information" rows={3} defaultValue={value(`field-${i}-body`, field.body)} error={error(`field-${i}-body`)} />
-            ) : (
-              <Checkbox
-                id={id(`field-${i}-required`)}
-                name={`field-${i}-required`}
-                label="Réponse obligatoire"
-                defaultChecked={shownChecked(state, `field-${i}-required`, field.required)}
-                error={error(`field-${i}-required`)}
+          <div key={field.key} className="mb-6 border border-line px-4 pt-4">
+            <Fieldset id={id(`champ-${i}`)} legend={`Champ ${i + 1} : ${field.label}`} hint={`${field.typeLabel}, clé « ${field.key} »`}>
+              <input type="hidden" name={`field-${i}-key`} value={field.key} />
+              <TextField id={id(`field-${i}-label`)} name={`field-${i}-label`} label="Libellé" defaultValue={value(`field-${i}-label`, field.label)} error={error(`field-${i}-label`)} />
+              <TextField
+                id={id(`field-${i}-hint`)}
+                name={`field-${i}-hint`}
+                label="Aide affichée sous le libellé"
+                optional
+                defaultValue={value(`field-${i}-hint`, field.hint)}
+                error={error(`field-${i}-hint`)}
               />
-            )}
-          </Fieldset>
+              {field.type === 'info' ? (
+                <TextareaField id={id(`field-${i}-body`)} name={`field-${i}-body`} label="Texte d’information" rows={3} defaultValue={value(`field-${i}-body`, field.body)} error={error(`field-${i}-body`)} />
+              ) : (
+                <Checkbox
+                  id={id(`field-${i}-required`)}
+                  name={`field-${i}-required`}
+                  label="Réponse obligatoire"
+                  defaultChecked={shownChecked(state, `field-${i}-required`, field.required)}
+                  error={error(`field-${i}-required`)}
+                />
+              )}
+            </Fieldset>
+          </div>
         ))}
         <SubmitButton>{`Enregistrer l’étape « ${step.title} »`}</SubmitButton>
       </form>
