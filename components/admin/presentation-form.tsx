@@ -3,18 +3,19 @@
 import { useActionState } from 'react';
 import { CheckboxGroup, TextareaField, TextField } from '@/components/ui';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
-import { beneficiaryKinds } from '@/lib/procedures/definition';
+import { beneficiaryKinds, personSubtypes } from '@/lib/procedures/definition';
+import { personSubtypeLabels } from '@/lib/relations/schemas';
 import { beneficiaryLabels } from '@/lib/procedures/admin/schemas';
 import { AdminFormFeedback, SubmitButton } from './admin-form-feedback';
 import { echoedList } from './form-values';
 
-const fields = { beneficiaries: 'beneficiaries', estimatedDuration: 'estimatedDuration', processingTime: 'processingTime', requirements: 'requirements' };
+const fields = { beneficiaries: 'beneficiaries', personSubtypes: 'personSubtypes', estimatedDuration: 'estimatedDuration', processingTime: 'processingTime', requirements: 'requirements' };
 
 export type PresentationFormProps = {
   action: FormAction;
   procedureId: string;
   revision: string;
-  saved: { beneficiaries: string[]; estimatedDuration?: string; processingTime?: string; requirements: string[] };
+  saved: { beneficiaries: string[]; personSubtypes: string[]; estimatedDuration?: string; processingTime?: string; requirements: string[] };
   documentTitle: string;
 };
 
@@ -33,6 +34,16 @@ export function PresentationForm({ action, procedureId, revision, saved, documen
           options={beneficiaryKinds.map((b) => ({ value: b, label: beneficiaryLabels[b] }))}
           defaultValues={echoedList(state, 'beneficiaries') ?? saved.beneficiaries}
           error={error('beneficiaries')}
+        />
+        <CheckboxGroup
+          name="personSubtypes"
+          legend="Si c’est une personne de ses relations, laquelle ?"
+          hint="Ne compte que si « Une personne de ses relations » est cochée. Ne cochez rien pour accepter toutes les personnes."
+          optional
+          inline
+          options={personSubtypes.map((p) => ({ value: p, label: personSubtypeLabels[p] }))}
+          defaultValues={echoedList(state, 'personSubtypes') ?? saved.personSubtypes}
+          error={error('personSubtypes')}
         />
         <TextField
           name="estimatedDuration"

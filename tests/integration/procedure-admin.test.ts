@@ -11,6 +11,7 @@ import { listAdminProcedures } from '@/lib/procedures/admin/list-admin-procedure
 import { publishDraftVersion } from '@/lib/procedures/admin/publish-draft-version';
 import { replaceDraftDefinition } from '@/lib/procedures/admin/replace-draft-definition';
 import type { StatusesFormInput } from '@/lib/procedures/admin/schemas';
+import { updateDraftPresentation } from '@/lib/procedures/admin/update-draft-presentation';
 import { updateDraftStatuses } from '@/lib/procedures/admin/update-draft-statuses';
 import { updateDraftStep } from '@/lib/procedures/admin/update-draft-step';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -157,6 +158,38 @@ describe('creating and publishing', () => {
     expect((await discardDraftVersion(db.db, admin, { procedureId: id, revision: (await editingOf(id)).working.revision })).ok).toBe(true);
     expect((await editingOf(id)).working).toMatchObject({ isDraft: false, version: 1 });
     expect((await getPublishedProcedureBySlug(db.db, slug))!.versionId).toBe(before);
+  });
+});
+
+describe('presentation', () => {
+  it('sets who may be the beneficiary and the descriptive text; person subtypes go when persons do', async () => {
+    const { id } = await publishedProcedure();
+    const saved = await updateDraftPresentation(db.db, admin, {
+      procedureId: id,
+      revision: (await editingOf(id)).working.revision,
+      beneficiaries: ['self', 'person'],
+      personSubtypes: ['child'],
+      estimatedDuration: '5 minutes',
+      processingTime: undefined,
+      requirements: ['Le bail signé'],
+    });
+    expect(saved).toMatchObject({ ok: true, version: 2, createdDraft: true });
+    expect((await editingOf(id)).working.definition).toMatchObject({ beneficiaries: ['self', 'person'], personSubtypes: ['child'], estimatedDuration: '5 minutes', requirements: ['Le bail signé'] });
+
+    await updateDraftPresentation(db.db, admin, {
+      procedureId: id,
+      revision: (await editingOf(id)).working.revision,
+      beneficiaries: ['self'],
+      personSubtypes: ['child'],
+      estimatedDuration: undefined,
+      processingTime: undefined,
+      requirements: [],
+    });
+    const definition = (await editingOf(id)).working.definition;
+    expect(definition.beneficiaries).toEqual(['self']);
+    expect(definition).not.toHaveProperty('personSubtypes');
+    expect(definition).not.toHaveProperty('requirements');
+    expect(definition).not.toHaveProperty('estimatedDuration');
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { categories } from '@/lib/procedures/categories';
-import { beneficiaryKinds, statusTones } from '@/lib/procedures/definition';
+import { beneficiaryKinds, personSubtypes, statusTones } from '@/lib/procedures/definition';
 
 // Inputs of the procedure editor, one schema per form. Pure module: the forms may import it.
 // Every stored definition is validated again as a whole by lib/procedures/definition.ts.
@@ -65,6 +65,8 @@ export const presentationSchema = z.object({
   procedureId: procedureIdSchema,
   revision,
   beneficiaries,
+  // None ticked: any person of the citizen's relations.
+  personSubtypes: z.preprocess(asList, z.array(z.enum(personSubtypes, { error: 'Type de personne inconnu.' }))),
   estimatedDuration: optionalText(100),
   processingTime: optionalText(200),
   // One requirement per line in a textarea.

@@ -11,8 +11,9 @@ export async function updateDraftPresentation(db: Database, actor: AdminActor, i
     await assertAdmin(tx, actor);
     const outcome = await saveWorkingDefinition(tx, input.procedureId, input.revision, (definition) => {
       definition.beneficiaries = input.beneficiaries;
-      // Person subtypes only make sense when a person may be the beneficiary.
-      if (!input.beneficiaries.includes('person')) delete definition.personSubtypes;
+      // Person subtypes only make sense when a person may be the beneficiary; none ticked means any person.
+      const subtypes = input.beneficiaries.includes('person') && input.personSubtypes.length ? input.personSubtypes : undefined;
+      setOrDelete(definition, 'personSubtypes', subtypes);
       setOrDelete(definition, 'estimatedDuration', input.estimatedDuration);
       setOrDelete(definition, 'processingTime', input.processingTime);
       setOrDelete(definition, 'requirements', input.requirements.length ? input.requirements : undefined);

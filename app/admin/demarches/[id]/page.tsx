@@ -170,6 +170,7 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
           revision={working.revision}
           saved={{
             beneficiaries: definition.beneficiaries,
+            personSubtypes: definition.personSubtypes ?? [],
             estimatedDuration: definition.estimatedDuration,
             processingTime: definition.processingTime,
             requirements: definition.requirements ?? [],
