@@ -79,6 +79,7 @@ test.describe('procedures', () => {
     await expect(summary).toBeFocused();
     await expect(summary.getByRole('link', { name: 'Saisissez le libellé du statut.' })).toHaveAttribute('href', '#status-1-label');
     await expect(page).toHaveTitle(/^Erreur : /);
+    await expectNoAxeViolations(page);
     expect(await versionsOf(procedure.id)).toHaveLength(1);
 
     await second.getByLabel('Libellé', { exact: true }).fill('Instruction en cours');
