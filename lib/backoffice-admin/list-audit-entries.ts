@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { auditLog, procedures, users } from '@/db/schema';
 import { assertAdmin, type AdminActor } from './admin-actor';
-import { auditActionLabel, auditGroupLabel, describeAuditMeta } from './audit-labels';
+import { auditActionLabel, describeAuditMeta } from './audit-labels';
 import type { JournalFilter } from './schemas';
 
 export const JOURNAL_PAGE_SIZE = 50;
@@ -22,7 +22,6 @@ export type AuditEntryView = {
 };
 
 export type JournalPage = { entries: AuditEntryView[]; total: number; page: number; pageCount: number };
-export type JournalTypeOption = { value: string; label: string; group: string };
 
 function conditions(filter: JournalFilter): SQL[] {
   const where: SQL[] = [];
@@ -75,11 +74,4 @@ export async function listAuditEntries(db: Database, actor: AdminActor, filter: 
       details: describeAuditMeta(r.meta),
     })),
   };
-}
-
-/** The filter choices: each kind of event present in the journal, grouped by domain. */
-export async function listJournalTypes(db: Database, actor: AdminActor): Promise<JournalTypeOption[]> {
-  await assertAdmin(db, actor);
-  const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
-  return rows.map((r) => ({ value: r.action, label: auditActionLabel(r.action), group: auditGroupLabel(r.action.split('.')[0]) }));
 }

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { describeAuditMeta } from '@/lib/backoffice-admin/audit-labels';
 import { refuseAddAgent, refuseRoleChange, SELF_CHANGE_MESSAGE } from '@/lib/backoffice-admin/role-rules';
 import { addAgentSchema, journalFilterSchema } from '@/lib/backoffice-admin/schemas';
-import { parseDefinitionJson } from '@/lib/procedures/admin/replace-draft-definition';
+import { parseDefinitionJson } from '@/lib/procedures/admin/definition-json';
 import { createProcedureSchema, readStatusesForm, statusesFieldName, statusesFormSchema } from '@/lib/procedures/admin/schemas';
 import { applyStatusesForm } from '@/lib/procedures/admin/statuses-edit';
-import { applyStepTexts } from '@/lib/procedures/admin/update-draft-step';
+import { applyStepTexts } from '@/lib/procedures/admin/step-texts-edit';
 
 const ME = '00000000-0000-4000-8000-000000000001';
 const OTHER = '00000000-0000-4000-8000-000000000002';

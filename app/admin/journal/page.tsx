@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { Breadcrumbs, Button, ErrorSummary, Label, PageHeader, Pagination, TextField } from '@/components/ui';
 import { requireAdmin } from '@/lib/auth/guards';
-import { JOURNAL_PAGE_SIZE, listAuditEntries, listJournalTypes } from '@/lib/backoffice-admin/list-audit-entries';
+import { JOURNAL_PAGE_SIZE, listAuditEntries } from '@/lib/backoffice-admin/list-audit-entries';
+import { listJournalTypes } from '@/lib/backoffice-admin/list-journal-types';
 import { journalFilterSchema, type JournalFilter } from '@/lib/backoffice-admin/schemas';
 import { getDb } from '@/lib/db';
 

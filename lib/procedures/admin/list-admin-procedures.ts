@@ -29,8 +29,8 @@ export async function listAdminProcedures(db: Database, actor: AdminActor): Prom
       title: procedures.title,
       category: procedures.category,
       published: procedures.published,
-      currentVersion: sql<number | null>`(select max(v.version) from procedure_versions v where v.procedure_id = procedures.id and v.published_at is not null)`,
       // Qualified by hand: inside a selected sql fragment Drizzle renders a column without its table.
+      currentVersion: sql<number | null>`(select max(v.version) from procedure_versions v where v.procedure_id = procedures.id and v.published_at is not null)`,
       draftVersion: sql<number | null>`(select max(v.version) from procedure_versions v where v.procedure_id = procedures.id and v.published_at is null)`,
       submittedCount: sql<number>`(select count(*) from dossiers d where d.procedure_id = procedures.id and d.status <> 'draft')`,
       draftCount: sql<number>`(select count(*) from dossiers d where d.procedure_id = procedures.id and d.status = 'draft')`,
