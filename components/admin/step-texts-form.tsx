@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Checkbox, Fieldset, TextareaField, TextField } from '@/components/ui';
+import { Checkbox, Fieldset, SelectField, TextareaField, TextField } from '@/components/ui';
+import { addableFieldTypeLabels, addableFieldTypes } from '@/lib/procedures/admin/schemas';
 import { fieldError, shownChecked, shownValue, type FormAction } from '@/components/forms/form-state';
 import { AdminFormFeedback, SubmitButton } from './admin-form-feedback';
 
@@ -22,7 +23,8 @@ export function StepTextsForm({ action, procedureId, revision, step, documentTit
   const value = (name: string, saved: string | undefined) => shownValue(state, name, saved);
   const error = (name: string) => fieldError(state, name);
   const fields: Record<string, string> = { title: id('title'), description: id('description') };
-  step.fields.forEach((_, i) => ['label', 'hint', 'required', 'body'].forEach((c) => (fields[`field-${i}-${c}`] = id(`field-${i}-${c}`))));
+  step.fields.forEach((_, i) => ['label', 'hint', 'required', 'body', 'position', 'remove'].forEach((c) => (fields[`field-${i}-${c}`] = id(`field-${i}-${c}`))));
+  ['type', 'key', 'label', 'hint', 'required', 'options'].forEach((c) => (fields[`new-field-${c}`] = id(`new-field-${c}`)));
   return (
     <div className="max-w-2xl">
       <AdminFormFeedback state={state} fields={fields} documentTitle={documentTitle} />
@@ -56,9 +58,63 @@ export function StepTextsForm({ action, procedureId, revision, step, documentTit
                   error={error(`field-${i}-required`)}
                 />
               )}
+              <TextField
+                id={id(`field-${i}-position`)}
+                name={`field-${i}-position`}
+                label="Position dans l’étape"
+                hint="1 pour le premier. Pour déplacer un champ, changez son numéro."
+                inputMode="numeric"
+                className="sm:max-w-32"
+                defaultValue={value(`field-${i}-position`, String(i + 1))}
+                error={error(`field-${i}-position`)}
+              />
+              <Checkbox
+                id={id(`field-${i}-remove`)}
+                name={`field-${i}-remove`}
+                label="Retirer ce champ"
+                hint="Les demandes déjà commencées ou déposées gardent leur version et leurs réponses."
+                defaultChecked={shownChecked(state, `field-${i}-remove`, false)}
+                error={error(`field-${i}-remove`)}
+              />
             </Fieldset>
           </div>
         ))}
+        <div className="mb-6 border border-line px-4 pt-4">
+          <Fieldset id={id('nouveau-champ')} legend="Ajouter un champ à cette étape" hint="Laissez vide pour ne rien ajouter. Il est placé en fin d’étape." optional>
+            <SelectField
+              id={id('new-field-type')}
+              name="new-field-type"
+              label="Type"
+              options={addableFieldTypes.map((t) => ({ value: t, label: addableFieldTypeLabels[t] }))}
+              defaultValue={value('new-field-type', 'text')}
+              error={error('new-field-type')}
+            />
+            <TextField
+              id={id('new-field-key')}
+              name="new-field-key"
+              label="Clé"
+              hint="Identifiant technique, ne change plus : lettres sans accents et chiffres, en commençant par une minuscule (ex. « adresseLogement »)."
+              spellCheck={false}
+              autoCapitalize="none"
+              optional
+              defaultValue={value('new-field-key', '')}
+              error={error('new-field-key')}
+            />
+            <TextField id={id('new-field-label')} name="new-field-label" label="Libellé" optional defaultValue={value('new-field-label', '')} error={error('new-field-label')} />
+            <TextField id={id('new-field-hint')} name="new-field-hint" label="Aide affichée sous le libellé" optional defaultValue={value('new-field-hint', '')} error={error('new-field-hint')} />
+            <TextareaField
+              id={id('new-field-options')}
+              name="new-field-options"
+              label="Options"
+              hint="Pour une liste déroulante, un choix unique ou des cases à cocher : une option par ligne."
+              optional
+              rows={4}
+              defaultValue={value('new-field-options', '')}
+              error={error('new-field-options')}
+            />
+            <Checkbox id={id('new-field-required')} name="new-field-required" label="Réponse obligatoire" defaultChecked={shownChecked(state, 'new-field-required', false)} error={error('new-field-required')} />
+          </Fieldset>
+        </div>
         <SubmitButton>{`Enregistrer l’étape « ${step.title} »`}</SubmitButton>
       </form>
     </div>

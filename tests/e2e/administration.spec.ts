@@ -91,6 +91,11 @@ test.describe('procedures', () => {
     await expect(page.getByRole('group', { name: 'Statut 4 : Pièces complémentaires demandées' })).toBeVisible();
 
     await page.getByRole('group', { name: 'Champ 1 : Objet de la demande' }).getByLabel('Libellé', { exact: true }).fill('Adresse du logement mis en location');
+    const newField = page.getByRole('group', { name: /Ajouter un champ à cette étape/ });
+    await newField.getByLabel('Type').selectOption({ label: 'Oui / non' });
+    await newField.getByLabel(/^Clé/).fill('meuble');
+    await newField.getByLabel(/^Libellé/).fill('Le logement est-il meublé ?');
+    await newField.getByLabel('Réponse obligatoire').check();
     await page.getByRole('button', { name: 'Enregistrer l’étape « Votre demande »' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Textes de l’étape enregistrés dans la version de travail 2' })).toBeVisible();
 
@@ -112,6 +117,7 @@ test.describe('procedures', () => {
     await citizenPage.getByRole('button', { name: 'Commencer', exact: true }).click();
     await expect(citizenPage).toHaveURL(new RegExp(`/brouillons/${UUID}/demande$`));
     await expect(citizenPage.getByLabel('Adresse du logement mis en location')).toBeVisible();
+    await expect(citizenPage.getByRole('group', { name: 'Le logement est-il meublé ?' })).toBeVisible();
     await citizenPage.context().close();
   });
 

@@ -98,7 +98,7 @@ describe('creating and publishing', () => {
       revision: editing.working.revision,
       stepKey: 'demande',
       title: 'Votre logement',
-      fields: [{ key: 'objet', label: 'Adresse du logement mis en location', hint: 'Numéro, rue et étage.', required: true, body: undefined }],
+      fields: [{ key: 'objet', label: 'Adresse du logement mis en location', hint: 'Numéro, rue et étage.', required: true, body: undefined, position: 1, remove: false }],
     });
     expect(saved).toEqual({ ok: true, data: { version: 2 } });
     // Not yet published: the catalogue still serves version 1.
@@ -190,6 +190,45 @@ describe('presentation', () => {
     expect(definition).not.toHaveProperty('personSubtypes');
     expect(definition).not.toHaveProperty('requirements');
     expect(definition).not.toHaveProperty('estimatedDuration');
+  });
+});
+
+describe('fields', () => {
+  it('adds a choice field with its options, moves it first, and refuses to remove a field a condition uses', async () => {
+    const { id, slug } = await publishedProcedure();
+    const base = { procedureId: id, stepKey: 'demande', title: 'Votre demande', description: undefined };
+    const objet = { key: 'objet', label: 'Objet de votre demande', hint: undefined, required: true, body: undefined, position: 2, remove: false };
+    const added = await updateDraftStep(db.db, admin, {
+      ...base,
+      revision: (await editingOf(id)).working.revision,
+      fields: [objet],
+      newField: { key: 'typeLogement', type: 'radio', label: 'Type de logement', hint: undefined, required: true, options: ['Maison', 'Appartement meublé'] },
+    });
+    expect(added.ok).toBe(true);
+    // The new field is added last, then the positions typed apply on the next save.
+    let fields = (await editingOf(id)).working.definition.steps[0].fields;
+    expect(fields.map((f) => f.key)).toEqual(['objet', 'typeLogement']);
+    expect(fields[1]).toMatchObject({ type: 'radio', options: [{ value: 'maison', label: 'Maison' }, { value: 'appartement-meuble', label: 'Appartement meublé' }] });
+
+    const json = JSON.parse((await editingOf(id)).working.json);
+    json.steps[0].fields[0].showIf = { field: 'typeLogement', equals: 'maison' };
+    json.steps[0].fields.reverse();
+    expect((await replaceDraftDefinition(db.db, admin, { procedureId: id, revision: (await editingOf(id)).working.revision, definition: JSON.stringify(json) })).ok).toBe(true);
+    const rows = (await editingOf(id)).working.definition.steps[0].fields.map((f, i) => ({ key: f.key, label: f.label, hint: undefined, required: true, body: undefined, position: i + 1, remove: f.key === 'typeLogement' }));
+    const refused = await updateDraftStep(db.db, admin, { ...base, revision: (await editingOf(id)).working.revision, fields: rows });
+    expect(refused).toEqual({ ok: false, formError: expect.stringContaining('Le champ « typeLogement » n’existe pas') });
+
+    const duplicate = await updateDraftStep(db.db, admin, {
+      ...base,
+      revision: (await editingOf(id)).working.revision,
+      fields: rows.map((r) => ({ ...r, remove: false })),
+      newField: { key: 'objet', type: 'text', label: 'Encore', hint: undefined, required: false, options: [] },
+    });
+    expect(duplicate).toEqual({ ok: false, fieldErrors: { 'new-field-key': [expect.stringContaining('déjà cette clé')] }, formError: undefined });
+    await publishDraftVersion(db.db, admin, { procedureId: id, revision: (await editingOf(id)).working.revision });
+    fields = (await editingOf(id)).working.definition.steps[0].fields;
+    expect(fields.map((f) => f.key)).toEqual(['typeLogement', 'objet']);
+    expect((await getPublishedProcedureBySlug(db.db, slug))!.steps).toHaveLength(1);
   });
 });
 

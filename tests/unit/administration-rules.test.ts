@@ -3,9 +3,17 @@ import { describeAuditMeta } from '@/lib/backoffice-admin/audit-labels';
 import { refuseAddAgent, refuseRoleChange, SELF_CHANGE_MESSAGE } from '@/lib/backoffice-admin/role-rules';
 import { addAgentSchema, journalFilterSchema } from '@/lib/backoffice-admin/schemas';
 import { parseDefinitionJson } from '@/lib/procedures/admin/definition-json';
-import { createProcedureSchema, readStatusesForm, statusesFieldName, statusesFormSchema } from '@/lib/procedures/admin/schemas';
+import {
+  createProcedureSchema,
+  readStatusesForm,
+  readStepTextsForm,
+  statusesFieldName,
+  statusesFormSchema,
+  stepTextsFieldName,
+  stepTextsSchema,
+} from '@/lib/procedures/admin/schemas';
 import { applyStatusesForm } from '@/lib/procedures/admin/statuses-edit';
-import { applyStepTexts } from '@/lib/procedures/admin/step-texts-edit';
+import { applyStepTexts, StepEditError } from '@/lib/procedures/admin/step-texts-edit';
 
 const ME = '00000000-0000-4000-8000-000000000001';
 const OTHER = '00000000-0000-4000-8000-000000000002';
@@ -132,8 +140,8 @@ describe('editing a step', () => {
       title: 'Votre logement',
       description: undefined,
       fields: [
-        { key: 'objet', label: 'Adresse du logement', hint: undefined, required: false, body: undefined },
-        { key: 'note', label: 'Important', hint: undefined, required: true, body: 'Nouveau texte' },
+        { key: 'objet', label: 'Adresse du logement', hint: undefined, required: false, body: undefined, position: 1, remove: false },
+        { key: 'note', label: 'Important', hint: undefined, required: true, body: 'Nouveau texte', position: 2, remove: false },
       ],
     });
     expect(step).toEqual({
@@ -144,6 +152,49 @@ describe('editing a step', () => {
         { key: 'note', type: 'info', label: 'Important', body: 'Nouveau texte' },
       ],
     });
+  });
+});
+
+describe('adding, moving and removing fields', () => {
+  const steps = [
+    {
+      key: 'demande',
+      title: 'Votre demande',
+      fields: [
+        { key: 'a', type: 'text', label: 'A', required: true },
+        { key: 'b', type: 'text', label: 'B', required: true },
+        { key: 'c', type: 'text', label: 'C', required: true },
+      ],
+    },
+    { key: 'suite', title: 'Suite', fields: [{ key: 'd', type: 'yesno', label: 'D', required: true }] },
+  ];
+  const rows = steps[0].fields.map((f, i) => ({ key: f.key, label: f.label, hint: undefined, required: true, body: undefined, position: i + 1, remove: false }));
+  const base = { procedureId: ME, revision: 'a'.repeat(64), stepKey: 'demande', title: 'Votre demande', description: undefined };
+
+  it('orders by the positions typed, drops removed fields and appends the new one with option values', () => {
+    const [step] = applyStepTexts(steps, {
+      ...base,
+      fields: [{ ...rows[0], position: 3 }, { ...rows[1], remove: true }, { ...rows[2], position: 1 }],
+      newField: { key: 'ecole', type: 'select', label: 'École', hint: 'Celle de la rentrée', required: false, options: ['École Jules-Ferry', 'Groupe scolaire Œillets'] },
+    });
+    expect(step.fields.map((f) => f.key)).toEqual(['c', 'a', 'ecole']);
+    expect(step.fields[2]).toEqual({
+      key: 'ecole',
+      type: 'select',
+      label: 'École',
+      hint: 'Celle de la rentrée',
+      required: false,
+      options: [
+        { value: 'ecole-jules-ferry', label: 'École Jules-Ferry' },
+        { value: 'groupe-scolaire-oeillets', label: 'Groupe scolaire Œillets' },
+      ],
+    });
+  });
+
+  it('refuses a key used anywhere in the procedure, and a choice field without options', () => {
+    expect(() => applyStepTexts(steps, { ...base, fields: rows, newField: { key: 'd', type: 'text', label: 'X', hint: undefined, required: false, options: [] } })).toThrow(StepEditError);
+    const parsed = stepTextsSchema.safeParse(readStepTextsForm({ ...base, 'new-field-key': 'choix', 'new-field-type': 'radio', 'new-field-label': 'Choix', 'new-field-options': '  \n ' }));
+    expect(parsed.error?.issues.map((i) => [stepTextsFieldName(i.path), i.message])).toEqual([['new-field-options', 'Saisissez au moins une option, une par ligne.']]);
   });
 });
 

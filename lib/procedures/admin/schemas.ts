@@ -110,14 +110,63 @@ export const statusesFormSchema = z.object({
 });
 export type StatusesFormInput = z.infer<typeof statusesFormSchema>;
 
+const position = z.coerce
+  .number({ error: 'Indiquez une position (un nombre).' })
+  .int('Indiquez une position entière.')
+  .min(1, 'La position commence à 1.')
+  .max(99, 'Position trop grande.');
+
 export const fieldTextRowSchema = z.object({
   key: z.string().min(1),
   label: text(200, 'Saisissez le libellé du champ.'),
   hint: optionalText(500),
   required: checkbox,
   body: optionalText(5000),
+  position,
+  remove: checkbox,
 });
 export type FieldTextRow = z.infer<typeof fieldTextRowSchema>;
+
+/** Field types the structured form can add; file, address, SIRET and information texts go through the JSON editor. */
+export const addableFieldTypes = ['text', 'textarea', 'email', 'tel', 'date', 'number', 'yesno', 'select', 'radio', 'checkboxes'] as const;
+export const choiceFieldTypes: readonly string[] = ['select', 'radio', 'checkboxes'];
+export const addableFieldTypeLabels: Record<(typeof addableFieldTypes)[number], string> = {
+  text: 'Texte court',
+  textarea: 'Texte long',
+  email: 'Adresse de courriel',
+  tel: 'Numéro de téléphone',
+  date: 'Date',
+  number: 'Nombre',
+  yesno: 'Oui / non',
+  select: 'Liste déroulante',
+  radio: 'Choix unique (boutons radio)',
+  checkboxes: 'Choix multiples (cases à cocher)',
+};
+
+export const newFieldSchema = z
+  .object({
+    key: z
+      .string()
+      .trim()
+      .min(1, 'Saisissez la clé du nouveau champ.')
+      .max(50, '50 caractères au maximum.')
+      .regex(/^[a-z][a-zA-Z0-9]*$/, 'Clé invalide : lettres sans accents et chiffres, en commençant par une minuscule (ex. « adresseLogement »).'),
+    type: z.enum(addableFieldTypes, { error: 'Choisissez le type du nouveau champ.' }),
+    label: text(200, 'Saisissez le libellé du nouveau champ.'),
+    hint: optionalText(500),
+    required: checkbox,
+    // One option per line.
+    options: z.preprocess(
+      (v) => (typeof v === 'string' ? v.split(/\r?\n/).map((line) => line.trim()).filter(Boolean) : []),
+      z.array(z.string().max(200, 'Chaque option tient en 200 caractères au maximum.')).max(50, '50 options au maximum.'),
+    ),
+  })
+  .superRefine((f, ctx) => {
+    if (choiceFieldTypes.includes(f.type) && f.options.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'Saisissez au moins une option, une par ligne.' });
+    }
+  });
+export type NewFieldInput = z.infer<typeof newFieldSchema>;
 
 export const stepTextsSchema = z.object({
   procedureId: procedureIdSchema,
@@ -126,6 +175,7 @@ export const stepTextsSchema = z.object({
   title: text(200, 'Saisissez le titre de l’étape.'),
   description: optionalText(2000),
   fields: z.array(fieldTextRowSchema).max(100),
+  newField: newFieldSchema.optional(),
 });
 export type StepTextsInput = z.infer<typeof stepTextsSchema>;
 
@@ -162,7 +212,7 @@ export function readStatusesForm(raw: Record<string, unknown>): Record<string, u
   return { procedureId: raw.procedureId, revision: raw.revision, rows, added, initial: raw.initial };
 }
 
-/** Form names of a step's form: `field-<i>-<column>` for the step's fields in order. */
+/** Form names of a step's form: `field-<i>-<column>` for the step's fields in order, `new-field-<column>` for the one being added. */
 export function readStepTextsForm(raw: Record<string, unknown>): Record<string, unknown> {
   const fields: Record<string, unknown>[] = [];
   for (let i = 0; i < 100 && raw[`field-${i}-key`] !== undefined; i++) {
@@ -172,9 +222,16 @@ export function readStepTextsForm(raw: Record<string, unknown>): Record<string, 
       hint: raw[`field-${i}-hint`],
       required: raw[`field-${i}-required`],
       body: raw[`field-${i}-body`],
+      position: raw[`field-${i}-position`],
+      remove: raw[`field-${i}-remove`],
     });
   }
-  return { procedureId: raw.procedureId, revision: raw.revision, stepKey: raw.stepKey, title: raw.title, description: raw.description, fields };
+  const newKey = String(raw['new-field-key'] ?? '').trim();
+  const newLabel = String(raw['new-field-label'] ?? '').trim();
+  const newField = newKey || newLabel
+    ? { key: newKey, label: newLabel, type: raw['new-field-type'], hint: raw['new-field-hint'], required: raw['new-field-required'], options: raw['new-field-options'] }
+    : undefined;
+  return { procedureId: raw.procedureId, revision: raw.revision, stepKey: raw.stepKey, title: raw.title, description: raw.description, fields, newField };
 }
 
 /** The form control an issue of the statuses form belongs to. */
@@ -189,5 +246,6 @@ export function statusesFieldName(path: PropertyKey[]): string {
 export function stepTextsFieldName(path: PropertyKey[]): string {
   const [head, index, column] = path;
   if (head === 'fields' && typeof index === 'number') return `field-${index}-${String(column ?? 'label')}`;
+  if (head === 'newField') return `new-field-${String(index ?? 'key')}`;
   return String(head ?? 'form');
 }

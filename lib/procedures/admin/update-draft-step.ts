@@ -4,7 +4,7 @@ import { recordAudit } from '@/lib/audit';
 import type { ActionResult } from '@/lib/auth/action';
 import { assertAdmin, type AdminActor } from '@/lib/backoffice-admin/admin-actor';
 import type { StepTextsInput } from './schemas';
-import { applyStepTexts, OutdatedStepError, type RawStep } from './step-texts-edit';
+import { applyStepTexts, StepEditError, type RawStep } from './step-texts-edit';
 import { saveWorkingDefinition, toActionFailure } from './working-version';
 
 export async function updateDraftStep(db: Database, actor: AdminActor, input: StepTextsInput): Promise<ActionResult<{ version: number }>> {
@@ -21,14 +21,12 @@ export async function updateDraftStep(db: Database, actor: AdminActor, input: St
         actorId: actor.id,
         targetType: 'procedure',
         targetId: input.procedureId,
-        meta: { version: outcome.version, part: 'step', step: input.stepKey },
+        meta: { version: outcome.version, part: 'step', step: input.stepKey, added: input.newField?.key, removed: input.fields.filter((f) => f.remove).map((f) => f.key) },
       });
       return { ok: true as const, data: { version: outcome.version } };
     });
   } catch (error) {
-    if (error instanceof OutdatedStepError) {
-      return { ok: false, formError: 'Cette étape a changé depuis l’affichage de cette page (champs ajoutés, retirés ou déplacés) : rechargez la page.' };
-    }
+    if (error instanceof StepEditError) return { ok: false, fieldErrors: error.fieldErrors, formError: error.formError };
     throw error;
   }
 }

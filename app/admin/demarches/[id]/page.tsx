@@ -200,7 +200,7 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
           Étapes et champs
         </h2>
         <p className="mb-6 max-w-2xl">
-          Ici, les textes que lit l’usager. Pour ajouter, retirer ou déplacer une étape ou un champ, changer son type, ses options ou ses bornes, utilisez l’<a href="#json">éditeur avancé</a>.
+          Pour chaque étape : les textes que lit l’usager, l’ordre des champs, le retrait d’un champ et l’ajout d’un champ simple. Pour ajouter, retirer ou déplacer une étape, changer le type, les options ou les bornes d’un champ existant, ajouter une condition, un pré-remplissage ou un champ fichier, adresse ou SIRET, utilisez l’<a href="#json">éditeur avancé</a>.
         </p>
         {definition.steps.map((step, index) => (
           <section key={step.key} aria-labelledby={`etape-${step.key}`} className="mb-10 border-l-4 border-line pl-4">
