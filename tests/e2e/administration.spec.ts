@@ -58,7 +58,7 @@ async function formFields(page: Page, buttonName: string): Promise<Record<string
 }
 
 test.describe('procedures', () => {
-  test('an admin renames a status, adds one, relabels a field and publishes; a citizen starting the procedure sees the new label', async ({ page, browser }) => {
+  test('an admin renames a status, adds one, relabels a field, adds another and publishes; a citizen starting the procedure sees them', async ({ page, browser }) => {
     const admin = await createUser('admin');
     const procedure = await createProcedure();
     await signIn(page, admin.email, admin.password, '/admin/demarches');
