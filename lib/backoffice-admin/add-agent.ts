@@ -40,7 +40,13 @@ export async function addAgent(ctx: AccountContext, actor: AdminActor, input: Ad
       await tx.update(users).set({ role: input.role, updatedAt: sql`now()` }).where(eq(users.id, userId));
       await bumpSessionVersion(tx, userId);
     } else {
-      const [created] = await tx.insert(users).values({ email, passwordHash: placeholderHash, role: input.role }).returning({ id: users.id });
+      const [created] = await tx
+        .insert(users)
+        .values({ email, passwordHash: placeholderHash, role: input.role })
+        .onConflictDoNothing({ target: users.email })
+        .returning({ id: users.id });
+      // A sign-up or another administrator created this address a moment ago.
+      if (!created) return { ok: false as const, fieldErrors: { email: ['Un compte vient d’être créé avec cette adresse : recommencez pour lui donner l’accès.'] } };
       userId = created.id;
       invite = true;
       await tx.insert(profiles).values({ userId });
