@@ -12,8 +12,11 @@ export const TOKEN_LIFETIME_SECONDS: Record<EmailTokenKind, number> = {
   change_email: 24 * 3600,
 };
 
-/** Issues a new single-use token; earlier unused tokens of the same kind stop working. */
-export async function issueEmailToken(db: Executor, userId: string, kind: EmailTokenKind, newEmail?: string): Promise<string> {
+/**
+ * Issues a new single-use token; earlier unused tokens of the same kind stop working.
+ * `lifetimeSeconds` overrides the kind's lifetime (an agent's invitation uses a reset link that lasts longer).
+ */
+export async function issueEmailToken(db: Executor, userId: string, kind: EmailTokenKind, newEmail?: string, lifetimeSeconds?: number): Promise<string> {
   const raw = createRawToken();
   await db
     .update(emailTokens)
@@ -24,7 +27,7 @@ export async function issueEmailToken(db: Executor, userId: string, kind: EmailT
     kind,
     tokenHash: hashToken(raw),
     newEmail,
-    expiresAt: sql`now() + make_interval(secs => ${TOKEN_LIFETIME_SECONDS[kind]})`,
+    expiresAt: sql`now() + make_interval(secs => ${lifetimeSeconds ?? TOKEN_LIFETIME_SECONDS[kind]})`,
   });
   return raw;
 }

@@ -1,0 +1,56 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getAccountContext } from '@/lib/accounts/app-context';
+import { echoValues } from '@/lib/auth/action';
+import { adminAction } from '@/lib/auth/admin-action';
+import { addAgent } from '@/lib/backoffice-admin/add-agent';
+import { assignProcedure } from '@/lib/backoffice-admin/assign-procedure';
+import { changeAgentRole } from '@/lib/backoffice-admin/change-agent-role';
+import { addAgentSchema, assignmentSchema, changeRoleSchema, withdrawAccessSchema } from '@/lib/backoffice-admin/schemas';
+import { unassignProcedure } from '@/lib/backoffice-admin/unassign-procedure';
+import { withdrawBackOfficeAccess } from '@/lib/backoffice-admin/withdraw-back-office-access';
+import { getDb } from '@/lib/db';
+
+// Row actions redirect with a flash parameter: the row may change or disappear, the message stays.
+function done(flash: string): never {
+  revalidatePath('/admin/agents');
+  redirect(`/admin/agents?${flash}=1`);
+}
+
+export const addAgentAction = adminAction(addAgentSchema, async (input, user, formData) => {
+  const result = await addAgent(await getAccountContext(), user, input);
+  if (!result.ok) return { ...result, values: echoValues(formData) };
+  revalidatePath('/admin/agents');
+  return {
+    ok: true,
+    message: result.data!.created
+      ? `Le compte de ${input.email} est créé. Un courriel lui permet de choisir son mot de passe (lien valable 72 heures).`
+      : `${input.email} a maintenant accès à l’espace agents. Ses sessions ouvertes ont été fermées ; un courriel l’en informe.`,
+  };
+});
+
+export const changeRoleAction = adminAction(changeRoleSchema, async (input, user) => {
+  const result = await changeAgentRole(await getDb(), user, input);
+  if (!result.ok) return result;
+  done('role');
+});
+
+export const withdrawAction = adminAction(withdrawAccessSchema, async (input, user) => {
+  const result = await withdrawBackOfficeAccess(await getDb(), user, input);
+  if (!result.ok) return result;
+  done('retrait');
+});
+
+export const assignAction = adminAction(assignmentSchema, async (input, user) => {
+  const result = await assignProcedure(await getDb(), user, input);
+  if (!result.ok) return result;
+  done('affectation');
+});
+
+export const unassignAction = adminAction(assignmentSchema, async (input, user) => {
+  const result = await unassignProcedure(await getDb(), user, input);
+  if (!result.ok) return result;
+  done('desaffectation');
+});

@@ -1,0 +1,97 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import type { ActionResult } from '@/lib/auth/action';
+import { adminAction, echoAllValues } from '@/lib/auth/admin-action';
+import { getDb } from '@/lib/db';
+import { discardDraftVersion } from '@/lib/procedures/admin/discard-draft-version';
+import { publishDraftVersion } from '@/lib/procedures/admin/publish-draft-version';
+import { replaceDraftDefinition } from '@/lib/procedures/admin/replace-draft-definition';
+import {
+  catalogueEntrySchema,
+  definitionJsonSchema,
+  presentationSchema,
+  readStatusesForm,
+  readStepTextsForm,
+  statusesFieldName,
+  statusesFormSchema,
+  stepTextsFieldName,
+  stepTextsSchema,
+  versionActionSchema,
+} from '@/lib/procedures/admin/schemas';
+import { updateCatalogueEntry } from '@/lib/procedures/admin/update-catalogue-entry';
+import { updateDraftPresentation } from '@/lib/procedures/admin/update-draft-presentation';
+import { updateDraftStatuses } from '@/lib/procedures/admin/update-draft-statuses';
+import { updateDraftStep } from '@/lib/procedures/admin/update-draft-step';
+import { NOT_FOUND_MESSAGE, toActionFailure } from '@/lib/procedures/admin/working-version';
+
+/** `what` says what was saved, agreed in French ("Statuts enregistrés", "Définition enregistrée"). */
+function saved(procedureId: string, version: number, what: string): ActionResult {
+  revalidatePath(`/admin/demarches/${procedureId}`);
+  revalidatePath('/admin/demarches');
+  return { ok: true, message: `${what} dans la version de travail ${version}. Publiez-la pour que les nouvelles demandes l’utilisent.` };
+}
+
+/** After a failure the form shows what was typed, not the stored values. */
+function withValues(result: ActionResult, formData: FormData): ActionResult {
+  return result.ok ? result : { ...result, values: echoAllValues(formData) };
+}
+
+export const updateCatalogueEntryAction = adminAction(catalogueEntrySchema, async (input, user, formData) => {
+  const result = await updateCatalogueEntry(await getDb(), user, input);
+  if (!result.ok) return { ok: false, formError: NOT_FOUND_MESSAGE, values: echoAllValues(formData) };
+  revalidatePath(`/admin/demarches/${input.procedureId}`);
+  revalidatePath('/admin/demarches');
+  return { ok: true, message: 'La fiche du catalogue est enregistrée : elle est déjà visible des usagers si la démarche est publiée.' };
+});
+
+export const updatePresentationAction = adminAction(presentationSchema, async (input, user, formData) => {
+  const outcome = await updateDraftPresentation(await getDb(), user, input);
+  if (!outcome.ok) return withValues(toActionFailure(outcome), formData);
+  return saved(input.procedureId, outcome.version, 'Présentation et bénéficiaires enregistrés');
+});
+
+export const updateStatusesAction = adminAction(
+  statusesFormSchema,
+  async (input, user, formData) => {
+    const result = await updateDraftStatuses(await getDb(), user, input);
+    if (!result.ok) return withValues(result, formData);
+    return saved(input.procedureId, result.data!.version, 'Statuts enregistrés');
+  },
+  { read: readStatusesForm, fieldName: statusesFieldName },
+);
+
+export const updateStepAction = adminAction(
+  stepTextsSchema,
+  async (input, user, formData) => {
+    const result = await updateDraftStep(await getDb(), user, input);
+    if (!result.ok) return withValues(result, formData);
+    return saved(input.procedureId, result.data!.version, 'Textes de l’étape enregistrés');
+  },
+  { read: readStepTextsForm, fieldName: stepTextsFieldName },
+);
+
+export const replaceDefinitionAction = adminAction(definitionJsonSchema, async (input, user, formData) => {
+  const result = await replaceDraftDefinition(await getDb(), user, input);
+  if (!result.ok) return withValues(result, formData);
+  return saved(input.procedureId, result.data!.version, 'Définition enregistrée');
+});
+
+export const publishAction = adminAction(versionActionSchema, async (input, user) => {
+  const result = await publishDraftVersion(await getDb(), user, input);
+  if (!result.ok) return result;
+  revalidatePath(`/admin/demarches/${input.procedureId}`);
+  revalidatePath('/admin/demarches');
+  revalidatePath('/demarches');
+  // The publish button disappears with the draft: the confirmation is a flash message of the page.
+  redirect(`/admin/demarches/${input.procedureId}?publiee=${result.data!.version}`);
+});
+
+export const discardAction = adminAction(versionActionSchema, async (input, user) => {
+  const result = await discardDraftVersion(await getDb(), user, input);
+  if (!result.ok) return result;
+  revalidatePath(`/admin/demarches/${input.procedureId}`);
+  revalidatePath('/admin/demarches');
+  redirect(`/admin/demarches/${input.procedureId}?abandonnee=1`);
+});

@@ -1,0 +1,100 @@
+// French labels of audit events and of their details, for the journal. Pure (unit-tested).
+// Unknown actions and keys are shown as they are rather than hidden.
+
+export const auditGroupLabels: Record<string, string> = {
+  account: 'Comptes des usagers',
+  agent: 'Agents et droits',
+  procedure: 'Démarches',
+  relation: 'Relations',
+  dossier: 'Dossiers',
+};
+
+export const auditActionLabels: Record<string, string> = {
+  'account.signup': 'Création de compte',
+  'account.email_confirmed': 'Adresse de courriel confirmée',
+  'account.signin': 'Connexion',
+  'account.signin_failed': 'Échec de connexion',
+  'account.signin_throttled': 'Connexion ralentie (trop d’essais)',
+  'account.signout': 'Déconnexion',
+  'account.signout_everywhere': 'Déconnexion de tous les appareils',
+  'account.password_changed': 'Mot de passe modifié',
+  'account.password_reset_requested': 'Réinitialisation du mot de passe demandée',
+  'account.password_reset': 'Mot de passe réinitialisé',
+  'account.email_change_requested': 'Changement d’identifiant demandé',
+  'account.email_changed': 'Identifiant modifié',
+  'account.profile_updated': 'Informations personnelles modifiées',
+  'account.preferences_updated': 'Préférences modifiées',
+  'account.data_exported': 'Export des données',
+  'account.deleted': 'Compte supprimé',
+  'relation.created': 'Relation ajoutée',
+  'relation.updated': 'Relation modifiée',
+  'relation.deleted': 'Relation supprimée',
+  'procedure.created': 'Démarche créée',
+  'procedure.catalogue_updated': 'Fiche du catalogue modifiée',
+  'procedure.draft_updated': 'Version de travail modifiée',
+  'procedure.draft_discarded': 'Version de travail abandonnée',
+  'procedure.version_published': 'Version publiée',
+  'agent.added': 'Agent ajouté',
+  'agent.role_changed': 'Rôle modifié',
+  'agent.access_withdrawn': 'Accès à l’espace agents retiré',
+  'agent.procedure_assigned': 'Démarche affectée',
+  'agent.procedure_unassigned': 'Affectation retirée',
+};
+
+export function auditActionLabel(action: string): string {
+  return auditActionLabels[action] ?? action;
+}
+
+export function auditGroupLabel(group: string): string {
+  return auditGroupLabels[group] ?? group;
+}
+
+const metaKeyLabels: Record<string, string> = {
+  role: 'rôle',
+  from: 'avant',
+  to: 'après',
+  newAccount: 'nouveau compte',
+  procedure: 'démarche',
+  version: 'version',
+  previousVersion: 'version précédente',
+  part: 'partie',
+  step: 'étape',
+  added: 'ajouté',
+  removed: 'retiré',
+  changed: 'modifié',
+  slug: 'adresse',
+  title: 'titre',
+  assignmentsRemoved: 'affectations retirées',
+  knownAccount: 'compte existant',
+  waitSeconds: 'attente (s)',
+};
+
+const valueLabels: Record<string, string> = {
+  citizen: 'usager',
+  agent: 'agent',
+  admin: 'administrateur',
+  statuses: 'statuts',
+  presentation: 'présentation',
+  definition: 'définition complète',
+  true: 'oui',
+  false: 'non',
+};
+
+// Defence in depth: whatever a future caller puts in meta, these never reach the page.
+const SECRET_KEY = /password|passwd|token|secret|hash|cookie|session|ip/i;
+
+function formatValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(formatValue).join(', ') || '—';
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'object') return '…';
+  const text = String(value);
+  return valueLabels[text] ?? text;
+}
+
+/** The details of an event as "label: value" pairs, without anything secret-looking. */
+export function describeAuditMeta(meta: Record<string, unknown> | null | undefined): { label: string; value: string }[] {
+  if (!meta) return [];
+  return Object.entries(meta)
+    .filter(([key, value]) => !SECRET_KEY.test(key) && value !== undefined)
+    .map(([key, value]) => ({ label: metaKeyLabels[key] ?? key, value: formatValue(value) }));
+}

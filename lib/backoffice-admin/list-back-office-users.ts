@@ -1,0 +1,58 @@
+import 'server-only';
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { agentAssignments, procedures, profiles, users } from '@/db/schema';
+import { assertAdmin, type AdminActor } from './admin-actor';
+
+export type BackOfficeUser = {
+  id: string;
+  email: string;
+  name: string | null;
+  role: 'agent' | 'admin';
+  /** False until the person has chosen a password from the invitation link. */
+  active: boolean;
+  isYou: boolean;
+  assignments: { procedureId: string; title: string }[];
+};
+
+export type AgentsPage = { users: BackOfficeUser[]; procedures: { id: string; title: string }[] };
+
+/** Agents and administrators with their assigned procedures, and every procedure for the assignment lists. */
+export async function listBackOfficeUsers(db: Database, actor: AdminActor): Promise<AgentsPage> {
+  await assertAdmin(db, actor);
+  const rows = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      role: users.role,
+      emailVerifiedAt: users.emailVerifiedAt,
+      firstNames: profiles.firstNames,
+      usageName: profiles.usageName,
+      birthName: profiles.birthName,
+    })
+    .from(users)
+    .leftJoin(profiles, eq(profiles.userId, users.id))
+    .where(inArray(users.role, ['agent', 'admin']))
+    .orderBy(asc(users.email));
+  const assignments = rows.length
+    ? await db
+        .select({ agentId: agentAssignments.agentId, procedureId: procedures.id, title: procedures.title })
+        .from(agentAssignments)
+        .innerJoin(procedures, eq(procedures.id, agentAssignments.procedureId))
+        .where(inArray(agentAssignments.agentId, rows.map((r) => r.id)))
+        .orderBy(asc(procedures.title))
+    : [];
+  const allProcedures = await db.select({ id: procedures.id, title: procedures.title }).from(procedures).orderBy(asc(procedures.title));
+  return {
+    users: rows.map((r) => ({
+      id: r.id,
+      email: r.email,
+      name: [r.firstNames, r.usageName ?? r.birthName].filter(Boolean).join(' ') || null,
+      role: r.role as 'agent' | 'admin',
+      active: !!r.emailVerifiedAt,
+      isYou: r.id === actor.id,
+      assignments: assignments.filter((a) => a.agentId === r.id).map(({ procedureId, title }) => ({ procedureId, title })),
+    })),
+    procedures: allProcedures,
+  };
+}
