@@ -18,6 +18,16 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   images: { unoptimized: true },
+  experimental: {
+    // Uploads (Porte-documents, pièces justificatives) are posted to server actions as multipart
+    // forms, so that they work without JavaScript. A file is refused above 10 Mo by
+    // lib/documents/check-upload.ts with a clear message; these limits leave room for the form's
+    // other fields and the multipart framing, so a file just over 10 Mo still reaches that message.
+    // The proxy buffers request bodies too (10 MiB by default): without the same limit there, it
+    // would cut a large upload short.
+    serverActions: { bodySizeLimit: '12mb' },
+    proxyClientMaxBodySize: '12mb',
+  },
   async headers() {
     const hsts = production ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : [];
     return [{ source: '/:path*', headers: [...staticSecurityHeaders, ...hsts] }];
