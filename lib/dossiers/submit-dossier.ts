@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { dossierEvents, dossiers, procedureVersions, users } from '@/db/schema';
+import { dossierEvents, dossiers, notifications, procedureVersions, procedures, users } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { enqueueEmail } from '@/lib/jobs';
 import type { MailMessage } from '@/lib/mail';
@@ -57,9 +57,11 @@ export async function submitDossier(
       beneficiarySnapshot: dossiers.beneficiarySnapshot,
       versionId: procedureVersions.id,
       definition: procedureVersions.definition,
+      procedureTitle: procedures.title,
     })
     .from(dossiers)
     .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
+    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
     .where(and(eq(dossiers.id, dossierId), eq(dossiers.ownerId, ownerId)));
   if (!row) return { ok: false, reason: 'not-found' };
   if (row.status !== 'draft' || row.version !== baseVersion) return explainStale(row, dossierId, baseVersion);
@@ -74,6 +76,7 @@ export async function submitDossier(
   }
   const frozen = freezeAnswers(visible, validated);
   const firstStatus = definition.statuses[0].key;
+  const firstStatusLabel = definition.statuses[0].label;
 
   const number = await db.transaction(async (tx) => {
     // Locks the draft as validated: a save or a second submission in between makes this empty.
@@ -91,6 +94,15 @@ export async function submitDossier(
       .set({ status: firstStatus, number: assigned, submittedAt: now, updatedAt: now, data: frozen, beneficiarySnapshot: snapshot, version: baseVersion + 1 })
       .where(and(eq(dossiers.id, dossierId), eq(dossiers.ownerId, ownerId)));
     await tx.insert(dossierEvents).values({ dossierId, kind: 'submitted', fromStatus: 'draft', toStatus: firstStatus, actorId: ownerId });
+    // The first entry of /notifications for this request; later ones come from the back office.
+    await tx.insert(notifications).values({
+      userId: ownerId,
+      dossierId,
+      kind: 'submitted',
+      title: `Demande déposée n° ${assigned}`,
+      body: `${row.procedureTitle}. Statut : ${firstStatusLabel}.`,
+      link: `/demandes/${dossierId}`,
+    });
     return assigned;
   });
   if (!number) return explainStaleAfterRace(db, ownerId, dossierId, baseVersion);
