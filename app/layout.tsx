@@ -32,7 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const token = user ? await readSessionToken((name) => store.get(name)?.value) : null;
   const expiresAt = token?.exp ? new Date(token.exp * 1000).toISOString() : null;
   const headerUser = user
-    ? { displayName: user.displayName, unreadNotifications: await countUnreadNotifications(await getDb(), user.id) }
+    ? { displayName: user.displayName, unreadNotifications: await countUnreadNotifications(await getDb(), user.id), backOffice: user.role !== 'citizen' }
     : null;
   return (
     <html lang="fr">
