@@ -56,7 +56,9 @@ function isBackgroundRequest(request: NextRequest): boolean {
     pathname === '/icon.svg' ||
     pathname === '/favicon.ico' ||
     pathname === '/api/ping' ||
-    pathname === '/api/health'
+    pathname === '/api/health' ||
+    // A live-updates stream reconnects by itself: it must not keep an idle session alive.
+    pathname === '/api/notifications/flux'
   );
 }
 

@@ -4,6 +4,7 @@ import type { Transaction } from '@/db/client';
 import { notifications, preferences, users } from '@/db/schema';
 import type { MailMessage } from '@/lib/mail';
 import { followUpEmail, followUpNotification, type FollowUpDossier, type FollowUpEvent } from './follow-up-messages';
+import { publishLiveEvent } from './live';
 
 /** What notifying a citizen needs: where links point, and how an email joins the transaction. */
 export type NotifyContext = {
@@ -20,8 +21,9 @@ const preferenceOf = {
 } as const;
 
 /**
- * Inside the caller's transaction: the notification row, and the email job when the citizen's
- * preference allows it (no preferences row yet means the defaults: every email on).
+ * Inside the caller's transaction: the notification row, a live event for the citizen's open
+ * pages, and the email job when the citizen's preference allows it (no preferences row yet means
+ * the defaults: every email on).
  */
 export async function notifyCitizen(
   tx: Transaction,
@@ -32,6 +34,8 @@ export async function notifyCitizen(
 ): Promise<{ emailed: boolean }> {
   const notice = followUpNotification(dossier, event);
   await tx.insert(notifications).values({ userId: citizenId, dossierId: dossier.id, kind: event.kind, ...notice });
+  // Open pages of the citizen refresh at commit (status, timeline, header count).
+  await publishLiveEvent(tx, { userId: citizenId, dossierId: dossier.id, kind: event.kind });
   const [row] = await tx
     .select({ email: users.email, allowed: preferenceOf[event.kind] })
     .from(users)

@@ -64,6 +64,10 @@ test('the whole loop: filed, processed by the agent, followed and answered by th
   const citizen = await createCitizen({ firstNames: 'Camille', birthName: 'Martin' });
   await signIn(page, citizen.email, citizen.password);
   const request = await fileRequest(page, citizen.id);
+  // The citizen waits on "Mes demandes" (opening the request itself would mark its notifications read).
+  const streaming = page.waitForResponse((response) => response.url().endsWith('/api/notifications/flux') && response.status() === 200);
+  await page.goto('/demandes');
+  await streaming;
 
   // The agent finds it at the top of the list, filters, opens it.
   const agent = await newSignedInPage(browser, AGENT.email, AGENT.password, '/admin');
@@ -107,9 +111,9 @@ test('the whole loop: filed, processed by the agent, followed and answered by th
   expect(messageEmail.text).not.toContain('lampadaire');
   await waitForEmail(citizen.email, 'Réponse disponible');
 
-  // The citizen's notifications, then the request itself.
+  // Live, the header counts three new notifications (the submission's own was read on the confirmation page).
+  await expect(page.getByRole('link', { name: 'Notifications 3 non lues' })).toBeVisible();
   await page.goto('/notifications');
-  // Three from the agent; the submission's own was read when the confirmation page showed the request.
   await expect(page.getByText('3 notifications non lues.')).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Nouveau message de l’administration' }).click();
@@ -149,7 +153,8 @@ test('the whole loop: filed, processed by the agent, followed and answered by th
   expect((await readFile((await file.path())!)).equals(RESPONSE_PDF)).toBe(true);
 
   await agent.goto('/admin');
-  await expect(agent.getByText('Nouveau message de l’usager')).toBeVisible();
+  const listed = agent.getByRole('listitem').filter({ has: agent.getByRole('link', { name: new RegExp(`Dossier n° ${request.number}`) }) });
+  await expect(listed.getByText('Nouveau message de l’usager')).toBeVisible();
   await agent.goto(`/admin/dossiers/${request.id}`);
   await expect(agent.getByText('Le numéro inscrit est le 42-17.')).toBeVisible();
   await agent.context().close();
@@ -172,6 +177,25 @@ test('no status email for a citizen who unticked it; the notification is still t
   expect(outbox).toHaveLength(0);
   await page.goto('/notifications');
   await expect(page.getByRole('link', { name: 'Nouveau statut : Intervention programmée' })).toBeVisible();
+});
+
+test('an open request page follows the agent live, without reloading', async ({ page, browser }) => {
+  const citizen = await createCitizen();
+  await signIn(page, citizen.email, citizen.password);
+  const request = await fileRequest(page, citizen.id);
+  // The stream answers once the server listens for this citizen: from then on nothing is missed.
+  const streaming = page.waitForResponse((response) => response.url().endsWith('/api/notifications/flux') && response.status() === 200);
+  await page.goto(`/demandes/${request.id}`);
+  await streaming;
+
+  const agent = await newSignedInPage(browser, AGENT.email, AGENT.password, `/admin/dossiers/${request.id}`);
+  await agent.getByLabel('Nouveau statut').selectOption({ label: 'Problème résolu' });
+  await agent.getByRole('button', { name: 'Changer le statut' }).click();
+  await expect(agent.getByText('Le statut a été changé. L’usager en est informé.')).toBeVisible();
+  await agent.context().close();
+
+  await expect(page.getByTestId('live-announcement')).toHaveText('Le statut d’une de vos demandes a changé.');
+  await expect(page.getByRole('region', { name: 'Suivi de votre demande' }).getByText('Nouveau statut : Problème résolu')).toBeVisible();
 });
 
 test('without JavaScript, the agent writes and the citizen replies', async ({ page, browser }) => {
