@@ -224,6 +224,24 @@ test('without JavaScript, the agent writes and the citizen replies', async ({ pa
   await citizenContext.close();
 });
 
+test('at 320 px wide, the agent’s dossier and the citizen’s request reflow without horizontal scrolling', async ({ page, browser }) => {
+  const citizen = await createCitizen();
+  await signIn(page, citizen.email, citizen.password);
+  const request = await fileRequest(page, citizen.id);
+  const agentContext = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const agent = await agentContext.newPage();
+  await signIn(agent, AGENT.email, AGENT.password, `/admin/dossiers/${request.id}`);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(`/demandes/${request.id}`);
+  for (const view of [agent, page]) {
+    await expect(view.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await view.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  }
+  await agent.goto('/admin');
+  expect(await agent.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await agentContext.close();
+});
+
 test.describe('who must not get in', () => {
   test('a citizen on the back office gets a 404', async ({ page }) => {
     const citizen = await createCitizen();
