@@ -6,6 +6,7 @@ import { dossierListQuerySchema, type DossierListQuery } from '@/lib/backoffice/
 import { requireAgent } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { formatDay } from '@/lib/dossiers/dates';
+import { BackOfficeNav } from './back-office-nav';
 
 export const metadata: Metadata = { title: 'Dossiers à traiter' };
 export const dynamic = 'force-dynamic';
@@ -35,6 +36,7 @@ export default async function BackOfficeHomePage({ searchParams }: Props) {
 
   return (
     <>
+      <BackOfficeNav isAdmin={user.role === 'admin'} />
       <PageHeader
         title="Dossiers à traiter"
         lead={user.role === 'admin' ? 'Les demandes déposées sur toutes les démarches, les plus récentes en premier.' : 'Les demandes déposées sur les démarches qui vous sont confiées, les plus récentes en premier.'}

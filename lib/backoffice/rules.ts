@@ -40,3 +40,8 @@ export function checkStatusChange(statuses: readonly { key: string }[], current:
   if (next === current) return { ok: false, reason: 'same-status' };
   return { ok: true };
 }
+
+/** Only administrators decide which agent processes which procedure. */
+export function canManageAssignments(role: Role): boolean {
+  return role === 'admin';
+}

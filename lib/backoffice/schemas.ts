@@ -59,3 +59,10 @@ export const publishResponseSchema = z.object({
   note: optionalNote(`La note doit contenir au plus ${NOTE_MAX_LENGTH} caractères.`),
 });
 export type PublishResponseInput = z.infer<typeof publishResponseSchema>;
+
+/** An administrator's choice of the procedures entrusted to one agent (checkboxes: every value kept). */
+export const assignmentsSchema = z.object({
+  agentId: z.string().regex(uuidPattern, 'Agent inconnu.'),
+  procedureIds: z.array(z.string().regex(uuidPattern, 'Démarche inconnue.')).max(500),
+});
+export type AssignmentsInput = z.infer<typeof assignmentsSchema>;

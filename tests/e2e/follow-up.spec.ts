@@ -264,10 +264,23 @@ test.describe('who must not get in', () => {
     await agent.goto('/admin');
     await expect(agent.getByText('Aucune démarche ne vous est confiée pour le moment.')).toBeVisible();
     await expectNoAxeViolations(agent);
-    for (const path of [`/admin/dossiers/${request.id}`, `/admin/dossiers/${request.id}/pieces/${attachmentId}`]) {
+    for (const path of [`/admin/dossiers/${request.id}`, `/admin/dossiers/${request.id}/pieces/${attachmentId}`, '/admin/agents']) {
       const response = await agent.goto(path);
       expect(response?.status(), path).toBe(404);
     }
+
+    // An administrator entrusts the procedure to this agent: the dossier opens.
+    const admin = await newSignedInPage(browser, 'admin@demo.localhost', AGENT.password, '/admin/agents');
+    await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Agents et démarches confiées');
+    await expectNoAxeViolations(admin);
+    const section = admin.locator('section').filter({ hasText: outsider.email });
+    await section.getByLabel('Signaler un problème sur la voie publique').check();
+    await section.getByRole('button', { name: /^Enregistrer pour/ }).click();
+    await expect(admin.getByText(/Les démarches confiées à .* ont été enregistrées\./)).toBeVisible();
+    await expect(admin.locator('section').filter({ hasText: outsider.email }).getByLabel('Signaler un problème sur la voie publique')).toBeChecked();
+    await admin.context().close();
+    const opened = await agent.goto(`/admin/dossiers/${request.id}`);
+    expect(opened?.status()).toBe(200);
     await agent.context().close();
 
     const other = await createCitizen();

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Database, type Transaction } from '@/db/client';
 import { auditLog, dossierEvents, dossiers, lockerDocuments, notifications, preferences, profiles, users } from '@/db/schema';
 import { DEMO_ACCOUNTS, seedDatabase } from '@/db/seed';
+import { listBackOfficeMembers, setAgentAssignments } from '@/lib/backoffice/assignments';
 import { changeDossierStatus, publishResponse, sendAgentMessage, type ProcessContext } from '@/lib/backoffice/process';
 import { findAttachmentInScope, findDossierInScope, listDossiersInScope, listProceduresInScope } from '@/lib/backoffice/queries';
 import type { BackOfficeUser } from '@/lib/backoffice/scope';
@@ -287,6 +288,28 @@ describe.each([
       expect(await publishResponse(ctx, unassignedAgent, dossierId, file)).toEqual({ ok: false, reason: 'not-found' });
       const view = await findDossierInScope(database.db, admin, dossierId);
       expect(view!.responses.map((r) => r.filename)).not.toContain('x.pdf');
+    });
+  });
+
+  describe('assignments', () => {
+    it('an administrator entrusts a procedure to an agent, who then reaches its dossiers; withdrawing it closes them again', async () => {
+      const { db } = database;
+      const street = (await listProceduresInScope(db, admin)).find((p) => p.title.startsWith('Signaler'))!;
+      expect(await setAgentAssignments(db, admin, unassignedAgent.id, [street.id, randomUUID()])).toEqual({ ok: true, added: 1, removed: 0 });
+      expect(await findDossierInScope(db, unassignedAgent, dossierId)).not.toBeNull();
+      expect((await listBackOfficeMembers(db)).find((m) => m.id === unassignedAgent.id)?.procedureIds).toEqual([street.id]);
+      expect(await setAgentAssignments(db, admin, unassignedAgent.id, [])).toEqual({ ok: true, added: 0, removed: 1 });
+      expect(await findDossierInScope(db, unassignedAgent, dossierId)).toBeNull();
+      const audit = await db.select().from(auditLog).where(and(eq(auditLog.action, 'backoffice.assignments_changed'), eq(auditLog.targetId, unassignedAgent.id)));
+      expect(audit).toHaveLength(2);
+    });
+
+    it('an agent cannot change assignments, and only agents can be given some', async () => {
+      const { db } = database;
+      const street = (await listProceduresInScope(db, admin)).find((p) => p.title.startsWith('Signaler'))!;
+      expect(await setAgentAssignments(db, agent, unassignedAgent.id, [street.id])).toEqual({ ok: false, reason: 'not-found' });
+      expect(await setAgentAssignments(db, admin, citizen.id, [street.id])).toEqual({ ok: false, reason: 'not-found' });
+      expect(await findDossierInScope(db, unassignedAgent, dossierId)).toBeNull();
     });
   });
 

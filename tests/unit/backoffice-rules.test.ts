@@ -97,3 +97,17 @@ describe('beneficiaryLabelForAgents', () => {
     expect(beneficiaryLabelForAgents('person', 'Léo Paul Durand (enfant)')).toBe('Léo Paul Durand (enfant)');
   });
 });
+
+describe('assignments', () => {
+  it('are managed by administrators only', async () => {
+    const { canManageAssignments } = await import('@/lib/backoffice/rules');
+    expect([canManageAssignments('citizen'), canManageAssignments('agent'), canManageAssignments('admin')]).toEqual([false, false, true]);
+  });
+
+  it('take an agent id and any number of procedure ids, all UUIDs', async () => {
+    const { assignmentsSchema } = await import('@/lib/backoffice/schemas');
+    expect(assignmentsSchema.parse({ agentId: PROCEDURE, procedureIds: [] })).toEqual({ agentId: PROCEDURE, procedureIds: [] });
+    expect(assignmentsSchema.safeParse({ agentId: PROCEDURE, procedureIds: [OTHER, 'x'] }).success).toBe(false);
+    expect(assignmentsSchema.safeParse({ agentId: null, procedureIds: [] }).success).toBe(false);
+  });
+});
