@@ -19,6 +19,11 @@ export function BackOfficeNav({ isAdmin }: { isAdmin: boolean }) {
             Agents et démarches confiées
           </NavLink>
         </li>
+        <li>
+          <NavLink href="/admin/journal" className={linkClass}>
+            Journal
+          </NavLink>
+        </li>
       </ul>
     </nav>
   );

@@ -45,3 +45,8 @@ export function checkStatusChange(statuses: readonly { key: string }[], current:
 export function canManageAssignments(role: Role): boolean {
   return role === 'admin';
 }
+
+/** The audit journal (security and back-office events) is for administrators. */
+export function canReadJournal(role: Role): boolean {
+  return role === 'admin';
+}

@@ -24,6 +24,9 @@ export const dossierListQuerySchema = z.object({
 });
 export type DossierListQuery = z.infer<typeof dossierListQuerySchema>;
 
+/** `?page=` of the other paginated back-office pages (the journal). */
+export const pageQuerySchema = dossierListQuerySchema.pick({ page: true });
+
 const optionalNote = (message: string) =>
   z
     .string()

@@ -264,7 +264,7 @@ test.describe('who must not get in', () => {
     await agent.goto('/admin');
     await expect(agent.getByText('Aucune démarche ne vous est confiée pour le moment.')).toBeVisible();
     await expectNoAxeViolations(agent);
-    for (const path of [`/admin/dossiers/${request.id}`, `/admin/dossiers/${request.id}/pieces/${attachmentId}`, '/admin/agents']) {
+    for (const path of [`/admin/dossiers/${request.id}`, `/admin/dossiers/${request.id}/pieces/${attachmentId}`, '/admin/agents', '/admin/journal']) {
       const response = await agent.goto(path);
       expect(response?.status(), path).toBe(404);
     }
@@ -278,6 +278,10 @@ test.describe('who must not get in', () => {
     await section.getByRole('button', { name: /^Enregistrer pour/ }).click();
     await expect(admin.getByText(/Les démarches confiées à .* ont été enregistrées\./)).toBeVisible();
     await expect(admin.locator('section').filter({ hasText: outsider.email }).getByLabel('Signaler un problème sur la voie publique')).toBeChecked();
+    await admin.getByRole('link', { name: 'Journal' }).click();
+    await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Journal');
+    await expect(admin.getByText('Démarches confiées à un agent modifiées').first()).toBeVisible();
+    await expectNoAxeViolations(admin);
     await admin.context().close();
     const opened = await agent.goto(`/admin/dossiers/${request.id}`);
     expect(opened?.status()).toBe(200);

@@ -9,6 +9,7 @@ import { queryRows, type Database, type Transaction } from '@/db/client';
 import { auditLog, dossierEvents, dossiers, lockerDocuments, notifications, preferences, profiles, users } from '@/db/schema';
 import { DEMO_ACCOUNTS, seedDatabase } from '@/db/seed';
 import { listBackOfficeMembers, setAgentAssignments } from '@/lib/backoffice/assignments';
+import { listJournal } from '@/lib/backoffice/journal';
 import { changeDossierStatus, publishResponse, sendAgentMessage, type ProcessContext } from '@/lib/backoffice/process';
 import { findAttachmentInScope, findDossierInScope, listDossiersInScope, listProceduresInScope } from '@/lib/backoffice/queries';
 import type { BackOfficeUser } from '@/lib/backoffice/scope';
@@ -311,6 +312,16 @@ describe.each([
       expect(await setAgentAssignments(db, admin, citizen.id, [street.id])).toEqual({ ok: false, reason: 'not-found' });
       expect(await findDossierInScope(db, unassignedAgent, dossierId)).toBeNull();
     });
+  });
+
+  it('the journal lists agents’ actions for administrators only, newest first, with dossier numbers', async () => {
+    const { db } = database;
+    expect(await listJournal(db, agent, 1)).toBeNull();
+    const journal = await listJournal(db, admin, 1);
+    const statusChange = journal!.entries.find((e) => e.action === 'backoffice.status_changed');
+    expect(statusChange).toMatchObject({ actionLabel: 'Statut d’un dossier changé', actor: DEMO_ACCOUNTS.agent, target: { label: 'Dossier', dossierNumber: expect.stringMatching(/^\d{4}-\d{6}$/) } });
+    const times = journal!.entries.map((e) => e.at.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
   it('submission itself leaves a notification for the citizen', async () => {

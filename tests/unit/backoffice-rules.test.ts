@@ -111,3 +111,15 @@ describe('assignments', () => {
     expect(assignmentsSchema.safeParse({ agentId: null, procedureIds: [] }).success).toBe(false);
   });
 });
+
+describe('journal', () => {
+  it('is read by administrators only, with French labels and raw keys for unknown actions', async () => {
+    const { canReadJournal } = await import('@/lib/backoffice/rules');
+    const { journalActionLabel, journalTargetLabel } = await import('@/lib/backoffice/journal-labels');
+    expect([canReadJournal('citizen'), canReadJournal('agent'), canReadJournal('admin')]).toEqual([false, false, true]);
+    expect(journalActionLabel('backoffice.response_published')).toBe('Réponse publiée');
+    expect(journalActionLabel('something.new')).toBe('something.new');
+    expect(journalTargetLabel('dossier')).toBe('Dossier');
+    expect(journalTargetLabel(null)).toBeNull();
+  });
+});
