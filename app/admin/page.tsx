@@ -36,7 +36,7 @@ export default async function BackOfficeHomePage({ searchParams }: Props) {
 
   return (
     <>
-      <BackOfficeNav isAdmin={user.role === 'admin'} />
+      <BackOfficeNav isAdmin={user.role === 'admin'} current="dossiers" />
       <PageHeader
         title="Dossiers à traiter"
         lead={user.role === 'admin' ? 'Les demandes déposées sur toutes les démarches, les plus récentes en premier.' : 'Les demandes déposées sur les démarches qui vous sont confiées, les plus récentes en premier.'}

@@ -52,6 +52,11 @@ async function emailJobsTo(to: string, subject: string): Promise<number> {
   return rows[0].n;
 }
 
+async function streetReportId(): Promise<string> {
+  const [row] = await e2eSql()<{ id: string }[]>`select id from procedures where slug = ${STREET_REPORT}`;
+  return row.id;
+}
+
 async function insertResponseFile(dossierId: string): Promise<string> {
   const [row] = await e2eSql()<{ id: string }[]>`
     insert into dossier_attachments (dossier_id, kind, filename, mime_type, size_bytes, sha256, storage_key)
@@ -160,6 +165,18 @@ test('the whole loop: filed, processed by the agent, followed and answered by th
   await agent.context().close();
 });
 
+test('an agent reads the statuses of the procedures entrusted to them', async ({ browser }) => {
+  const agent = await newSignedInPage(browser, AGENT.email, AGENT.password, '/admin/demarches');
+  await expect(agent.getByRole('heading', { level: 1 })).toHaveText('Démarches');
+  await expectNoAxeViolations(agent);
+  await agent.getByRole('link', { name: 'Signaler un problème sur la voie publique' }).click();
+  await expect(agent).toHaveURL(`/admin/demarches/${await streetReportId()}`);
+  await expect(agent.getByText('Transmis aux services techniques').first()).toBeVisible();
+  await expect(agent.getByText('Statut final : la demande est close').first()).toBeVisible();
+  await expectNoAxeViolations(agent);
+  await agent.context().close();
+});
+
 test('no status email for a citizen who unticked it; the notification is still there', async ({ page, browser }) => {
   const citizen = await createCitizen();
   await e2eSql()`update preferences set email_on_status_change = false where user_id = ${citizen.id}`;
@@ -264,7 +281,7 @@ test.describe('who must not get in', () => {
     await agent.goto('/admin');
     await expect(agent.getByText('Aucune démarche ne vous est confiée pour le moment.')).toBeVisible();
     await expectNoAxeViolations(agent);
-    for (const path of [`/admin/dossiers/${request.id}`, `/admin/dossiers/${request.id}/pieces/${attachmentId}`, '/admin/agents', '/admin/journal']) {
+    for (const path of [`/admin/dossiers/${request.id}`, `/admin/dossiers/${request.id}/pieces/${attachmentId}`, `/admin/demarches/${await streetReportId()}`, '/admin/agents', '/admin/journal']) {
       const response = await agent.goto(path);
       expect(response?.status(), path).toBe(404);
     }

@@ -10,6 +10,7 @@ import { auditLog, dossierEvents, dossiers, lockerDocuments, notifications, pref
 import { DEMO_ACCOUNTS, seedDatabase } from '@/db/seed';
 import { listBackOfficeMembers, setAgentAssignments } from '@/lib/backoffice/assignments';
 import { listJournal } from '@/lib/backoffice/journal';
+import { findProcedureInScope, listProcedureOverviews } from '@/lib/backoffice/procedures';
 import { changeDossierStatus, publishResponse, sendAgentMessage, type ProcessContext } from '@/lib/backoffice/process';
 import { findAttachmentInScope, findDossierInScope, listDossiersInScope, listProceduresInScope } from '@/lib/backoffice/queries';
 import type { BackOfficeUser } from '@/lib/backoffice/scope';
@@ -322,6 +323,21 @@ describe.each([
     expect(statusChange).toMatchObject({ actionLabel: 'Statut d’un dossier changé', actor: DEMO_ACCOUNTS.agent, target: { label: 'Dossier', dossierNumber: expect.stringMatching(/^\d{4}-\d{6}$/) } });
     const times = journal!.entries.map((e) => e.at.getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it('procedures are listed and shown within the same scope, with the statuses of each version', async () => {
+    const { db } = database;
+    const mine = await listProcedureOverviews(db, agent);
+    expect(mine.map((p) => p.title)).toContain('Signaler un problème sur la voie publique');
+    expect(await listProcedureOverviews(db, unassignedAgent)).toEqual([]);
+    const street = mine.find((p) => p.title.startsWith('Signaler'))!;
+    const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from dossiers d join procedures p on p.id = d.procedure_id where p.slug = 'signalement-voirie' and d.status <> 'draft'`);
+    expect(street).toMatchObject({ submitted: n, latestVersion: 1 });
+    expect(mine.find((p) => p.title !== street.title)).toMatchObject({ submitted: 0, latestVersion: 1 });
+    expect(await findProcedureInScope(db, unassignedAgent, street.id)).toBeNull();
+    const view = await findProcedureInScope(db, admin, street.id);
+    expect(view!.versions[0].statuses.map((s) => s.label)).toContain('Transmis aux services techniques');
+    expect(view!.versions[0].statuses.filter((s) => s.final).map((s) => s.key)).toEqual(['resolu', 'classe']);
   });
 
   it('submission itself leaves a notification for the citizen', async () => {

@@ -24,7 +24,7 @@ export default async function AgentsPage({ searchParams }: Props) {
 
   return (
     <>
-      <BackOfficeNav isAdmin />
+      <BackOfficeNav isAdmin current="agents" />
       <PageHeader title="Agents et démarches confiées" lead="Chaque agent traite les demandes des démarches qui lui sont confiées. Les administrateurs les voient toutes." />
       {saved ? <Alert tone="success">Les démarches confiées à {saved.name} ont été enregistrées.</Alert> : null}
       {erreur ? (

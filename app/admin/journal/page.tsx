@@ -21,7 +21,7 @@ export default async function JournalPage({ searchParams }: Props) {
 
   return (
     <>
-      <BackOfficeNav isAdmin />
+      <BackOfficeNav isAdmin current="journal" />
       <PageHeader title="Journal" lead="Les événements de sécurité et les actions des agents, les plus récents en premier. Aucun mot de passe, jeton ni contenu de message n’y figure." />
       <p role="status" className="mb-4">
         {journal.total === 0 ? 'Aucun événement pour le moment.' : `${journal.total} événement${journal.total > 1 ? 's' : ''}, page ${journal.page} sur ${journal.pageCount}.`}

@@ -67,7 +67,7 @@ export default async function BackOfficeDossierPage({ params, searchParams }: Pr
             <dd className="break-words">{dossier.beneficiaryLabel}</dd>
           </dl>
 
-          <h2 className="mb-4 text-2xl font-bold">Réponses de l’usager</h2>
+          <h2 className="mb-4 text-2xl font-bold">Réponses au formulaire</h2>
           {dossier.answers.map((section) => (
             <section key={section.stepKey} aria-labelledby={`etape-${section.stepKey}`} className="mb-8">
               <h3 id={`etape-${section.stepKey}`} className="mb-2 text-xl font-bold">
