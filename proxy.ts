@@ -57,8 +57,9 @@ function isBackgroundRequest(request: NextRequest): boolean {
     pathname === '/favicon.ico' ||
     pathname === '/api/ping' ||
     pathname === '/api/health' ||
-    // A live-updates stream reconnects by itself: it must not keep an idle session alive.
-    pathname === '/api/notifications/flux'
+    // Live-updates streams reconnect by themselves: they must not keep an idle session alive.
+    pathname === '/api/notifications/flux' ||
+    /^\/admin\/dossiers\/[^/]+\/flux$/.test(pathname)
   );
 }
 

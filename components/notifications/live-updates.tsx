@@ -1,9 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
-const announcements: Record<string, string> = {
+const citizenAnnouncements: Record<string, string> = {
   status_change: 'Le statut d’une de vos demandes a changé.',
   message: 'Vous avez reçu un message de l’administration.',
   response: 'Une réponse de l’administration est disponible.',
@@ -15,13 +15,26 @@ const announcements: Record<string, string> = {
  * polite live region says what happened. Without JavaScript, or when the server offers no stream,
  * the pages show the same on the next load.
  */
-export function LiveUpdates() {
+export function LiveUpdates({
+  src = '/api/notifications/flux',
+  announcements = citizenAnnouncements,
+}: {
+  /** The event stream to follow: the citizen's notifications by default. */
+  src?: string;
+  /** What the live region says for each kind of event. */
+  announcements?: Record<string, string>;
+}) {
   const router = useRouter();
   const [message, setMessage] = useState('');
+  // A refresh sends new props: keep the stream open across them (only a new `src` reopens it).
+  const wording = useRef(announcements);
+  useEffect(() => {
+    wording.current = announcements;
+  }, [announcements]);
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const source = new EventSource('/api/notifications/flux');
+    const source = new EventSource(src);
     const onNotification = (event: MessageEvent<string>) => {
       let kind = '';
       try {
@@ -29,7 +42,7 @@ export function LiveUpdates() {
       } catch {
         // Refresh anyway.
       }
-      setMessage(announcements[kind] ?? 'Vous avez une nouvelle notification.');
+      setMessage(wording.current[kind] ?? 'La page a été mise à jour.');
       router.refresh();
     };
     source.addEventListener('notification', onNotification);
@@ -37,7 +50,7 @@ export function LiveUpdates() {
       source.removeEventListener('notification', onNotification);
       source.close();
     };
-  }, [router]);
+  }, [router, src]);
 
   return (
     <p role="status" aria-live="polite" className="sr-only" data-testid="live-announcement">

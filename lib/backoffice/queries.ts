@@ -200,3 +200,10 @@ export async function findAttachmentInScope(db: Executor, user: BackOfficeUser, 
     .where(and(eq(dossierAttachments.id, attachmentId), eq(dossierAttachments.dossierId, dossierId), dossiersInScope(user)));
   return row ?? null;
 }
+
+/** Whether a dossier is in scope, without reading it (live-updates stream). */
+export async function findDossierRefInScope(db: Executor, user: BackOfficeUser, dossierId: string): Promise<{ id: string } | null> {
+  if (!isDossierId(dossierId)) return null;
+  const [row] = await db.select({ id: dossiers.id }).from(dossiers).where(and(eq(dossiers.id, dossierId), dossiersInScope(user)));
+  return row ?? null;
+}

@@ -4,6 +4,7 @@ import type { Database } from '@/db/client';
 import { dossierEvents, dossiers, messages } from '@/db/schema';
 import { EVENT_KINDS } from '@/lib/dossiers/follow-up';
 import { isDossierId } from '@/lib/dossiers/ids';
+import { publishLiveEvent } from '@/lib/notifications/live';
 
 export type CitizenReplyResult = { ok: true; messageId: string } | { ok: false; reason: 'not-found' };
 
@@ -23,6 +24,8 @@ export async function postCitizenMessage(db: Database, ownerId: string, dossierI
     if (!dossier) return { ok: false, reason: 'not-found' } as const;
     const [message] = await tx.insert(messages).values({ dossierId, authorId: ownerId, authorRole: 'citizen', body }).returning({ id: messages.id });
     await tx.insert(dossierEvents).values({ dossierId, kind: EVENT_KINDS.citizenMessage, actorId: ownerId });
+    // Agents with the dossier open see the reply arrive; the citizen wrote it, no need to tell them.
+    await publishLiveEvent(tx, { userId: null, dossierId, kind: EVENT_KINDS.citizenMessage });
     return { ok: true, messageId: message.id } as const;
   });
 }

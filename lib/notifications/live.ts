@@ -10,8 +10,15 @@ import { getDatabaseHandle } from '@/lib/db';
 
 export const LIVE_CHANNEL = 'portal_live';
 
-export type LiveEvent = { userId: string; dossierId: string | null; kind: string };
+/** `userId`: the citizen whose pages should refresh (null when no citizen is concerned). */
+export type LiveEvent = { userId: string | null; dossierId: string | null; kind: string };
 type Listener = (event: LiveEvent) => void;
+
+/** Subscription keys: a citizen's own events, or every event of one dossier (agents' pages). */
+export const liveKeys = {
+  user: (userId: string) => `user:${userId}`,
+  dossier: (dossierId: string) => `dossier:${dossierId}`,
+};
 
 /** Inside the caller's transaction: delivered to listeners at commit, never if it rolls back. */
 export async function publishLiveEvent(tx: Executor, event: LiveEvent): Promise<void> {
@@ -21,15 +28,16 @@ export async function publishLiveEvent(tx: Executor, event: LiveEvent): Promise<
 function parseEvent(payload: string): LiveEvent | null {
   try {
     const value = JSON.parse(payload) as Partial<LiveEvent>;
-    return typeof value.userId === 'string' && typeof value.kind === 'string' ? { userId: value.userId, dossierId: value.dossierId ?? null, kind: value.kind } : null;
+    if (typeof value.kind !== 'string') return null;
+    return { userId: typeof value.userId === 'string' ? value.userId : null, dossierId: typeof value.dossierId === 'string' ? value.dossierId : null, kind: value.kind };
   } catch {
     return null;
   }
 }
 
 export type LiveHub = {
-  /** Resolves once the process listens; the returned function stops this subscription. */
-  subscribe(userId: string, listener: Listener): Promise<() => void>;
+  /** `key` from liveKeys. Resolves once the process listens; the returned function stops this subscription. */
+  subscribe(key: string, listener: Listener): Promise<() => void>;
   close(): Promise<void>;
 };
 
@@ -41,7 +49,8 @@ export function createLiveHub(handle: DatabaseHandle): LiveHub {
   function dispatch(payload: string) {
     const event = parseEvent(payload);
     if (!event) return;
-    for (const listener of listeners.get(event.userId) ?? []) listener(event);
+    const keys = [event.userId ? liveKeys.user(event.userId) : null, event.dossierId ? liveKeys.dossier(event.dossierId) : null];
+    for (const key of keys) if (key) for (const listener of listeners.get(key) ?? []) listener(event);
   }
 
   function listen(): Promise<() => Promise<void>> {
@@ -61,14 +70,14 @@ export function createLiveHub(handle: DatabaseHandle): LiveHub {
   }
 
   return {
-    async subscribe(userId, listener) {
+    async subscribe(key, listener) {
       await listen();
-      const set = listeners.get(userId) ?? new Set<Listener>();
+      const set = listeners.get(key) ?? new Set<Listener>();
       set.add(listener);
-      listeners.set(userId, set);
+      listeners.set(key, set);
       return () => {
         set.delete(listener);
-        if (set.size === 0) listeners.delete(userId);
+        if (set.size === 0) listeners.delete(key);
       };
     },
     async close() {

@@ -34,7 +34,7 @@ export async function notifyCitizen(
 ): Promise<{ emailed: boolean }> {
   const notice = followUpNotification(dossier, event);
   await tx.insert(notifications).values({ userId: citizenId, dossierId: dossier.id, kind: event.kind, ...notice });
-  // Open pages of the citizen refresh at commit (status, timeline, header count).
+  // Open pages refresh at commit: the citizen's (status, timeline, header count) and agents' on this dossier.
   await publishLiveEvent(tx, { userId: citizenId, dossierId: dossier.id, kind: event.kind });
   const [row] = await tx
     .select({ email: users.email, allowed: preferenceOf[event.kind] })

@@ -107,6 +107,8 @@ test('the whole loop: filed, processed by the agent, followed and answered by th
   await agent.getByRole('button', { name: 'Publier la réponse' }).click();
   await expect(agent.getByText('La réponse a été publiée.')).toBeVisible();
   await expect(agent.getByRole('link', { name: /Télécharger « Réponse mairie\.pdf »/ })).toBeVisible();
+  // Back to the list: with the dossier open, a reply would show up there at once and count as read.
+  await agent.goto('/admin');
 
   // The citizen's emails: the status and a notice of the message, never its content.
   const statusEmail = await waitForEmail(citizen.email, 'Transmis aux services techniques');
@@ -213,6 +215,31 @@ test('an open request page follows the agent live, without reloading', async ({ 
 
   await expect(page.getByTestId('live-announcement')).toHaveText('Le statut d’une de vos demandes a changé.');
   await expect(page.getByRole('region', { name: 'Suivi de votre demande' }).getByText('Nouveau statut : Problème résolu')).toBeVisible();
+});
+
+test('an agent’s open dossier page shows the citizen’s reply as it arrives', async ({ page, browser }) => {
+  const citizen = await createCitizen();
+  await signIn(page, citizen.email, citizen.password);
+  const request = await fileRequest(page, citizen.id);
+
+  const agent = await newSignedInPage(browser, AGENT.email, AGENT.password, '/admin');
+  const streaming = agent.waitForResponse((response) => response.url().endsWith(`/admin/dossiers/${request.id}/flux`) && response.status() === 200);
+  await agent.goto(`/admin/dossiers/${request.id}`);
+  await streaming;
+
+  await page.goto(`/demandes/${request.id}`);
+  await page.getByLabel('Votre message à l’administration').fill('Le lampadaire clignote aussi le matin.');
+  await page.getByRole('button', { name: 'Envoyer mon message' }).click();
+  await expect(page.getByText('Votre message a été envoyé à l’administration.')).toBeVisible();
+
+  await expect(agent.getByTestId('live-announcement')).toHaveText('L’usager a envoyé un message.');
+  await expect(agent.getByText('Le lampadaire clignote aussi le matin.')).toBeVisible();
+  // Someone else's stream is not there to be opened.
+  const other = await createCitizen();
+  const stranger = await newSignedInPage(browser, other.email, other.password);
+  expect((await stranger.request.get(`/admin/dossiers/${request.id}/flux`)).status()).toBe(404);
+  await stranger.context().close();
+  await agent.context().close();
 });
 
 test('without JavaScript, the agent writes and the citizen replies', async ({ page, browser }) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createLiveHub, publishLiveEvent, type LiveEvent, type LiveHub } from '@/lib/notifications/live';
+import { createLiveHub, liveKeys, publishLiveEvent, type LiveEvent, type LiveHub } from '@/lib/notifications/live';
 import { createEmbeddedTestDatabase, createTestDatabase, type TestDatabase } from '../helpers/db';
 
 // Live updates ride on LISTEN/NOTIFY: an event reaches the open streams of its user when the
@@ -26,8 +26,8 @@ describe.each([
     const alice = randomUUID();
     const bob = randomUUID();
     const received: { alice: LiveEvent[]; bob: LiveEvent[] } = { alice: [], bob: [] };
-    const stopAlice = await hub.subscribe(alice, (event) => received.alice.push(event));
-    const stopBob = await hub.subscribe(bob, (event) => received.bob.push(event));
+    const stopAlice = await hub.subscribe(liveKeys.user(alice), (event) => received.alice.push(event));
+    const stopBob = await hub.subscribe(liveKeys.user(bob), (event) => received.bob.push(event));
 
     await expect(
       database.db.transaction(async (tx) => {
@@ -50,5 +50,21 @@ describe.each([
     await vi.waitFor(() => expect(received.bob).toHaveLength(1), { timeout: 10_000, interval: 50 });
     expect(received.alice).toHaveLength(1);
     stopBob();
+  });
+
+  it('lets agents follow one dossier: its citizen’s events and those without a citizen', async () => {
+    const dossierId = randomUUID();
+    const otherDossier = randomUUID();
+    const seen: LiveEvent[] = [];
+    const stop = await hub.subscribe(liveKeys.dossier(dossierId), (event) => seen.push(event));
+    await database.db.transaction(async (tx) => {
+      await publishLiveEvent(tx, { userId: randomUUID(), dossierId: otherDossier, kind: 'status_change' });
+      await publishLiveEvent(tx, { userId: randomUUID(), dossierId, kind: 'status_change' });
+      await publishLiveEvent(tx, { userId: null, dossierId, kind: 'citizen_message' });
+    });
+    await vi.waitFor(() => expect(seen).toHaveLength(2), { timeout: 10_000, interval: 50 });
+    expect(seen.map((e) => e.kind)).toEqual(['status_change', 'citizen_message']);
+    expect(seen.every((e) => e.dossierId === dossierId)).toBe(true);
+    stop();
   });
 });

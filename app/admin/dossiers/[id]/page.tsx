@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { FileList, MessageThread, Timeline } from '@/components/dossiers/follow-up';
+import { LiveUpdates } from '@/components/notifications/live-updates';
 import { Alert, Breadcrumbs, PageHeader, StatusTag } from '@/components/ui';
 import { getCurrentUser, requireAgent } from '@/lib/auth/guards';
 import { findDossierInScope, markCitizenMessagesRead } from '@/lib/backoffice/queries';
@@ -24,6 +25,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const dossier = user && isBackOfficeRole(user.role) ? await findDossier(user.id, user.role, (await params).id) : null;
   return { title: dossier ? `Dossier n° ${dossier.number} — ${dossier.procedureTitle}` : 'Dossier' };
 }
+
+const liveAnnouncements: Record<string, string> = {
+  citizen_message: 'L’usager a envoyé un message.',
+  status_change: 'Le statut de ce dossier a changé.',
+  message: 'Un message a été envoyé à l’usager.',
+  response: 'Une réponse a été publiée pour ce dossier.',
+};
 
 const doneMessages: Record<string, string> = {
   statut: 'Le statut a été changé. L’usager en est informé.',
@@ -54,6 +62,7 @@ export default async function BackOfficeDossierPage({ params, searchParams }: Pr
         </p>
       </PageHeader>
       {done ? <Alert tone="success">{done}</Alert> : null}
+      <LiveUpdates src={`/admin/dossiers/${dossier.id}/flux`} announcements={liveAnnouncements} />
 
       <div className="grid gap-10 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div>
