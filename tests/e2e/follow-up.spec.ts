@@ -170,6 +170,9 @@ test('the whole loop: filed, processed by the agent, followed and answered by th
 test('an agent reads the statuses of the procedures entrusted to them', async ({ browser }) => {
   const agent = await newSignedInPage(browser, AGENT.email, AGENT.password, '/admin/demarches');
   await expect(agent.getByRole('heading', { level: 1 })).toHaveText('Démarches');
+  // The header leads agents to their dossiers; the administrators' pages are not offered to them.
+  await expect(agent.getByRole('banner').getByRole('link', { name: 'Dossiers à traiter' })).toBeVisible();
+  await expect(agent.getByRole('navigation', { name: 'Espace agents' }).getByRole('link')).toHaveText(['Dossiers', 'Démarches']);
   await expectNoAxeViolations(agent);
   await agent.getByRole('link', { name: 'Signaler un problème sur la voie publique' }).click();
   await expect(agent).toHaveURL(`/admin/demarches/${await streetReportId()}`);
