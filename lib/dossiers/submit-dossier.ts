@@ -1,12 +1,13 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { dossierEvents, dossiers, notifications, procedureVersions, procedures, users } from '@/db/schema';
+import { dossierEvents, dossiers, procedureVersions, users } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { enqueueEmail } from '@/lib/jobs';
 import type { MailMessage } from '@/lib/mail';
 import type { Answers } from '@/lib/procedures/answers';
 import { validateStep } from '@/lib/procedures/compile-step';
+import { notifications, procedures } from '@/db/schema';
 import { refreshBeneficiarySnapshot } from './beneficiary';
 import { submissionConfirmationEmail } from './confirmation-email';
 import { definitionOfVersion } from './definitions';
@@ -76,7 +77,6 @@ export async function submitDossier(
   }
   const frozen = freezeAnswers(visible, validated);
   const firstStatus = definition.statuses[0].key;
-  const firstStatusLabel = definition.statuses[0].label;
 
   const number = await db.transaction(async (tx) => {
     // Locks the draft as validated: a save or a second submission in between makes this empty.
@@ -89,20 +89,20 @@ export async function submitDossier(
     const now = new Date();
     const snapshot = await refreshBeneficiarySnapshot(tx, ownerId, row);
     const assigned = await assignDossierNumber(tx, now);
-    await tx
-      .update(dossiers)
-      .set({ status: firstStatus, number: assigned, submittedAt: now, updatedAt: now, data: frozen, beneficiarySnapshot: snapshot, version: baseVersion + 1 })
-      .where(and(eq(dossiers.id, dossierId), eq(dossiers.ownerId, ownerId)));
-    await tx.insert(dossierEvents).values({ dossierId, kind: 'submitted', fromStatus: 'draft', toStatus: firstStatus, actorId: ownerId });
     // The first entry of /notifications for this request; later ones come from the back office.
     await tx.insert(notifications).values({
       userId: ownerId,
       dossierId,
       kind: 'submitted',
       title: `Demande déposée n° ${assigned}`,
-      body: `${row.procedureTitle}. Statut : ${firstStatusLabel}.`,
+      body: `${row.procedureTitle}. Statut : ${definition.statuses[0].label}.`,
       link: `/demandes/${dossierId}`,
     });
+    await tx
+      .update(dossiers)
+      .set({ status: firstStatus, number: assigned, submittedAt: now, updatedAt: now, data: frozen, beneficiarySnapshot: snapshot, version: baseVersion + 1 })
+      .where(and(eq(dossiers.id, dossierId), eq(dossiers.ownerId, ownerId)));
+    await tx.insert(dossierEvents).values({ dossierId, kind: 'submitted', fromStatus: 'draft', toStatus: firstStatus, actorId: ownerId });
     return assigned;
   });
   if (!number) return explainStaleAfterRace(db, ownerId, dossierId, baseVersion);
