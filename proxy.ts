@@ -63,7 +63,10 @@ function isBackgroundRequest(request: NextRequest): boolean {
     pathname === '/icon.svg' ||
     pathname === '/favicon.ico' ||
     pathname === '/api/ping' ||
-    pathname === '/api/health'
+    pathname === '/api/health' ||
+    // Live-updates streams reconnect by themselves: they must not keep an idle session alive.
+    pathname === '/api/notifications/flux' ||
+    /^\/admin\/dossiers\/[^/]+\/flux$/.test(pathname)
   );
 }
 

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SessionTimeoutWarning } from '@/components/auth/session-timeout-warning';
+import { LiveUpdates } from '@/components/notifications/live-updates';
 import { signOutAction } from '@/app/deconnexion/actions';
 import { readSessionToken, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-token';
 import { getCurrentUser } from '@/lib/auth/guards';
@@ -32,7 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const token = user ? await readSessionToken((name) => store.get(name)?.value) : null;
   const expiresAt = token?.exp ? new Date(token.exp * 1000).toISOString() : null;
   const headerUser = user
-    ? { displayName: user.displayName, unreadNotifications: await countUnreadNotifications(await getDb(), user.id) }
+    ? { displayName: user.displayName, unreadNotifications: await countUnreadNotifications(await getDb(), user.id), backOffice: user.role !== 'citizen' }
     : null;
   return (
     <html lang="fr">
@@ -44,6 +45,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Aller au contenu
         </a>
         <SiteHeader portalName={PORTAL_NAME} user={headerUser} signOutAction={signOutAction} />
+        {user?.role === 'citizen' ? <LiveUpdates /> : null}
         {expiresAt ? (
           <SessionTimeoutWarning expiresAt={expiresAt} maxAgeSeconds={SESSION_MAX_AGE_SECONDS} signOutAction={signOutAction} />
         ) : null}

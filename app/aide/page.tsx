@@ -193,6 +193,14 @@ export default function HelpPage() {
         <Question question="Comment suivre mes demandes ?">
           <p>
             La rubrique <Link href="/demandes">Mes demandes</Link> affiche chacune de vos demandes envoyées et son statut.
+            En ouvrant une demande, vous voyez son historique (dépôt, changements de statut, messages, réponse de
+            l’administration) ; une page ouverte se met à jour d’elle-même.
+          </p>
+        </Question>
+        <Question question="Puis-je répondre à un message de l’administration ?">
+          <p>
+            Oui : ouvrez votre demande dans <Link href="/demandes">Mes demandes</Link>, partie « Messages », et écrivez
+            votre réponse. Elle est lue par les agents chargés de votre dossier.
           </p>
         </Question>
         <Question question="Que signifient les statuts ?">
@@ -205,7 +213,8 @@ export default function HelpPage() {
         <Question question="Comment suis-je prévenu de l’avancement de ma demande ?">
           <p>
             Par une notification dans le portail (rubrique <strong>Notifications</strong>) et par courriel : changement de
-            statut, message d’un agent chargé de votre dossier, réponse disponible.
+            statut, message d’un agent chargé de votre dossier, réponse disponible. Pour protéger vos informations, le
+            courriel ne reprend pas le contenu du message : vous le lisez sur le portail, une fois connecté.
           </p>
           <p>
             Vous pouvez désactiver les courriels de notification dans <strong>Mon compte</strong>, rubrique{' '}

@@ -4,10 +4,10 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
 const items = [
-  { href: '/admin', label: 'Dossiers' },
-  { href: '/admin/demarches', label: 'Démarches' },
-  { href: '/admin/agents', label: 'Agents' },
-  { href: '/admin/journal', label: 'Journal' },
+  { href: '/admin', label: 'Dossiers', adminOnly: false },
+  { href: '/admin/demarches', label: 'Démarches', adminOnly: true },
+  { href: '/admin/agents', label: 'Agents', adminOnly: true },
+  { href: '/admin/journal', label: 'Journal', adminOnly: true },
 ];
 
 const linkClass =
@@ -15,15 +15,15 @@ const linkClass =
   '[&[aria-current]]:border-primary [&[aria-current]]:font-bold [&[aria-current]]:text-primary';
 
 /**
- * Sub-navigation of the administration pages. "Dossiers" is current on /admin only; the others also
- * on their sub-pages (/admin/demarches/… marks "Démarches").
+ * Sub-navigation of the back office. Agents only see "Dossiers" (the other pages answer them 404).
+ * "Dossiers" is current on /admin only; the others also on their sub-pages.
  */
-export function AdminNav() {
+export function AdminNav({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Administration" className="mb-8 border-b border-line">
       <ul className="flex flex-wrap gap-x-2">
-        {items.map((item) => {
+        {items.filter((item) => isAdmin || !item.adminOnly).map((item) => {
           const current = pathname === item.href ? 'page' : item.href !== '/admin' && pathname.startsWith(`${item.href}/`) ? 'true' : undefined;
           return (
             <li key={item.href}>

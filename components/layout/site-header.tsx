@@ -3,7 +3,12 @@ import { buttonClassName } from '@/components/ui/button';
 import { NavLink } from './nav-link';
 import { SignOutForm } from '@/components/auth/sign-out-form';
 
-export type HeaderUser = { displayName: string; unreadNotifications: number };
+export type HeaderUser = {
+  displayName: string;
+  unreadNotifications: number;
+  /** Agents and administrators: a link to the back office. */
+  backOffice?: boolean;
+};
 
 export type SiteHeaderProps = {
   portalName: string;
@@ -86,6 +91,11 @@ function AccountLinks({ user, signOutAction }: Pick<SiteHeaderProps, 'user' | 's
         <span className="sr-only">Connecté en tant que </span>
         {user.displayName}
       </p>
+      {user.backOffice ? (
+        <NavLink href="/admin" className={buttonClassName('secondary', 'w-full sm:w-auto')}>
+          Dossiers à traiter
+        </NavLink>
+      ) : null}
       <NavLink href="/compte" className={buttonClassName('secondary', 'w-full sm:w-auto')}>
         Mon compte
       </NavLink>

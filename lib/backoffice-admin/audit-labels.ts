@@ -7,6 +7,8 @@ export const auditGroupLabels: Record<string, string> = {
   procedure: 'Démarches',
   relation: 'Relations',
   dossier: 'Dossiers',
+  backoffice: 'Traitement des dossiers',
+  locker: 'Porte-documents',
 };
 
 export const auditActionLabels: Record<string, string> = {
@@ -39,6 +41,11 @@ export const auditActionLabels: Record<string, string> = {
   'agent.access_withdrawn': 'Accès à l’espace agents retiré',
   'agent.procedure_assigned': 'Démarche affectée',
   'agent.procedure_unassigned': 'Affectation retirée',
+  'backoffice.status_changed': 'Statut d’un dossier changé',
+  'backoffice.message_sent': 'Message envoyé à un usager',
+  'backoffice.response_published': 'Réponse publiée',
+  'locker.document_added': 'Document ajouté au porte-documents',
+  'locker.document_deleted': 'Document supprimé du porte-documents',
 };
 
 export function auditActionLabel(action: string): string {

@@ -9,6 +9,7 @@ import { enqueueEmail } from '@/lib/jobs';
 import type { MailMessage } from '@/lib/mail';
 import type { Answers } from '@/lib/procedures/answers';
 import { validateStep } from '@/lib/procedures/compile-step';
+import { notifications, procedures } from '@/db/schema';
 import { refreshBeneficiarySnapshot } from './beneficiary';
 import { submissionConfirmationEmail } from './confirmation-email';
 import { definitionOfVersion } from './definitions';
@@ -61,9 +62,11 @@ export async function submitDossier(
       beneficiarySnapshot: dossiers.beneficiarySnapshot,
       versionId: procedureVersions.id,
       definition: procedureVersions.definition,
+      procedureTitle: procedures.title,
     })
     .from(dossiers)
     .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
+    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
     .where(and(eq(dossiers.id, dossierId), eq(dossiers.ownerId, ownerId)));
   if (!row) return { ok: false, reason: 'not-found' };
   if (row.status !== 'draft' || row.version !== baseVersion) return explainStale(row, dossierId, baseVersion);
@@ -98,6 +101,15 @@ export async function submitDossier(
     const now = new Date();
     const snapshot = await refreshBeneficiarySnapshot(tx, ownerId, row);
     const assigned = await assignDossierNumber(tx, now);
+    // The first entry of /notifications for this request; later ones come from the back office.
+    await tx.insert(notifications).values({
+      userId: ownerId,
+      dossierId,
+      kind: 'submitted',
+      title: `Demande déposée n° ${assigned}`,
+      body: `${row.procedureTitle}. Statut : ${definition.statuses[0].label}.`,
+      link: `/demandes/${dossierId}`,
+    });
     await tx
       .update(dossiers)
       .set({ status: firstStatus, number: assigned, submittedAt: now, updatedAt: now, data: frozen, beneficiarySnapshot: snapshot, version: baseVersion + 1 })

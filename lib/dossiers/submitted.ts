@@ -103,7 +103,7 @@ function toSummary(row: Row, definition: ProcedureDefinition): SubmittedDossierS
   };
 }
 
-function statusOf(definition: ProcedureDefinition, key: string): DossierStatusView {
+export function statusOf(definition: ProcedureDefinition, key: string): DossierStatusView {
   const status = definition.statuses.find((s) => s.key === key);
   // A key outside the frozen list should not happen; show it rather than hide the dossier.
   return status ? { key, label: status.label, tone: status.tone, final: status.final, description: status.description } : { key, label: key, tone: 'info', final: false };

@@ -19,7 +19,7 @@ export type JobQueueOptions = {
 
 export type EnqueueOptions = Pick<
   PgBoss.SendOptions,
-  'retryLimit' | 'retryDelay' | 'retryBackoff' | 'startAfter' | 'singletonKey' | 'expireInSeconds' | 'priority'
+  'retryLimit' | 'retryDelay' | 'retryBackoff' | 'startAfter' | 'singletonKey' | 'expireInSeconds' | 'priority' | 'db'
 >;
 
 export type JobHandler<T> = (data: T, job: PgBoss.JobWithMetadata<T>) => Promise<unknown>;

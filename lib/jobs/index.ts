@@ -6,6 +6,7 @@ import type { MailMessage } from '@/lib/mail';
 import { createJobQueue, type EnqueueOptions } from './boss';
 import { createJobQueues, enqueueJob, JOB_NAMES, registerWorkers, toEmailJobData, type JobName, type JobPayloads } from './handlers';
 
+export { enqueueEmailInTransaction, toDrizzleQuery, transactionJobDb } from './in-transaction';
 export { createJobQueue, createQueues, sendJob, workJobs, type EnqueueOptions, type JobHandler, type JobQueueOptions, type JobQueueSource } from './boss';
 export {
   createJobQueues,

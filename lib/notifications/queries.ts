@@ -32,3 +32,13 @@ export async function markAllNotificationsRead(db: Executor, userId: string): Pr
     .returning({ id: notifications.id });
   return rows.length;
 }
+
+/** Opening a request marks its notifications as read: the citizen has seen what they announced. */
+export async function markDossierNotificationsRead(db: Executor, userId: string, dossierId: string): Promise<number> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(and(eq(notifications.userId, userId), eq(notifications.dossierId, dossierId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return rows.length;
+}

@@ -88,7 +88,7 @@ export default async function AgentsPage({ searchParams }: Props) {
     <>
       <Breadcrumbs items={[{ label: 'Accueil', href: '/' }, { label: 'Administration', href: '/admin' }, { label: 'Agents' }]} />
       <PageHeader title="Agents et administrateurs" lead="Qui a accès à l’espace agents, avec quel rôle, et quelles démarches chaque agent traite." />
-      <AdminNav />
+      <AdminNav isAdmin />
       {flash ? <FlashMessage message={flashMessages[flash]} /> : null}
       <section aria-labelledby="ajouter" className="mb-12">
         <h2 id="ajouter" className="mb-4 text-2xl font-bold">

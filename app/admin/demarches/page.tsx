@@ -22,7 +22,7 @@ export default async function AdminProceduresPage() {
         title="Démarches"
         lead="Toutes les démarches, publiées ou non. Une version publiée ne change plus : vos modifications vont dans une version de travail, que vous publiez quand elle est prête."
       />
-      <AdminNav />
+      <AdminNav isAdmin />
       <section aria-labelledby="liste" className="max-w-5xl">
         <h2 id="liste" className="text-2xl font-bold">
           Liste des démarches

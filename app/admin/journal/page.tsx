@@ -53,7 +53,7 @@ export default async function JournalPage({ searchParams }: Props) {
     <>
       <Breadcrumbs items={[{ label: 'Accueil', href: '/' }, { label: 'Administration', href: '/admin' }, { label: 'Journal' }]} />
       <PageHeader title="Journal des opérations" lead="Qui a fait quoi, et quand : connexions, comptes, démarches, agents. Les mots de passe et les liens envoyés n’y figurent jamais." />
-      <AdminNav />
+      <AdminNav isAdmin />
       <ErrorSummary errors={errors} title="Certains filtres ont été ignorés" />
       <form method="get" action="/admin/journal" className="mb-8 max-w-3xl" role="search" aria-label="Filtrer le journal">
         <div className="mb-6">

@@ -2,15 +2,20 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { Breadcrumbs, Button, PageHeader, StatusTag } from '@/components/ui';
+import { FileList, MessageThread, Timeline } from '@/components/dossiers/follow-up';
+import { Alert, Breadcrumbs, Button, PageHeader, StatusTag } from '@/components/ui';
 import { getCurrentUser, requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/dossiers/dates';
+import { findCitizenFollowUp } from '@/lib/dossiers/follow-up';
 import { findSubmittedDossier, type SubmittedDossierView } from '@/lib/dossiers/submitted';
+import { markDossierNotificationsRead } from '@/lib/notifications/queries';
+import { replyAction } from './actions';
+import { ReplyForm } from './reply-form';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ depot?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ depot?: string | string[]; message?: string | string[] }> };
 
 const findRequest = cache(async (userId: string, id: string) => findSubmittedDossier(await getDb(), userId, id));
 
@@ -26,7 +31,14 @@ export default async function RequestPage({ params, searchParams }: Props) {
   const request = await findRequest(user.id, id);
   // Someone else's request, a draft or an unknown id: the same 404.
   if (!request) notFound();
-  const justFiled = (await searchParams).depot === '1';
+  const db = await getDb();
+  const followUp = await findCitizenFollowUp(db, user.id, request.id);
+  if (!followUp) notFound();
+  await markDossierNotificationsRead(db, user.id, request.id);
+  const query = await searchParams;
+  const justFiled = query.depot === '1';
+  const replied = query.message === 'envoye';
+  const hrefOf = (attachmentId: string) => `/demandes/${request.id}/pieces/${attachmentId}`;
 
   return (
     <>
@@ -58,6 +70,36 @@ export default async function RequestPage({ params, searchParams }: Props) {
             Télécharger le récépissé (PDF)
           </Button>
         </p>
+
+        <section aria-labelledby="reponse" className="mb-10">
+          <h2 id="reponse" className="mb-3 text-2xl font-bold">
+            Réponse de l’administration
+          </h2>
+          <FileList files={followUp.responses} hrefOf={hrefOf} empty="L’administration n’a pas encore mis de réponse à votre disposition. Vous serez prévenu ou prévenue dès qu’elle le fera." />
+        </section>
+
+        <section aria-labelledby="historique" className="mb-10">
+          <h2 id="historique" className="mb-3 text-2xl font-bold">
+            Suivi de votre demande
+          </h2>
+          <Timeline items={followUp.timeline} reader="citizen" />
+        </section>
+
+        <section aria-labelledby="messages" className="mb-10">
+          <h2 id="messages" className="mb-3 text-2xl font-bold">
+            Messages
+          </h2>
+          {replied ? <Alert tone="success">Votre message a été envoyé à l’administration.</Alert> : null}
+          <MessageThread messages={followUp.thread} reader="citizen" empty="Aucun message pour le moment. Vous pouvez écrire à l’administration au sujet de votre demande." />
+          <ReplyForm action={replyAction} dossierId={request.id} documentTitle={`Demande n° ${request.number}`} />
+        </section>
+
+        <section aria-labelledby="pieces" className="mb-10">
+          <h2 id="pieces" className="mb-3 text-2xl font-bold">
+            Pièces justificatives
+          </h2>
+          <FileList files={followUp.supporting} hrefOf={hrefOf} empty="Aucune pièce justificative n’a été jointe à cette demande." />
+        </section>
 
         <h2 className="mb-4 text-2xl font-bold">Vos réponses</h2>
         {request.answers.map((section) => (

@@ -89,7 +89,7 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
       <PageHeader title={procedure.title} lead={`Adresse : /demarches/${procedure.slug}`}>
         {procedure.inCatalogue ? <StatusTag tone="success" label="Publiée dans le catalogue" /> : <StatusTag label="Pas encore publiée" />}
       </PageHeader>
-      <AdminNav />
+      <AdminNav isAdmin />
       {flash ? <FlashMessage key={flash} message={flash} /> : null}
 
       <nav aria-labelledby="sommaire" className="mb-10 max-w-2xl">

@@ -1,0 +1,60 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
+
+const citizenAnnouncements: Record<string, string> = {
+  status_change: 'Le statut d’une de vos demandes a changé.',
+  message: 'Vous avez reçu un message de l’administration.',
+  response: 'Une réponse de l’administration est disponible.',
+};
+
+/**
+ * Keeps open pages up to date: when the server announces a notification (Server-Sent Events),
+ * the page's server components are fetched again (header count, status, timeline, list) and a
+ * polite live region says what happened. Without JavaScript, or when the server offers no stream,
+ * the pages show the same on the next load.
+ */
+export function LiveUpdates({
+  src = '/api/notifications/flux',
+  announcements = citizenAnnouncements,
+}: {
+  /** The event stream to follow: the citizen's notifications by default. */
+  src?: string;
+  /** What the live region says for each kind of event. */
+  announcements?: Record<string, string>;
+}) {
+  const router = useRouter();
+  const [message, setMessage] = useState('');
+  // A refresh sends new props: keep the stream open across them (only a new `src` reopens it).
+  const wording = useRef(announcements);
+  useEffect(() => {
+    wording.current = announcements;
+  }, [announcements]);
+
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource(src);
+    const onNotification = (event: MessageEvent<string>) => {
+      let kind = '';
+      try {
+        kind = (JSON.parse(event.data) as { kind?: string }).kind ?? '';
+      } catch {
+        // Refresh anyway.
+      }
+      setMessage(wording.current[kind] ?? 'La page a été mise à jour.');
+      router.refresh();
+    };
+    source.addEventListener('notification', onNotification);
+    return () => {
+      source.removeEventListener('notification', onNotification);
+      source.close();
+    };
+  }, [router, src]);
+
+  return (
+    <p role="status" aria-live="polite" className="sr-only" data-testid="live-announcement">
+      {message}
+    </p>
+  );
+}

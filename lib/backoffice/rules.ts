@@ -1,0 +1,42 @@
+// Who may do what in the back office. Pure functions: the queries in this folder write the same
+// rules into their WHERE clauses; these let pages and tests state them plainly.
+
+export type Role = 'citizen' | 'agent' | 'admin';
+
+/** Which dossiers a role reaches: an administrator every procedure, an agent the assigned ones. */
+export type DossierScope = 'all-procedures' | 'assigned-procedures' | 'none';
+
+export function dossierScopeOf(role: Role): DossierScope {
+  if (role === 'admin') return 'all-procedures';
+  if (role === 'agent') return 'assigned-procedures';
+  return 'none';
+}
+
+export function isBackOfficeRole(role: Role): role is 'agent' | 'admin' {
+  return dossierScopeOf(role) !== 'none';
+}
+
+export type BackOfficeActor = { role: Role; assignedProcedureIds: readonly string[] };
+export type DossierRef = { procedureId: string; status: string };
+
+/** A submitted dossier of a procedure the agent is assigned to (any, for an administrator); never a draft. */
+export function canProcessDossier(actor: BackOfficeActor, dossier: DossierRef): boolean {
+  if (dossier.status === 'draft') return false;
+  switch (dossierScopeOf(actor.role)) {
+    case 'all-procedures':
+      return true;
+    case 'assigned-procedures':
+      return actor.assignedProcedureIds.includes(dossier.procedureId);
+    case 'none':
+      return false;
+  }
+}
+
+export type StatusChangeCheck = { ok: true } | { ok: false; reason: 'unknown-status' | 'same-status' };
+
+/** The new status must come from the dossier's own procedure version, and be a change. */
+export function checkStatusChange(statuses: readonly { key: string }[], current: string, next: string): StatusChangeCheck {
+  if (!statuses.some((status) => status.key === next)) return { ok: false, reason: 'unknown-status' };
+  if (next === current) return { ok: false, reason: 'same-status' };
+  return { ok: true };
+}
