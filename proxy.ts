@@ -21,8 +21,8 @@ const PERSONAL_SPACE = /^\/(compte|relations|brouillons|demandes|notifications|p
 
 // File downloads answer with their own, stricter policy (lib/documents/download-response.ts:
 // default-src 'none'; sandbox). A header set here would replace it, so these paths get none from
-// the proxy. /demandes/[id]/pieces/… is listed ahead for the submitted dossiers' attachments.
-const FILE_DOWNLOAD = /^\/(porte-documents\/[^/]+\/telecharger|(brouillons|demandes)\/[^/]+\/pieces\/[^/]+)\/?$/;
+// the proxy: the locker, a draft's, a request's and the back office's dossier files.
+const FILE_DOWNLOAD = /^\/(porte-documents\/[^/]+\/telecharger|(brouillons|demandes|admin\/dossiers)\/[^/]+\/pieces\/[^/]+)\/?$/;
 
 function withContentSecurityPolicy(request: NextRequest): NextResponse {
   if (FILE_DOWNLOAD.test(request.nextUrl.pathname)) return NextResponse.next();
@@ -77,7 +77,6 @@ const renewSessionThen = auth(withContentSecurityPolicy as never) as unknown as 
 // HTML post (no JavaScript) over it would reach the action cut short and fail with a bare error
 // page: it is sent back to its page with a message instead (uploads are limited to 10 Mo each;
 // with JavaScript the forms check the size before sending).
-
 function isOversizedPlainPost(request: NextRequest): boolean {
   return request.method === 'POST' && !request.headers.has('next-action') && Number(request.headers.get('content-length') ?? 0) > MAX_POST_BYTES;
 }
