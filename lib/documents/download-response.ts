@@ -47,3 +47,11 @@ export function createDownloadResponse(body: ReadableStream | Uint8Array, meta: 
   if (Number.isSafeInteger(meta.sizeBytes) && meta.sizeBytes >= 0) headers.set('Content-Length', String(meta.sizeBytes));
   return new Response(body as BodyInit, { status: 200, headers });
 }
+
+/** The same 404 for a file that is not there and a file that is not yours: ids cannot be probed. */
+export function createFileNotFoundResponse(message = 'Document introuvable.'): Response {
+  return new Response(message, {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' },
+  });
+}

@@ -1,7 +1,7 @@
 import { requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { openDraftAttachment } from '@/lib/documents/attachments';
-import { createDownloadResponse } from '@/lib/documents/download-response';
+import { createDownloadResponse, createFileNotFoundResponse } from '@/lib/documents/download-response';
 import { toWebStream } from '@/lib/documents/blobs';
 import { getBlobStore } from '@/lib/storage';
 
@@ -14,11 +14,6 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
   const { id, attachmentId } = await params;
   const user = await requireCitizen('/brouillons');
   const opened = await openDraftAttachment(await getDb(), getBlobStore(), user.id, id, attachmentId);
-  if (!opened) {
-    return new Response('Fichier introuvable.', {
-      status: 404,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' },
-    });
-  }
+  if (!opened) return createFileNotFoundResponse('Fichier introuvable.');
   return createDownloadResponse(toWebStream(opened.stream), opened);
 }

@@ -1,20 +1,13 @@
-import { Readable } from 'node:stream';
 import { getCurrentUser } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
-import { createDownloadResponse } from '@/lib/documents/download-response';
+import { openBlob, toWebStream } from '@/lib/documents/blobs';
+import { createDownloadResponse, createFileNotFoundResponse } from '@/lib/documents/download-response';
 import { findCitizenAttachment } from '@/lib/dossiers/follow-up';
-import { BlobNotFoundError, getBlobStore } from '@/lib/storage';
+import { getBlobStore } from '@/lib/storage';
 
 export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ id: string; attachmentId: string }> };
-
-function notFoundResponse(): Response {
-  return new Response('Document introuvable.', {
-    status: 404,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
-  });
-}
 
 /**
  * A file of one of the citizen's submitted requests (the administration's response or a
@@ -25,12 +18,8 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   const user = await getCurrentUser();
   if (!user) return Response.redirect(new URL(`/connexion?callbackUrl=${encodeURIComponent(`/demandes/${id}`)}`, request.url), 303);
   const attachment = await findCitizenAttachment(await getDb(), user.id, id, attachmentId);
-  if (!attachment) return notFoundResponse();
-  try {
-    const stream = await getBlobStore().get(attachment.storageKey);
-    return createDownloadResponse(Readable.toWeb(stream) as ReadableStream, attachment);
-  } catch (error) {
-    if (error instanceof BlobNotFoundError) return notFoundResponse();
-    throw error;
-  }
+  if (!attachment) return createFileNotFoundResponse();
+  const stream = await openBlob(getBlobStore(), attachment.storageKey);
+  if (!stream) return createFileNotFoundResponse();
+  return createDownloadResponse(toWebStream(stream), attachment);
 }
