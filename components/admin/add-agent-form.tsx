@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { RadioGroup, TextField } from '@/components/ui';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
-import { AdminFormFeedback, SubmitButton } from './admin-form-feedback';
+import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 
 const fields = { email: 'email', role: 'role' };
 
@@ -11,7 +11,7 @@ export function AddAgentForm({ action, documentTitle }: { action: FormAction; do
   const [state, formAction] = useActionState(action, null);
   return (
     <div className="max-w-2xl">
-      <AdminFormFeedback state={state} fields={fields} documentTitle={documentTitle} />
+      <ActionFeedback withSuccess state={state} fields={fields} documentTitle={documentTitle} />
       <form action={formAction} noValidate>
         <TextField
           name="email"

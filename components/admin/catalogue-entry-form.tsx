@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { SelectField, TextareaField, TextField } from '@/components/ui';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
 import { categories } from '@/lib/procedures/categories';
-import { AdminFormFeedback, SubmitButton } from './admin-form-feedback';
+import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 
 const fields = { title: 'catalogue-title', summary: 'catalogue-summary', category: 'catalogue-category' };
 
@@ -21,7 +21,7 @@ export function CatalogueEntryForm({ action, procedureId, saved, documentTitle }
   const error = (name: string) => fieldError(state, name);
   return (
     <div className="max-w-2xl">
-      <AdminFormFeedback state={state} fields={fields} documentTitle={documentTitle} />
+      <ActionFeedback withSuccess state={state} fields={fields} documentTitle={documentTitle} />
       <form action={formAction} noValidate>
         <input type="hidden" name="procedureId" value={procedureId} />
         <TextField id={fields.title} name="title" label="Titre" defaultValue={value('title')} error={error('title')} />

@@ -6,7 +6,7 @@ import { fieldError, shownValue, type FormAction } from '@/components/forms/form
 import { categories } from '@/lib/procedures/categories';
 import { beneficiaryKinds } from '@/lib/procedures/definition';
 import { beneficiaryLabels } from '@/lib/procedures/admin/schemas';
-import { AdminFormFeedback, SubmitButton } from './admin-form-feedback';
+import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 import { echoedList } from './form-values';
 
 const fields = { slug: 'slug', title: 'title', summary: 'summary', category: 'category', beneficiaries: 'beneficiaries' };
@@ -18,7 +18,7 @@ export function CreateProcedureForm({ action, documentTitle }: { action: FormAct
   const error = (name: string) => fieldError(state, name);
   return (
     <div className="max-w-2xl">
-      <AdminFormFeedback state={state} fields={fields} documentTitle={documentTitle} />
+      <ActionFeedback withSuccess state={state} fields={fields} documentTitle={documentTitle} />
       <form action={formAction} noValidate>
         <TextField
           name="slug"

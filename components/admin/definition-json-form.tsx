@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { TextareaField } from '@/components/ui';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
-import { AdminFormFeedback, SubmitButton } from './admin-form-feedback';
+import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 
 const fields = { definition: 'definition' };
 
@@ -14,7 +14,7 @@ export function DefinitionJsonForm({ action, procedureId, revision, json, docume
   const [state, formAction] = useActionState(action, null);
   return (
     <div className="max-w-4xl">
-      <AdminFormFeedback state={state} fields={fields} listAll={['definition']} documentTitle={documentTitle} />
+      <ActionFeedback withSuccess state={state} fields={fields} listAll={['definition']} documentTitle={documentTitle} />
       <form action={formAction} noValidate>
         <input type="hidden" name="procedureId" value={procedureId} />
         <input type="hidden" name="revision" value={revision} />

@@ -6,7 +6,7 @@ import { fieldError, shownValue, type FormAction } from '@/components/forms/form
 import { beneficiaryKinds, personSubtypes } from '@/lib/procedures/definition';
 import { personSubtypeLabels } from '@/lib/relations/schemas';
 import { beneficiaryLabels } from '@/lib/procedures/admin/schemas';
-import { AdminFormFeedback, SubmitButton } from './admin-form-feedback';
+import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 import { echoedList } from './form-values';
 
 const fields = { beneficiaries: 'beneficiaries', personSubtypes: 'personSubtypes', estimatedDuration: 'estimatedDuration', processingTime: 'processingTime', requirements: 'requirements' };
@@ -24,7 +24,7 @@ export function PresentationForm({ action, procedureId, revision, saved, documen
   const error = (name: string) => fieldError(state, name);
   return (
     <div className="max-w-2xl">
-      <AdminFormFeedback state={state} fields={fields} documentTitle={documentTitle} />
+      <ActionFeedback withSuccess state={state} fields={fields} documentTitle={documentTitle} />
       <form action={formAction} noValidate>
         <input type="hidden" name="procedureId" value={procedureId} />
         <input type="hidden" name="revision" value={revision} />

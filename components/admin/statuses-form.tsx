@@ -5,7 +5,7 @@ import { Checkbox, Fieldset, SelectField, TextField } from '@/components/ui';
 import { fieldError, shownChecked, shownValue, type FormAction } from '@/components/forms/form-state';
 import { statusTones } from '@/lib/procedures/definition';
 import { statusToneLabels } from '@/lib/procedures/admin/schemas';
-import { AdminFormFeedback, SubmitButton } from './admin-form-feedback';
+import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 
 export type StatusView = { key: string; label: string; tone: string; final: boolean; description?: string; inUse: number };
 
@@ -31,7 +31,7 @@ export function StatusesForm({ action, procedureId, revision, statuses, document
   fields.initial = 'initial';
   return (
     <div className="max-w-2xl">
-      <AdminFormFeedback state={state} fields={fields} documentTitle={documentTitle} />
+      <ActionFeedback withSuccess state={state} fields={fields} documentTitle={documentTitle} />
       <form action={formAction} noValidate>
         <input type="hidden" name="procedureId" value={procedureId} />
         <input type="hidden" name="revision" value={revision} />

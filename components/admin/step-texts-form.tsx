@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { Checkbox, Fieldset, SelectField, TextareaField, TextField } from '@/components/ui';
 import { addableFieldTypeLabels, addableFieldTypes } from '@/lib/procedures/admin/schemas';
 import { fieldError, shownChecked, shownValue, type FormAction } from '@/components/forms/form-state';
-import { AdminFormFeedback, SubmitButton } from './admin-form-feedback';
+import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 
 export type FieldTextView = { key: string; type: string; typeLabel: string; label: string; hint?: string; required: boolean; body?: string };
 
@@ -27,7 +27,7 @@ export function StepTextsForm({ action, procedureId, revision, step, documentTit
   ['type', 'key', 'label', 'hint', 'required', 'options'].forEach((c) => (fields[`new-field-${c}`] = id(`new-field-${c}`)));
   return (
     <div className="max-w-2xl">
-      <AdminFormFeedback state={state} fields={fields} documentTitle={documentTitle} />
+      <ActionFeedback withSuccess state={state} fields={fields} documentTitle={documentTitle} />
       <form action={formAction} noValidate>
         <input type="hidden" name="procedureId" value={procedureId} />
         <input type="hidden" name="revision" value={revision} />

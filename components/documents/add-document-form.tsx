@@ -5,7 +5,7 @@ import { TextField } from '@/components/ui';
 import { FormFeedback } from '@/components/forms/form-feedback';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
 import { MAX_UPLOAD_BYTES, tooLargeMessage } from '@/lib/documents/limits';
-import { DocumentFormErrors, SubmitButton } from './form-errors';
+import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 import { FileInput } from './file-input';
 
 const fields = { title: 'title', file: 'file' };
@@ -41,7 +41,7 @@ export function AddDocumentForm({ action, accept, fileHint, documentTitle }: Add
       {tooLarge ? (
         <FormFeedback summary={{ errors: [{ fieldId: 'file', message: tooLarge.message }], key: `client-${tooLarge.attempt}` }} documentTitle={documentTitle} />
       ) : (
-        <DocumentFormErrors state={state} fields={fields} documentTitle={documentTitle} />
+        <ActionFeedback state={state} fields={fields} documentTitle={documentTitle} />
       )}
       <form action={formAction} onSubmit={onSubmit} encType="multipart/form-data" noValidate>
         <TextField

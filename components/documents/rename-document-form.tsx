@@ -4,13 +4,13 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { TextField } from '@/components/ui';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
-import { DocumentFormErrors, SubmitButton } from './form-errors';
+import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 
 export function RenameDocumentForm({ action, documentId, title, documentTitle }: { action: FormAction; documentId: string; title: string; documentTitle: string }) {
   const [state, formAction] = useActionState(action, null);
   return (
     <div className="max-w-2xl">
-      <DocumentFormErrors state={state} fields={{ title: 'title' }} documentTitle={documentTitle} />
+      <ActionFeedback state={state} fields={{ title: 'title' }} documentTitle={documentTitle} />
       <form action={formAction} noValidate>
         <input type="hidden" name="id" value={documentId} />
         <TextField name="title" label="Nouveau titre" maxLength={120} defaultValue={shownValue(state, 'title', title)} error={fieldError(state, 'title')} />

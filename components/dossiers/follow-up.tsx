@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { formatDateTime } from '@/lib/dossiers/dates';
+import type { AnswerSection } from '@/lib/dossiers/submitted';
 
 // What happened to a request, shown to the citizen ("Ma demande") and to agents (back office).
 // Server components; the wording depends on who reads it.
@@ -113,4 +114,23 @@ export function FileList({ files, hrefOf, empty }: { files: FileItem[]; hrefOf: 
       ))}
     </ul>
   );
+}
+
+/** The frozen answers of a submitted dossier, step by step, as the citizen and the agent read them. */
+export function AnswerSections({ sections }: { sections: AnswerSection[] }) {
+  return sections.map((section) => (
+    <section key={section.stepKey} aria-labelledby={`etape-${section.stepKey}`} className="mb-8">
+      <h3 id={`etape-${section.stepKey}`} className="mb-2 text-xl font-bold">
+        {section.title}
+      </h3>
+      <dl className="divide-y divide-line border-y border-line">
+        {section.items.map((item) => (
+          <div key={item.key} className="grid gap-x-4 gap-y-1 py-3 sm:grid-cols-[14rem_minmax(0,1fr)]">
+            <dt className="font-medium">{item.label}</dt>
+            <dd className="whitespace-pre-line break-words">{item.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  ));
 }

@@ -45,3 +45,36 @@ export function SubmitButton({ children, variant = 'primary' }: { children: stri
     </Button>
   );
 }
+
+// A number per action result: a second rejected submit with the same errors remounts the summary,
+// so focus moves to it again (GOV.UK pattern).
+const attempts = new WeakMap<object, number>();
+let lastAttempt = 0;
+function attemptOf(state: FormState): number {
+  if (!state) return 0;
+  if (!attempts.has(state)) attempts.set(state, ++lastAttempt);
+  return attempts.get(state)!;
+}
+
+export type ActionFeedbackProps = {
+  state: FormState;
+  /** Field name → id of the control the summary links to, in page order. */
+  fields: Record<string, string>;
+  /** The page's full document title: it starts with "Erreur : " while errors show (GOV.UK/DSFR). */
+  documentTitle: string;
+  /** Every message of these fields is listed (the JSON editor's definition errors), not only the first. */
+  listAll?: string[];
+  /** Show the action's success message (role="status") when the form stays on its page. */
+  withSuccess?: boolean;
+};
+
+/** Above a form posted to a server action: the error summary of its result, or its success message. */
+export function ActionFeedback({ state, fields, documentTitle, listAll = [], withSuccess = false }: ActionFeedbackProps) {
+  const summary = summaryOf(state, fields);
+  if (state && !state.ok && state.fieldErrors) {
+    const extra: ErrorSummaryItem[] = listAll.flatMap((name) => (state.fieldErrors?.[name] ?? []).slice(1).map((message) => ({ fieldId: fields[name] ?? name, message })));
+    summary.errors = [...summary.errors, ...extra];
+  }
+  const success = withSuccess && state?.ok ? state.message : undefined;
+  return <FormFeedback summary={{ ...summary, key: String(attemptOf(state)) }} success={success} documentTitle={documentTitle} />;
+}

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState, type ReactNode } from 'react';
-import { RelationFormErrors, SubmitButton } from './form-errors';
+import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 import type { FormAction } from '@/components/forms/form-state';
 
 export type DeleteRelationFormProps = {
@@ -20,7 +20,7 @@ export function DeleteRelationForm({ action, relationId, draftIds, submitLabel, 
   const [state, formAction] = useActionState(action, null);
   return (
     <>
-      <RelationFormErrors state={state} fields={{}} documentTitle={documentTitle} />
+      <ActionFeedback state={state} fields={{}} documentTitle={documentTitle} />
       {children}
       <form action={formAction} className="flex flex-wrap items-center gap-x-6 gap-y-4">
         <input type="hidden" name="id" value={relationId} />

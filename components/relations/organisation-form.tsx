@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { RadioGroup, TextField } from '@/components/ui';
 import { organisationSubtypeLabels, organisationSubtypes } from '@/lib/relations/schemas';
-import { RelationFormErrors, SubmitButton } from './form-errors';
+import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
 import { AddressFields, addressFieldIds } from './address-fields';
 import type { RelationFormValues } from './relation-values';
@@ -27,7 +27,7 @@ export function OrganisationForm({ action, relationId, saved = {}, submitLabel, 
   const error = (name: string) => fieldError(state, name);
   return (
     <div className="max-w-2xl">
-      <RelationFormErrors state={state} fields={fields} documentTitle={documentTitle} />
+      <ActionFeedback state={state} fields={fields} documentTitle={documentTitle} />
       <form action={formAction} noValidate>
         {relationId ? <input type="hidden" name="id" value={relationId} /> : null}
         <RadioGroup

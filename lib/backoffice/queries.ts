@@ -1,10 +1,10 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { agentAssignments, dossierAttachments, dossiers, messages, procedureVersions, procedures, profiles } from '@/db/schema';
+import { agentAssignments, dossiers, messages, procedureVersions, procedures, profiles } from '@/db/schema';
 import { beneficiaryLabelOf } from '@/lib/dossiers/beneficiary';
 import { definitionOfVersion } from '@/lib/dossiers/definitions';
-import { listAttachments, listThread, listTimeline, type AttachmentView, type ThreadMessage, type TimelineEntry, type StoredAttachment } from '@/lib/dossiers/follow-up';
+import { findAttachmentWithin, listAttachments, listThread, listTimeline, type AttachmentView, type ThreadMessage, type TimelineEntry, type StoredAttachment } from '@/lib/dossiers/follow-up';
 import { isDossierId } from '@/lib/dossiers/ids';
 import { describeAnswers, statusOf, type AnswerSection, type DossierStatusView } from '@/lib/dossiers/submitted';
 import type { Answers } from '@/lib/procedures/answers';
@@ -187,18 +187,7 @@ export async function markCitizenMessagesRead(db: Executor, user: BackOfficeUser
 
 /** A file of a dossier in scope (supporting or response), with its storage key for the download route only. */
 export async function findAttachmentInScope(db: Executor, user: BackOfficeUser, dossierId: string, attachmentId: string): Promise<StoredAttachment | null> {
-  if (!isDossierId(dossierId) || !isDossierId(attachmentId)) return null;
-  const [row] = await db
-    .select({
-      filename: dossierAttachments.filename,
-      mimeType: dossierAttachments.mimeType,
-      sizeBytes: dossierAttachments.sizeBytes,
-      storageKey: dossierAttachments.storageKey,
-    })
-    .from(dossierAttachments)
-    .innerJoin(dossiers, eq(dossiers.id, dossierAttachments.dossierId))
-    .where(and(eq(dossierAttachments.id, attachmentId), eq(dossierAttachments.dossierId, dossierId), dossiersInScope(user)));
-  return row ?? null;
+  return findAttachmentWithin(db, dossiersInScope(user), dossierId, attachmentId);
 }
 
 /** Whether a dossier is in scope, without reading it (live-updates stream). */

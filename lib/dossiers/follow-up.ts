@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, ne, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { dossierAttachments, dossierEvents, dossiers, messages, procedureVersions } from '@/db/schema';
 import type { ProcedureDefinition } from '@/lib/procedures/definition';
@@ -78,8 +78,11 @@ export async function listAttachments(db: Executor, dossierId: string): Promise<
 
 export type StoredAttachment = { filename: string; mimeType: string; sizeBytes: number; storageKey: string };
 
-/** One attachment of one of the citizen's submitted dossiers (supporting or response), or null. */
-export async function findCitizenAttachment(db: Executor, ownerId: string, dossierId: string, attachmentId: string): Promise<StoredAttachment | null> {
+/**
+ * One file of one dossier, read within `scope`: a condition on `dossiers` that says who may reach
+ * it (the owner of a submitted dossier here; the agent's assignments in the back office).
+ */
+export async function findAttachmentWithin(db: Executor, scope: SQL, dossierId: string, attachmentId: string): Promise<StoredAttachment | null> {
   if (!isDossierId(dossierId) || !isDossierId(attachmentId)) return null;
   const [row] = await db
     .select({
@@ -90,16 +93,14 @@ export async function findCitizenAttachment(db: Executor, ownerId: string, dossi
     })
     .from(dossierAttachments)
     .innerJoin(dossiers, eq(dossiers.id, dossierAttachments.dossierId))
-    .where(
-      and(
-        eq(dossierAttachments.id, attachmentId),
-        eq(dossierAttachments.dossierId, dossierId),
-        eq(dossiers.ownerId, ownerId),
-        ne(dossiers.status, 'draft'),
-        isNotNull(dossiers.submittedAt),
-      ),
-    );
+    .where(and(eq(dossierAttachments.id, attachmentId), eq(dossierAttachments.dossierId, dossierId), scope));
   return row ?? null;
+}
+
+/** One attachment of one of the citizen's submitted dossiers (supporting or response), or null. */
+export async function findCitizenAttachment(db: Executor, ownerId: string, dossierId: string, attachmentId: string): Promise<StoredAttachment | null> {
+  const scope = and(eq(dossiers.ownerId, ownerId), ne(dossiers.status, 'draft'), isNotNull(dossiers.submittedAt))!;
+  return findAttachmentWithin(db, scope, dossierId, attachmentId);
 }
 
 /** Storage key of a dossier's file (ARCHITECTURE.md): the dossier owns its copy. */

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { FileList, MessageThread, Timeline } from '@/components/dossiers/follow-up';
+import { AnswerSections, FileList, MessageThread, Timeline } from '@/components/dossiers/follow-up';
 import { Alert, Breadcrumbs, Button, PageHeader, StatusTag } from '@/components/ui';
 import { getCurrentUser, requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
@@ -102,21 +102,7 @@ export default async function RequestPage({ params, searchParams }: Props) {
         </section>
 
         <h2 className="mb-4 text-2xl font-bold">Vos réponses</h2>
-        {request.answers.map((section) => (
-          <section key={section.stepKey} aria-labelledby={`etape-${section.stepKey}`} className="mb-8">
-            <h3 id={`etape-${section.stepKey}`} className="mb-2 text-xl font-bold">
-              {section.title}
-            </h3>
-            <dl className="divide-y divide-line border-y border-line">
-              {section.items.map((item) => (
-                <div key={item.key} className="grid gap-x-4 gap-y-1 py-3 sm:grid-cols-[16rem_minmax(0,1fr)]">
-                  <dt className="font-medium">{item.label}</dt>
-                  <dd className="whitespace-pre-line break-words">{item.value}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-        ))}
+        <AnswerSections sections={request.answers} />
       </div>
     </>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { FileList, MessageThread, Timeline } from '@/components/dossiers/follow-up';
+import { AnswerSections, FileList, MessageThread, Timeline } from '@/components/dossiers/follow-up';
 import { LiveUpdates } from '@/components/notifications/live-updates';
 import { Alert, Breadcrumbs, PageHeader, StatusTag } from '@/components/ui';
 import { getCurrentUser, requireAgent } from '@/lib/auth/guards';
@@ -77,21 +77,7 @@ export default async function BackOfficeDossierPage({ params, searchParams }: Pr
           </dl>
 
           <h2 className="mb-4 text-2xl font-bold">Réponses au formulaire</h2>
-          {dossier.answers.map((section) => (
-            <section key={section.stepKey} aria-labelledby={`etape-${section.stepKey}`} className="mb-8">
-              <h3 id={`etape-${section.stepKey}`} className="mb-2 text-xl font-bold">
-                {section.title}
-              </h3>
-              <dl className="divide-y divide-line border-y border-line">
-                {section.items.map((item) => (
-                  <div key={item.key} className="grid gap-x-4 gap-y-1 py-3 sm:grid-cols-[14rem_minmax(0,1fr)]">
-                    <dt className="font-medium">{item.label}</dt>
-                    <dd className="whitespace-pre-line break-words">{item.value}</dd>
-                  </div>
-                ))}
-              </dl>
-            </section>
-          ))}
+          <AnswerSections sections={dossier.answers} />
 
           <h2 className="mb-3 text-2xl font-bold">Pièces justificatives</h2>
           <FileList files={dossier.supporting} hrefOf={(attachmentId) => `/admin/dossiers/${dossier.id}/pieces/${attachmentId}`} empty="Aucune pièce justificative n’a été jointe." />
