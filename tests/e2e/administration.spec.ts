@@ -103,6 +103,8 @@ test.describe('procedures', () => {
     await expect(page).toHaveURL(`/admin/demarches/${procedure.id}?publiee=2`);
     await expect(page.getByRole('status').filter({ hasText: 'La version 2 est publiée' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Publier cette version' })).toHaveCount(0);
+    // The forms' last messages spoke of the working version, now published: they are gone.
+    await expect(page.getByText('dans la version de travail 2')).toHaveCount(0);
 
     const versions = await versionsOf(procedure.id);
     expect(versions.map((v) => [v.version, v.published])).toEqual([[1, true], [2, true]]);

@@ -75,6 +75,9 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
   const definition = working.definition;
   const documentTitle = `${procedure.title} — Modifier la démarche — ${getEnv().PORTAL_NAME}`;
   const versionHidden = { procedureId: procedure.id, revision: working.revision };
+  // Publishing or discarding navigates to this same page with its own message: a new key resets
+  // the forms' last messages ("enregistré dans la version de travail 2"), which no longer hold.
+  const formsKey = published ? `publiee-${published}` : query.abandonnee === '1' ? 'abandonnee' : 'edition';
   const nextVersion = working.isDraft ? working.version : Math.max(...procedure.versions.map((v) => v.version)) + 1;
   return (
     <>
@@ -152,6 +155,7 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
         </h2>
         <p className="mb-6 max-w-2xl">Le titre, le résumé et la catégorie ne font pas partie d’une version : ils changent dans le catalogue dès l’enregistrement.</p>
         <CatalogueEntryForm
+          key={formsKey}
           action={updateCatalogueEntryAction}
           procedureId={procedure.id}
           saved={{ title: procedure.title, summary: procedure.summary, category: procedure.category }}
@@ -165,6 +169,7 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
         </h2>
         <p className="mb-6 max-w-2xl">Enregistré dans la version de travail, visible des usagers après la publication.</p>
         <PresentationForm
+          key={formsKey}
           action={updatePresentationAction}
           procedureId={procedure.id}
           revision={working.revision}
@@ -187,6 +192,7 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
           Les étapes par lesquelles passe une demande déposée, dans l’ordre où les agents les proposent. Au moins un statut doit être final. Un statut que des dossiers déposés ont ne peut pas être retiré.
         </p>
         <StatusesForm
+          key={formsKey}
           action={updateStatusesAction}
           procedureId={procedure.id}
           revision={working.revision}
@@ -208,6 +214,7 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
               Étape {index + 1} : {step.title}
             </h3>
             <StepTextsForm
+              key={formsKey}
               action={updateStepAction}
               procedureId={procedure.id}
               revision={working.revision}
@@ -238,7 +245,7 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
         <p className="mb-6 max-w-2xl">
           Toute la définition de la version de travail. Chaque erreur indique l’étape, le champ ou le statut en cause. Les formulaires ci-dessus et cet éditeur enregistrent la même version : enregistrez l’un avant de modifier l’autre.
         </p>
-        <DefinitionJsonForm action={replaceDefinitionAction} procedureId={procedure.id} revision={working.revision} json={working.json} documentTitle={documentTitle} />
+        <DefinitionJsonForm key={formsKey} action={replaceDefinitionAction} procedureId={procedure.id} revision={working.revision} json={working.json} documentTitle={documentTitle} />
       </section>
     </>
   );
