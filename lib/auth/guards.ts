@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/lib/db';
 import { findSessionUser } from '@/lib/accounts/users';
 import { cookies } from 'next/headers';
-import { readSessionToken } from './session-token';
+import { readSessionCookie, readSessionToken, renewSessionCookie } from './session-token';
 
 export type CurrentUser = {
   id: string;
@@ -26,6 +26,18 @@ export async function readSessionClaims(): Promise<SessionClaims | null> {
   const token = await readSessionToken((name) => store.get(name)?.value);
   if (!token?.userId || typeof token.sessionVersion !== 'number') return null;
   return { userId: token.userId, sessionVersion: token.sessionVersion };
+}
+
+/**
+ * Re-issues the session cookie of an active user, at most once a minute, where the proxy does not
+ * run (the autosave endpoint, kept out of it for speed: see proxy.ts). Call it only once the
+ * session was found valid.
+ */
+export async function renewSessionIfDue(): Promise<void> {
+  const store = await cookies();
+  const cookie = await readSessionCookie((name) => store.get(name)?.value);
+  const renewed = cookie && (await renewSessionCookie(cookie));
+  if (renewed) store.set(renewed.name, renewed.value, renewed.options);
 }
 
 /**

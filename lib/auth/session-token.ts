@@ -1,5 +1,5 @@
 import 'server-only';
-import { decode, type JWT } from 'next-auth/jwt';
+import { decode, encode, type JWT } from 'next-auth/jwt';
 import { getEnv } from '@/lib/env';
 
 // Reading the session cookie directly: one decryption, where Auth.js's auth() runs its whole
@@ -7,6 +7,9 @@ import { getEnv } from '@/lib/env';
 // request, autosave included, so this matters (see `npm run bench`).
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 60;
+
+/** An active session's cookie is re-issued at most once a minute (an encryption and a Set-Cookie each time). */
+export const RENEW_AFTER_SECONDS = 60;
 
 /** Auth.js names the cookie after the scheme; the name is also the key-derivation salt. */
 const SESSION_COOKIE_NAMES = ['__Secure-authjs.session-token', 'authjs.session-token'] as const;
@@ -28,28 +31,58 @@ function remember(key: string, token: JWT): void {
   decoded.set(key, token);
 }
 
-/** The decoded session token, or null when absent, tampered with or expired. */
-export async function readSessionToken(readCookie: (name: string) => string | undefined): Promise<JWT | null> {
+type SessionCookieName = (typeof SESSION_COOKIE_NAMES)[number];
+
+/** The session cookie a request came with, decoded. */
+export type SessionCookie = { name: SessionCookieName; token: JWT };
+
+/** The session cookie, decoded, or null when absent, tampered with or expired. */
+export async function readSessionCookie(readCookie: (name: string) => string | undefined): Promise<SessionCookie | null> {
   for (const name of SESSION_COOKIE_NAMES) {
     const value = readCookie(name);
     if (!value) continue;
     const key = `${name}=${value}`;
     const known = decoded.get(key);
     if (known) {
-      if ((known.exp ?? 0) * 1000 > Date.now()) return known;
+      if ((known.exp ?? 0) * 1000 > Date.now()) return { name, token: known };
       decoded.delete(key);
       return null;
     }
     try {
       // jose checks `exp` (with 15 s of tolerance) and the authentication tag.
       const token = await decode({ token: value, secret: getAuthSecret(), salt: name });
-      if (token) remember(key, token);
-      return token;
+      if (!token) return null;
+      remember(key, token);
+      return { name, token };
     } catch {
       return null;
     }
   }
   return null;
+}
+
+/** The decoded session token, or null when absent, tampered with or expired. */
+export async function readSessionToken(readCookie: (name: string) => string | undefined): Promise<JWT | null> {
+  return (await readSessionCookie(readCookie))?.token ?? null;
+}
+
+export type RenewedCookie = {
+  name: SessionCookieName;
+  value: string;
+  options: { httpOnly: true; sameSite: 'lax'; path: '/'; secure: boolean; maxAge: number };
+};
+
+/**
+ * The same session with a fresh expiry, as Auth.js re-issues it, once the cookie is a minute old;
+ * null before. For the autosave endpoint, which the proxy skips: typing is activity.
+ */
+export async function renewSessionCookie(cookie: SessionCookie, now = Date.now()): Promise<RenewedCookie | null> {
+  if (tokenAgeSeconds(cookie.token, now) < RENEW_AFTER_SECONDS) return null;
+  // encode() sets iat, exp and jti again.
+  const { iat: _iat, exp: _exp, jti: _jti, ...claims } = cookie.token;
+  const value = await encode({ token: claims, secret: getAuthSecret(), salt: cookie.name, maxAge: SESSION_MAX_AGE_SECONDS });
+  const secure = cookie.name.startsWith('__Secure-');
+  return { name: cookie.name, value, options: { httpOnly: true, sameSite: 'lax', path: '/', secure, maxAge: SESSION_MAX_AGE_SECONDS } };
 }
 
 /** Seconds since the token was last issued or renewed. */

@@ -183,18 +183,20 @@ async function reloadClients(sql: postgres.Sql, clients: Client[]): Promise<void
 }
 
 /**
- * Resident memory at rest: after 3 s without load (V8 shrinks its heap once a load stops), the
- * median of three readings a second apart. Before and after the run are read alike.
+ * Resident memory at rest: once the load stops, V8 shrinks its heap over some seconds (more after
+ * an earlier benchmark has grown it). Read every half second until three seconds go by without a
+ * change of more than 1 %, at most 30 s; before and after the run are read alike.
  */
 async function readRssAtRest(pid: number): Promise<number> {
-  const pause = () => new Promise((resolve) => setTimeout(resolve, 1000));
-  for (let i = 0; i < 3; i += 1) await pause();
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 500));
   const readings: number[] = [];
-  for (let i = 0; i < 3; i += 1) {
-    readings.push(readRss(pid));
+  for (let i = 0; i < 60; i += 1) {
     await pause();
+    readings.push(readRss(pid));
+    const window = readings.slice(-6);
+    if (window.length === 6 && (Math.max(...window) - Math.min(...window)) / Math.min(...window) <= 0.01) break;
   }
-  return readings.sort((a, b) => a - b)[1];
+  return readings.at(-1)!;
 }
 
 function readRss(pid: number): number {

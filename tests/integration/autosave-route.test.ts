@@ -15,6 +15,8 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db';
 const state = vi.hoisted(() => ({ user: null as CurrentUser | null, db: null as unknown }));
 vi.mock('@/lib/auth/guards', () => ({
   readSessionClaims: async () => state.user && { userId: state.user.id, sessionVersion: state.user.sessionVersion },
+  // Renewal writes a cookie, which needs a request context: covered by tests/e2e/autosave-session.spec.ts.
+  renewSessionIfDue: async () => {},
 }));
 vi.mock('@/lib/db', () => ({ getDb: async () => state.db }));
 

@@ -1,4 +1,4 @@
-import { readSessionClaims } from '@/lib/auth/guards';
+import { readSessionClaims, renewSessionIfDue } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { autosaveBodySchema, isJsonContentType, isSameOrigin, readBodyWithLimit } from '@/lib/dossiers/autosave-request';
 import { saveDraftAnswers } from '@/lib/dossiers/save-draft-answers';
@@ -37,7 +37,11 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
 
   const { id } = await params;
   const result = await saveDraftAnswers(await getDb(), session.userId, id, parsed.data, { version: session.sessionVersion });
-  if (result.ok) return reply(200, { version: result.version, savedAt: result.savedAt.toISOString() });
+  if (result.ok) {
+    // The save just found the session valid: typing keeps it alive, as navigation does in the proxy.
+    await renewSessionIfDue();
+    return reply(200, { version: result.version, savedAt: result.savedAt.toISOString() });
+  }
   switch (result.reason) {
     case 'not-found':
       return reply(404, { error: 'not-found' });
