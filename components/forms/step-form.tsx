@@ -8,7 +8,7 @@ import { Alert, Button, ErrorSummary, type ErrorSummaryItem } from '@/components
 import type { Answers } from '@/lib/procedures/answers';
 import { compileStep, findStep, isFieldVisible, isInputField, isSameAnswer, isStorableAnswer, pickStorableAnswers, readStepForm } from '@/lib/procedures/compile-step';
 import type { Field, ProcedureDefinition } from '@/lib/procedures/definition';
-import { FILE_ACTIONS, fileInputNames, readFileAnswers, tooLargeChoices } from '@/lib/documents/file-inputs';
+import { FILE_ACTIONS, fileInputNames, filesOverPostLimit, postLimitMessage, readFileAnswers, tooLargeChoices } from '@/lib/documents/file-inputs';
 import { conflictRows } from './conflict-rows';
 import type { FileFieldContext } from './field-file';
 import { ConflictPanel } from './conflict-panel';
@@ -174,6 +174,18 @@ export function StepForm(props: StepFormProps) {
     if (pending || busy.current) return;
     const element = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    // Files that would take this post over the server's limit are taken out of the choice, with a
+    // message: the others go first (Next would answer an oversized post with an error page).
+    const overLimit = filesOverPostLimit(definition, step.fields, new FormData(element), live);
+    if (overLimit.length) {
+      for (const { key } of overLimit) {
+        const input = element.elements.namedItem(fileInputNames(key).upload);
+        if (input instanceof HTMLInputElement) input.value = '';
+      }
+      setClientErrors(Object.fromEntries(overLimit.map(({ key, filename }) => [key, { type: 'size', message: postLimitMessage(filename) }])));
+      setAttempt((n) => n + 1);
+      return;
+    }
     if (submitter instanceof HTMLButtonElement && (submitter.name === FILE_ACTIONS.attach || submitter.name === FILE_ACTIONS.remove)) {
       // "Joindre" or "Retirer": no step validation, only the size of a chosen file (before a long upload).
       const tooLarge = tooLargeChoices(definition, step.fields, new FormData(element), live);

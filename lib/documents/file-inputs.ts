@@ -57,3 +57,25 @@ export function tooLargeChoices(definition: ProcedureDefinition, fields: Field[]
   }
   return errors;
 }
+
+/**
+ * Files chosen on the page that would take one post over MAX_UPLOAD_BYTES of files in all (the
+ * server's body limit, MAX_POST_BYTES, leaves little more), in page order: the browser leaves them
+ * out of its choice and sends the others first. Files over their own limit are tooLargeChoices'.
+ */
+export function filesOverPostLimit(definition: ProcedureDefinition, fields: Field[], form: FormData, answers: Answers): { key: string; filename: string }[] {
+  const over: { key: string; filename: string }[] = [];
+  let total = 0;
+  for (const field of fields) {
+    if (field.type !== 'file' || !isFieldVisible(field, answers, definition)) continue;
+    const file = chosenFile(form, fileInputNames(field.key).upload);
+    if (!file || file.size > Math.min(MAX_UPLOAD_BYTES, field.maxSizeMb * 1024 * 1024)) continue;
+    if (total + file.size > MAX_UPLOAD_BYTES) over.push({ key: field.key, filename: file.name });
+    else total += file.size;
+  }
+  return over;
+}
+
+export function postLimitMessage(filename: string): string {
+  return `« ${filename} » a été retiré de votre choix : avec les autres fichiers choisis sur cette page, l’envoi aurait dépassé ${MAX_UPLOAD_BYTES / 1024 / 1024} Mo. Envoyez d’abord les autres, puis choisissez-le de nouveau.`;
+}

@@ -234,6 +234,34 @@ test.describe('pièces justificatives', () => {
     await expect(page.getByText(/Choisissez un fichier sur votre ordinateur/)).toHaveCount(0);
   });
 
+  test('files too large together for one post: the last one is taken out of the choice, the others are sent, then it goes', async ({ page }) => {
+    test.slow();
+    const citizen = await createCitizen();
+    const sql = e2eSql();
+    const [draft] = await sql<{ id: string }[]>`
+      insert into dossiers (owner_id, procedure_id, procedure_version_id, beneficiary_kind, beneficiary_snapshot, status, data)
+      select ${citizen.id}, p.id, v.id, 'self', ${sql.json({ label: 'Camille Martin (vous-même)' })}, 'draft', '{}'::jsonb
+      from procedures p join procedure_versions v on v.procedure_id = p.id where p.slug = 'subvention-association'
+      order by v.version desc limit 1 returning id`;
+    await signIn(page, citizen.email, citizen.password, `/brouillons/${draft.id}/pieces`);
+    const rib = page.getByRole('group', { name: /Relevé d'identité bancaire/ });
+    const comptes = page.getByRole('group', { name: /Derniers comptes approuvés/ });
+    // 4.5 Mo + 9 Mo: each within its limit, 13.5 Mo together, over what one post may carry.
+    await rib.getByLabel('Depuis votre ordinateur').setInputFiles({ name: 'rib.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([pdf('rib'), Buffer.alloc(4.5 * 1024 * 1024)]) });
+    await comptes.getByLabel('Depuis votre ordinateur').setInputFiles({ name: 'comptes.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([pdf('comptes'), Buffer.alloc(9 * 1024 * 1024)]) });
+    await page.getByRole('button', { name: 'Valider l’étape' }).click();
+    await expect(errorSummary(page).getByRole('link', { name: /« comptes\.pdf » a été retiré de votre choix/ })).toBeVisible();
+    await expect(comptes.getByLabel('Depuis votre ordinateur')).toHaveValue('');
+    await expectNoAxeViolations(page);
+
+    await rib.getByRole('button', { name: 'Joindre ce fichier' }).click();
+    await expect(page.getByRole('status').getByText('Le fichier « rib.pdf » a été joint à « Relevé d\'identité bancaire (RIB) ».')).toBeVisible();
+    await comptes.getByLabel('Depuis votre ordinateur').setInputFiles({ name: 'comptes.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([pdf('comptes'), Buffer.alloc(9 * 1024 * 1024)]) });
+    await comptes.getByRole('button', { name: 'Joindre ce fichier' }).click();
+    await expect(page.getByRole('status').getByText(/Le fichier « comptes\.pdf » a été joint/)).toBeVisible();
+    expect(await sql`select filename from dossier_attachments where dossier_id = ${draft.id} order by filename`).toEqual([{ filename: 'comptes.pdf' }, { filename: 'rib.pdf' }]);
+  });
+
   test.describe('without JavaScript', () => {
     test.use({ javaScriptEnabled: false });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileInputNames, readFileAnswers, tooLargeChoices } from '@/lib/documents/file-inputs';
+import { fileInputNames, filesOverPostLimit, postLimitMessage, readFileAnswers, tooLargeChoices } from '@/lib/documents/file-inputs';
 import { describeMimeType, formatFileSize } from '@/lib/documents/format';
 import { parseDefinition } from '@/lib/procedures/definition';
 
@@ -45,6 +45,22 @@ describe('file inputs of a step, in the browser', () => {
       photo: expect.stringContaining('« film.png » dépasse la taille maximale de 10 Mo'),
     });
     expect(tooLargeChoices(definition, fields, form([[fileInputNames('domicile').upload, new File(['x'], 'ok.pdf')]]), {})).toEqual({});
+  });
+
+  it('names the files that would take one post over 10 Mo in all, in page order; the first ones go', () => {
+    const mb = (n: number) => new Uint8Array(n * 1024 * 1024);
+    const both = (first: number, second: number) =>
+      form([
+        [fileInputNames('domicile').upload, new File([mb(first)], 'facture.pdf')],
+        [fileInputNames('photo').upload, new File([mb(second)], 'photo.png')],
+      ]);
+    expect(filesOverPostLimit(definition, fields, both(4, 7), {})).toEqual([{ key: 'photo', filename: 'photo.png' }]);
+    expect(filesOverPostLimit(definition, fields, both(4, 6), {})).toEqual([]);
+    // A file over its own limit is tooLargeChoices' business, and does not count in the total.
+    expect(filesOverPostLimit(definition, fields, both(6, 9), {})).toEqual([]);
+    expect(postLimitMessage('photo.png')).toBe(
+      '« photo.png » a été retiré de votre choix : avec les autres fichiers choisis sur cette page, l’envoi aurait dépassé 10 Mo. Envoyez d’abord les autres, puis choisissez-le de nouveau.',
+    );
   });
 });
 
