@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { TextareaField } from '@/components/ui';
-import { FormFeedback, SubmitButton, summaryOf } from '@/components/forms/form-feedback';
+import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
 
 /** "Répondre à l'administration": a plain form posted to a server action, so it works without JavaScript. */
@@ -10,7 +10,7 @@ export function ReplyForm({ action, dossierId, documentTitle }: { action: FormAc
   const [state, formAction] = useActionState(action, null);
   return (
     <>
-      <FormFeedback summary={summaryOf(state, { body: 'body' })} documentTitle={documentTitle} />
+      <ActionFeedback state={state} fields={{ body: 'body' }} documentTitle={documentTitle} />
       <form action={formAction} noValidate className="max-w-2xl">
         <input type="hidden" name="dossierId" value={dossierId} />
         <TextareaField

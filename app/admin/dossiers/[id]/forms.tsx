@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { ErrorMessage, Hint, Label, SelectField, TextareaField } from '@/components/ui';
-import { FormFeedback, SubmitButton, summaryOf } from '@/components/forms/form-feedback';
+import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
 
 // The agent's three actions on a dossier. Plain forms posted to server actions: they work without
@@ -15,7 +15,7 @@ export function ChangeStatusForm({ action, dossierId, documentTitle, statuses, c
   const fields = { status: 'status', comment: 'comment' };
   return (
     <>
-      <FormFeedback summary={summaryOf(state, fields)} documentTitle={documentTitle} />
+      <ActionFeedback state={state} fields={fields} documentTitle={documentTitle} />
       <form action={formAction} noValidate>
         <input type="hidden" name="dossierId" value={dossierId} />
         <SelectField
@@ -47,7 +47,7 @@ export function AgentMessageForm({ action, dossierId, documentTitle }: FormProps
   const [state, formAction] = useActionState(action, null);
   return (
     <>
-      <FormFeedback summary={summaryOf(state, { body: 'body' })} documentTitle={documentTitle} />
+      <ActionFeedback state={state} fields={{ body: 'body' }} documentTitle={documentTitle} />
       <form action={formAction} noValidate>
         <input type="hidden" name="dossierId" value={dossierId} />
         <TextareaField
@@ -71,7 +71,7 @@ export function PublishResponseForm({ action, dossierId, documentTitle, accept, 
   const hint = `Formats acceptés : ${formatsLabel}. Taille maximale : ${maxSizeLabel}.${fileError ? ' Choisissez à nouveau le fichier.' : ''}`;
   return (
     <>
-      <FormFeedback summary={summaryOf(state, { file: 'file', note: 'note' })} documentTitle={documentTitle} />
+      <ActionFeedback state={state} fields={{ file: 'file', note: 'note' }} documentTitle={documentTitle} />
       <form action={formAction} encType="multipart/form-data" noValidate>
         <input type="hidden" name="dossierId" value={dossierId} />
         <div className={['mb-6', fileError ? 'border-l-4 border-error pl-4' : ''].join(' ')}>
