@@ -138,13 +138,15 @@ test.describe('autosave', () => {
 
   test('a tab closed before its save: the same browser replays the journal on the next visit', async ({ page, context }) => {
     const { id } = await signedInCitizen(page, (id) => stepOf(id, 'lieu'));
-    await context.route('**/api/brouillons/**', (route) => route.abort());
+    // The server is out of reach until the tab is gone. Offline rather than an aborting route: the
+    // save a closing page sends (fetch with keepalive on pagehide) can outlive the page's routes.
+    await context.setOffline(true);
     await page.getByLabel('Description').fill('Nid-de-poule profond devant le numéro 14.');
     await expect.poll(() => journalOf(page, id)).toContain('Nid-de-poule profond');
     await page.close();
     expect((await storedData(id)).description).toBeUndefined();
 
-    await context.unroute('**/api/brouillons/**');
+    await context.setOffline(false);
     const again = await context.newPage();
     await again.goto(stepOf(id, 'lieu'));
     await expect(again.getByLabel('Description')).toHaveValue('Nid-de-poule profond devant le numéro 14.');
