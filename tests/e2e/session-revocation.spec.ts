@@ -163,6 +163,7 @@ async function expectCookieRefusedEverywhere(cookie: string, account: Account, d
 
   const stream = await send({ path: '/api/notifications/flux', cookie });
   expect(stream.status).toBe(401);
+  expectCleared(stream, 'live stream');
   expectNothingBack(stream, account, 'live stream');
 
   // The same cookie a few minutes older: the proxy is about to renew it, asks the database, and
@@ -320,7 +321,9 @@ test.describe('absolute lifetime (hole 6)', () => {
     const save = await send({ method: 'PATCH', path: `/api/brouillons/${draftId}`, cookie: over, json: { baseVersion: 1, changes: { lieu: 'trop tard' } } });
     expect(save.status).toBe(401);
     expectCleared(save, 'autosave');
-    expect((await send({ path: '/api/notifications/flux', cookie: over })).status).toBe(401);
+    const stream = await send({ path: '/api/notifications/flux', cookie: over });
+    expect(stream.status).toBe(401);
+    expectCleared(stream, 'live stream');
   });
 
   test('an agent session ends after 8 hours', async () => {
