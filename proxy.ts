@@ -1,6 +1,13 @@
-import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
-import { auth } from '@/lib/auth/config';
-import { readSessionToken, RENEW_AFTER_SECONDS, tokenAgeSeconds } from '@/lib/auth/session-token';
+import { NextResponse, type NextRequest } from 'next/server';
+import {
+  clearedSessionCookie,
+  presentSessionCookieNames,
+  readSessionCookie,
+  renewSessionCookie,
+  RENEW_AFTER_SECONDS,
+  tokenAgeSeconds,
+} from '@/lib/auth/session-token';
+import { findValidSessionUser } from '@/lib/auth/session-user';
 import { getEnv } from '@/lib/env';
 import { MAX_POST_BYTES, TOO_LARGE_POST } from '@/lib/documents/limits';
 import { buildContentSecurityPolicy, createNonce } from '@/lib/security/csp';
@@ -8,10 +15,14 @@ import { buildContentSecurityPolicy, createNonce } from '@/lib/security/csp';
 // Runs on every request (but autosave's: see `config` below). Never an access gate: guards live in every page, action and route handler.
 // - Sets a fresh CSP nonce and forwards it to the renderer (Next reads the request-side header to
 //   put the nonce on its own scripts).
-// - Renews the session cookie of an active user (Auth.js's wrapper), so only an idle session
-//   expires — at most once a minute (a renewal costs an encryption and re-sends the cookie;
-//   autosave sends many requests), and not on prefetches and static files: a slow background
-//   request answered after a password change would otherwise put the old cookie back.
+// - Renews the session cookie of an active user, so only an idle session expires — at most once a
+//   minute (a renewal costs a database read, an encryption and re-sends the cookie), and only once
+//   the database still accepts the session (sessionVersion, absolute lifetime): a revoked cookie
+//   is cleared, never renewed. Not on prefetches and static files, nor on server actions (sign-out
+//   and a password change set the cookie themselves: a renewal in the same answer could undo it).
+// - A session cookie that is no longer accepted (tampered with, past its absolute lifetime,
+//   revoked when found at renewal) is cleared; a page of the personal space then goes to the
+//   sign-in page with the callback, for a fresh sign-in.
 // - An anonymous plain-HTML form POST (no JavaScript) to the personal space gets a 303 to the
 //   sign-in page, so the browser does not re-post the form (a 307 would) when a session expired
 //   while a page was open. With JavaScript (a `Next-Action` fetch) the action answers itself with
@@ -62,14 +73,13 @@ function isBackgroundRequest(request: NextRequest): boolean {
     pathname === '/favicon.ico' ||
     pathname === '/api/ping' ||
     pathname === '/api/health' ||
+    // "Prolonger la session" checks and renews the session itself (app/api/session/route.ts).
+    pathname === '/api/session' ||
     // Live-updates streams reconnect by themselves: they must not keep an idle session alive.
     pathname === '/api/notifications/flux' ||
     /^\/admin\/dossiers\/[^/]+\/flux$/.test(pathname)
   );
 }
-
-// With a lazily configured Auth.js, auth(handler) resolves to the wrapped handler: keep that promise.
-const renewSessionThen = auth(withContentSecurityPolicy as never) as unknown as Promise<(request: NextRequest, event: NextFetchEvent) => Promise<Response>>;
 
 // Same value as serverActions.bodySizeLimit and proxyClientMaxBodySize in next.config.ts. A plain
 // HTML post (no JavaScript) over it would reach the action cut short and fail with a bare error
@@ -85,13 +95,32 @@ function redirectTooLarge(request: NextRequest): NextResponse {
   return NextResponse.redirect(back, 303);
 }
 
-export async function proxy(request: NextRequest, event: NextFetchEvent) {
+/** Clears a refused session cookie; a page of the personal space (not a server action) goes to the sign-in page. */
+function endSession(request: NextRequest, names: ReturnType<typeof presentSessionCookieNames>): NextResponse {
+  const toSignIn = PERSONAL_SPACE.test(request.nextUrl.pathname) && !request.headers.has('next-action');
+  const response = toSignIn ? redirectToSignIn(request) : withContentSecurityPolicy(request);
+  for (const name of names) {
+    const cleared = clearedSessionCookie(name);
+    response.cookies.set(cleared.name, cleared.value, cleared.options);
+  }
+  return response;
+}
+
+export async function proxy(request: NextRequest) {
   if (isOversizedPlainPost(request)) return redirectTooLarge(request);
   if (isBackgroundRequest(request)) return withContentSecurityPolicy(request);
-  const token = await readSessionToken((name) => request.cookies.get(name)?.value);
-  if (!token) return isAnonymousPlainPost(request) ? redirectToSignIn(request) : withContentSecurityPolicy(request);
-  if (tokenAgeSeconds(token) < RENEW_AFTER_SECONDS) return withContentSecurityPolicy(request);
-  return (await renewSessionThen)(request, event);
+  const readCookie = (name: string) => request.cookies.get(name)?.value;
+  const present = presentSessionCookieNames(readCookie);
+  if (present.length === 0) return isAnonymousPlainPost(request) ? redirectToSignIn(request) : withContentSecurityPolicy(request);
+  const cookie = await readSessionCookie(readCookie);
+  if (!cookie) return endSession(request, present);
+  if (request.headers.has('next-action') || tokenAgeSeconds(cookie.token) < RENEW_AFTER_SECONDS) return withContentSecurityPolicy(request);
+  // About to renew (at most once a minute per session): only now is the database asked.
+  if (!(await findValidSessionUser(cookie.token))) return endSession(request, present);
+  const response = withContentSecurityPolicy(request);
+  const renewed = await renewSessionCookie(cookie);
+  if (renewed) response.cookies.set(renewed.name, renewed.value, renewed.options);
+  return response;
 }
 
 export const config = {

@@ -6,7 +6,7 @@ import { SiteHeader } from '@/components/layout/site-header';
 import { SessionTimeoutWarning } from '@/components/auth/session-timeout-warning';
 import { LiveUpdates } from '@/components/notifications/live-updates';
 import { signOutAction } from '@/app/deconnexion/actions';
-import { readSessionToken, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-token';
+import { absoluteLifetimeSeconds, readSessionToken, sessionEndsAt, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-token';
 import { getCurrentUser } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
@@ -32,6 +32,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const store = await cookies();
   const token = user ? await readSessionToken((name) => store.get(name)?.value) : null;
   const expiresAt = token?.exp ? new Date(token.exp * 1000).toISOString() : null;
+  // And when it ends whatever happens (absolute lifetime from the sign-in): no extension past it.
+  const endsAt = token && user ? new Date(sessionEndsAt(token, user.role) * 1000).toISOString() : undefined;
   const headerUser = user
     ? { displayName: user.displayName, unreadNotifications: await countUnreadNotifications(await getDb(), user.id), backOffice: user.role !== 'citizen' }
     : null;
@@ -47,7 +49,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <SiteHeader portalName={PORTAL_NAME} user={headerUser} signOutAction={signOutAction} />
         {user?.role === 'citizen' ? <LiveUpdates /> : null}
         {expiresAt ? (
-          <SessionTimeoutWarning expiresAt={expiresAt} maxAgeSeconds={SESSION_MAX_AGE_SECONDS} signOutAction={signOutAction} />
+          <SessionTimeoutWarning
+            expiresAt={expiresAt}
+            maxAgeSeconds={SESSION_MAX_AGE_SECONDS}
+            endsAt={endsAt}
+            lifetimeHours={user ? absoluteLifetimeSeconds(user.role) / 3600 : undefined}
+            signOutAction={signOutAction}
+          />
         ) : null}
         <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 md:py-12">
           {children}

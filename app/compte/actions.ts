@@ -8,7 +8,7 @@ import { updateProfile } from '@/lib/accounts/profile';
 import { profileSchema } from '@/lib/accounts/schemas';
 import { endOtherSessions } from '@/lib/accounts/sessions';
 import { citizenAction } from '@/lib/auth/action';
-import { updateSession } from '@/lib/auth/config';
+import { reissueCurrentSession } from '@/lib/auth/guards';
 
 export const saveProfile = citizenAction(profileSchema, async (input, user) => {
   const ctx = await getAccountContext();
@@ -18,13 +18,13 @@ export const saveProfile = citizenAction(profileSchema, async (input, user) => {
 });
 
 /**
- * Ends every session, then re-issues this device's cookie with the new version: only the others end.
- * A redirect, not a returned state: auth() reads the request's own (now outdated) cookie, so the
- * page must be rendered by a new request that carries the re-issued one.
+ * Ends every session, then re-issues this device's cookie (server-side) with the new version: only
+ * the others end. A redirect, not a returned state: the guards read the request's own (now
+ * outdated) cookie, so the page must be rendered by a new request that carries the re-issued one.
  */
 export const signOutEverywhere = citizenAction(z.object({}), async (_input, user) => {
   const ctx = await getAccountContext();
   const sessionVersion = await endOtherSessions(ctx, user.id);
-  if (sessionVersion !== null) await updateSession({ sessionVersion });
+  if (sessionVersion !== null) await reissueCurrentSession(user.id, sessionVersion);
   redirect('/compte?sessions=fermees');
 });

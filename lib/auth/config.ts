@@ -32,10 +32,16 @@ declare module '@auth/core/jwt' {
     userId?: string;
     role?: string;
     sessionVersion?: number;
+    /** Sign-in time (seconds), the start of the absolute lifetime: renewals keep it (session-token.ts). */
+    auth_time?: number;
   }
 }
 
-export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth(() => {
+// Only signIn and signOut are used, from server actions (they call Auth.js in-process). No Auth.js
+// HTTP endpoint is exposed (no app/api/auth route), and `auth()`/`unstable_update` are not
+// exported: sessions are read and re-issued by lib/auth/session-token.ts and the guards, which
+// check the database first (decision 009).
+export const { signIn, signOut } = NextAuth(() => {
   return {
     secret: getAuthSecret(),
     trustHost: true,
@@ -68,14 +74,14 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
       }),
     ],
     callbacks: {
-      jwt({ token, user, trigger, session }) {
-        if (user) {
-          token.userId = user.id;
-          token.role = user.role;
-          token.sessionVersion = user.sessionVersion;
-        }
-        // After a password change the current session is re-issued with the new version (the others end).
-        if (trigger === 'update' && typeof session?.sessionVersion === 'number') token.sessionVersion = session.sessionVersion;
+      // Claims are set once, at sign-in, from the database row. Nothing else ever changes a token
+      // here: an `update` carries client data (decision 009); the server re-issues cookies itself.
+      jwt({ token, user, trigger }) {
+        if (trigger !== 'signIn' || !user) return token;
+        token.userId = user.id;
+        token.role = user.role;
+        token.sessionVersion = user.sessionVersion;
+        token.auth_time = Math.floor(Date.now() / 1000);
         return token;
       },
       session({ session, token }) {

@@ -1,10 +1,9 @@
 import 'server-only';
 import { cache } from 'react';
 import { notFound, redirect } from 'next/navigation';
-import { getDb } from '@/lib/db';
-import { findSessionUser } from '@/lib/accounts/users';
 import { cookies } from 'next/headers';
-import { readSessionCookie, readSessionToken, renewSessionCookie } from './session-token';
+import { clearedSessionCookie, presentSessionCookieNames, readSessionCookie, readSessionToken, reissueSessionCookie, renewSessionCookie } from './session-token';
+import { findValidSessionUser } from './session-user';
 
 export type CurrentUser = {
   id: string;
@@ -41,26 +40,70 @@ export async function renewSessionIfDue(): Promise<void> {
 }
 
 /**
+ * Re-issues this device's cookie with the session version the server has just set (after a
+ * password change or "sign out everywhere", which end every session): only the others end. The
+ * version comes from the database, never from the client; the sign-in time is kept.
+ */
+export async function reissueCurrentSession(userId: string, sessionVersion: number): Promise<void> {
+  const store = await cookies();
+  const cookie = await readSessionCookie((name) => store.get(name)?.value);
+  if (!cookie || cookie.token.userId !== userId) return;
+  const reissued = await reissueSessionCookie(cookie, { sessionVersion });
+  if (reissued) store.set(reissued.name, reissued.value, reissued.options);
+}
+
+/** Removes the session cookies the request came with (a route handler answering a refused session). */
+export async function clearSessionCookies(): Promise<void> {
+  const store = await cookies();
+  for (const name of presentSessionCookieNames((n) => store.get(n)?.value)) {
+    const cleared = clearedSessionCookie(name);
+    store.set(cleared.name, cleared.value, cleared.options);
+  }
+}
+
+/**
  * The signed-in user, or null. The JWT alone is not trusted: its sessionVersion must match the
- * database, so sign-out, a password or email change and deletion end every other session at once.
+ * database, so sign-out, a password or email change and deletion end every other session at once;
+ * and a session ends for good at its absolute lifetime (12 h, 8 h for back-office roles).
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const claims = await readSessionClaims();
-  if (!claims) return null;
-  const user = await findSessionUser(await getDb(), claims.userId);
-  if (!user || !user.emailVerifiedAt || user.sessionVersion !== claims.sessionVersion) return null;
+  const store = await cookies();
+  const token = await readSessionToken((name) => store.get(name)?.value);
+  if (!token) return null;
+  const user = await findValidSessionUser(token);
+  if (!user) return null;
   const name = [user.firstNames, user.usageName ?? user.birthName].filter(Boolean).join(' ');
   return { id: user.id, email: user.email, role: user.role, displayName: name || user.email, sessionVersion: user.sessionVersion };
 });
 
 // Browsers drop tabs and newlines from URLs: "/\t/evil.example" would become "//evil.example".
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+// A half of a surrogate pair cannot be percent-encoded (encodeURIComponent throws).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Longer is no path of this site: a crafted value only bloats the sign-in URL and Location headers.
+const MAX_CALLBACK_LENGTH = 2000;
+const CALLBACK_BASE = 'http://callback.invalid';
 
-/** Only same-site paths: a callback URL never sends the citizen to another site. */
+/**
+ * Only same-site paths: a callback URL never sends the citizen to another site. The result is the
+ * canonical form the URL parser gives (dot segments resolved, non-ASCII and spaces percent-encoded,
+ * existing escapes kept), so it can go into a Location header as it is.
+ */
 export function safeCallbackPath(value: unknown, fallback = '/'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  if (CONTROL_CHARACTER.test(value)) return fallback;
-  return value;
+  if (typeof value !== 'string' || value.length > MAX_CALLBACK_LENGTH || !value.startsWith('/')) return fallback;
+  if (CONTROL_CHARACTER.test(value) || LONE_SURROGATE.test(value)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, CALLBACK_BASE);
+  } catch {
+    return fallback;
+  }
+  // "//evil.example" and "/\\evil.example" name another site (browsers read a backslash as a slash).
+  if (url.origin !== CALLBACK_BASE) return fallback;
+  // Resolving dot segments can bring "//" back: "/.//evil.example" has the path "//evil.example".
+  const path = url.pathname + url.search + url.hash;
+  if (path.startsWith('//') || path.length > MAX_CALLBACK_LENGTH) return fallback;
+  return path;
 }
 
 /** Pages of the personal space: anonymous visitors go to the sign-in page and come back. */

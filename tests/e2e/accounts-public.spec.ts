@@ -301,9 +301,9 @@ test.describe('inactivity timeout', () => {
     await expect(warning).toContainText('Votre session va expirer dans 2 minutes pour protéger vos données. Souhaitez-vous la prolonger ?');
     await expect(warning.getByRole('button', { name: 'Prolonger la session' })).toBeFocused();
 
-    // The page's clock runs ahead of the server's: shift the renewed expiry Auth.js sends back the same way.
+    // The page's clock runs ahead of the server's: shift the renewed expiry the server sends back the same way.
     let renewed = false;
-    await page.route('**/api/auth/session', async (route) => {
+    await page.route('**/api/session', async (route) => {
       const response = await route.fetch();
       const session = await response.json();
       renewed = !!session?.expires;

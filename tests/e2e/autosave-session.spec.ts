@@ -21,7 +21,8 @@ async function draftOf(userId: string): Promise<string> {
 
 async function sessionCookie(userId: string, email: string, ageSeconds: number): Promise<string> {
   // maxAge is the session's 30 minutes minus its age: as if issued `ageSeconds` ago.
-  return encode({ token: { sub: userId, email, userId, role: 'citizen', sessionVersion: 1 }, secret, salt: COOKIE, maxAge: 30 * 60 - ageSeconds });
+  const signedIn = Math.floor(Date.now() / 1000) - ageSeconds;
+  return encode({ token: { sub: userId, email, userId, role: 'citizen', sessionVersion: 1, auth_time: signedIn }, secret, salt: COOKIE, maxAge: 30 * 60 - ageSeconds });
 }
 
 test.describe('autosave keeps an active session alive', () => {
@@ -48,7 +49,7 @@ test.describe('autosave keeps an active session alive', () => {
     expect(renewed!.exp! * 1000 - Date.now()).toBeGreaterThan(29 * 60 * 1000);
   });
 
-  test('a revoked session is neither saved nor renewed', async ({ request, baseURL }) => {
+  test('a revoked session is neither saved nor renewed: its cookie is cleared', async ({ request, baseURL }) => {
     const citizen = await createCitizen();
     const draftId = await draftOf(citizen.id);
     await e2eSql()`update users set session_version = session_version + 1 where id = ${citizen.id}`;
@@ -57,7 +58,9 @@ test.describe('autosave keeps an active session alive', () => {
       data: { baseVersion: 1, changes: { lieu: 'Rue rejouée' } },
     });
     expect(response.status()).toBe(401);
-    expect(response.headers()['set-cookie'] ?? '').not.toContain(COOKIE);
+    const sessionCookies = response.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith(`${COOKIE}=`));
+    expect(sessionCookies).toHaveLength(1);
+    expect(sessionCookies[0].value).toMatch(new RegExp(`^${COOKIE}=;.*Max-Age=0`, 'i'));
     const [row] = await e2eSql()<{ version: number }[]>`select version from dossiers where id = ${draftId}`;
     expect(row.version).toBe(1);
   });

@@ -8,21 +8,20 @@ import { createDraft } from '@/lib/dossiers';
 import { resetEnvCache } from '@/lib/env';
 import { AUTOSAVE_MAX_BYTES } from '@/lib/procedures/answers';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { CookieJar, mintSessionCookie, SESSION_COOKIE } from '../helpers/session-cookies';
 
-// The autosave route handler called directly, against PostgreSQL. Only the cookie's claims (Auth.js
-// cookies need a request context) and the process database handle are replaced: whether those
-// claims still hold is checked by the save itself, against the database.
-const state = vi.hoisted(() => ({ user: null as CurrentUser | null, db: null as unknown }));
-vi.mock('@/lib/auth/guards', () => ({
-  readSessionClaims: async () => state.user && { userId: state.user.id, sessionVersion: state.user.sessionVersion },
-  // Renewal writes a cookie, which needs a request context: covered by tests/e2e/autosave-session.spec.ts.
-  renewSessionIfDue: async () => {},
-}));
+// The autosave route handler called directly, against PostgreSQL. Only the request's cookie store
+// (next/headers needs a Next request context) and the process database handle are replaced: the
+// route reads a real session cookie, and whether it still holds is checked by the save itself.
+const state = vi.hoisted(() => ({ user: null as CurrentUser | null, db: null as unknown, jar: null as unknown }));
+vi.mock('next/headers', () => ({ cookies: async () => state.jar }));
 vi.mock('@/lib/db', () => ({ getDb: async () => state.db }));
 
 const { PATCH } = await import('@/app/api/brouillons/[id]/route');
 
 const ORIGIN = 'https://demarches.test';
+const jar = new CookieJar();
+state.jar = jar;
 
 let database: TestDatabase;
 let alice: CurrentUser;
@@ -36,9 +35,12 @@ async function createCitizen(name: string): Promise<CurrentUser> {
   return { id: user.id, email, role: 'citizen', displayName: name, sessionVersion: 1 };
 }
 
-type PatchOptions = { id?: string; body?: BodyInit; headers?: Record<string, string>; url?: string };
+type PatchOptions = { id?: string; body?: BodyInit; headers?: Record<string, string>; url?: string; cookieAgeSeconds?: number };
 
-function patch({ id = draftId, body, headers = {}, url }: PatchOptions) {
+async function patch({ id = draftId, body, headers = {}, url, cookieAgeSeconds = 0 }: PatchOptions) {
+  // The request carries the session cookie of state.user, as the sign-in issued it.
+  const user = state.user;
+  jar.reset(user ? { [SESSION_COOKIE]: await mintSessionCookie({ userId: user.id, sessionVersion: user.sessionVersion, ageSeconds: cookieAgeSeconds }) } : {});
   const request = new Request(url ?? `${ORIGIN}/api/brouillons/${id}`, {
     method: 'PATCH',
     headers: { 'content-type': 'application/json', origin: ORIGIN, ...headers },
@@ -118,6 +120,24 @@ describe('PATCH /api/brouillons/[id]', () => {
 
       state.user = { ...alice, sessionVersion: 2 };
       expect((await patch({ body: json({ baseVersion: before.version, changes: { lieu: 'nouvelle session' } }) })).status).toBe(200);
+    } finally {
+      await database.db.update(users).set({ sessionVersion: 1 }).where(eq(users.id, alice.id));
+    }
+  });
+
+  it('renews a cookie older than a minute after a save, and clears a revoked one without renewing it', async () => {
+    const before = await stored();
+    expect((await patch({ body: json({ baseVersion: before.version, changes: { lieu: 'frais' } }) })).status).toBe(200);
+    expect(jar.sets).toEqual([]);
+    expect((await patch({ body: json({ baseVersion: before.version + 1, changes: { lieu: 'ancien' } }), cookieAgeSeconds: 20 * 60 })).status).toBe(200);
+    expect(jar.sets).toEqual([{ name: SESSION_COOKIE, value: expect.stringMatching(/^ey/), options: expect.objectContaining({ httpOnly: true, maxAge: 30 * 60 }) }]);
+
+    await database.db.update(users).set({ sessionVersion: 2 }).where(eq(users.id, alice.id));
+    try {
+      const response = await patch({ body: json({ baseVersion: before.version + 2, changes: { lieu: 'rejoué' } }), cookieAgeSeconds: 20 * 60 });
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({ error: 'unauthenticated' });
+      expect(jar.sets).toEqual([{ name: SESSION_COOKIE, value: '', options: expect.objectContaining({ maxAge: 0, path: '/' }) }]);
     } finally {
       await database.db.update(users).set({ sessionVersion: 1 }).where(eq(users.id, alice.id));
     }

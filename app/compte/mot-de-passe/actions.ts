@@ -5,14 +5,15 @@ import { getAccountContext } from '@/lib/accounts/app-context';
 import { changePassword } from '@/lib/accounts/credentials';
 import { changePasswordSchema } from '@/lib/accounts/schemas';
 import { citizenAction } from '@/lib/auth/action';
-import { updateSession } from '@/lib/auth/config';
+import { reissueCurrentSession } from '@/lib/auth/guards';
 
 // The lib bumps the session version (every session ends); re-issuing this device's cookie with the
-// new version keeps the person who just changed the password signed in. Redirect rather than
-// return: auth() reads the request's own (now outdated) cookie, so the next render needs a new request.
+// new version (server-side, the version read from the database) keeps the person who just changed
+// the password signed in. Redirect rather than return: the guards read the request's own (now
+// outdated) cookie, so the next render needs a new request.
 export const changeOwnPassword = citizenAction(changePasswordSchema, async (input, user) => {
   const result = await changePassword(await getAccountContext(), user.id, input.currentPassword, input.newPassword);
   if (!result.ok) return result;
-  if (result.sessionVersion !== undefined) await updateSession({ sessionVersion: result.sessionVersion });
+  if (result.sessionVersion !== undefined) await reissueCurrentSession(user.id, result.sessionVersion);
   redirect('/compte/mot-de-passe?modifie=1');
 });

@@ -1,12 +1,13 @@
 import type { NextRequest } from 'next/server';
-import { auth } from '@/lib/auth/config';
+import { getCurrentUser } from '@/lib/auth/guards';
 import { afterSignInPath } from '../paths';
 
 // After a successful sign-in the session cookie has just been set. If the browser refused it, the
 // next page would silently show the citizen as anonymous: this hop checks that the cookie came back.
 
 function seeOther(location: string): Response {
-  // A relative Location: the path comes from afterSignInPath, so it stays on this site.
+  // A relative Location: the path comes from afterSignInPath, so it stays on this site, and it is
+  // percent-encoded ASCII (a raw "/\u3000" made the Response constructor throw: a 500).
   return new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } });
 }
 
@@ -18,7 +19,6 @@ export async function GET(request: NextRequest) {
     return new Response('Vérification de la connexion…', { headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
   }
   const next = afterSignInPath(request.nextUrl.searchParams.get('next'));
-  const session = await auth();
-  if (session?.userId) return seeOther(next);
+  if (await getCurrentUser()) return seeOther(next);
   return seeOther(`/connexion?cookies=refuses&callbackUrl=${encodeURIComponent(next)}`);
 }

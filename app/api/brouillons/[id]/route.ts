@@ -1,4 +1,4 @@
-import { readSessionClaims, renewSessionIfDue } from '@/lib/auth/guards';
+import { clearSessionCookies, readSessionClaims, renewSessionIfDue } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { autosaveBodySchema, isJsonContentType, isSameOrigin, readBodyWithLimit } from '@/lib/dossiers/autosave-request';
 import { saveDraftAnswers } from '@/lib/dossiers/save-draft-answers';
@@ -13,6 +13,12 @@ function reply(status: number, body: Record<string, unknown>): Response {
   return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
+/** A refused session gets nothing back but its cookie cleared. */
+async function refuseSession(): Promise<Response> {
+  await clearSessionCookies();
+  return reply(401, { error: 'unauthenticated' });
+}
+
 /**
  * Autosave of a draft: `{ baseVersion, changes }` → 200 `{ version, savedAt }`, or 409 with what
  * is stored now. Someone else's draft is a 404, exactly like an unknown id.
@@ -21,7 +27,7 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
   if (!isSameOrigin(request, getEnv().publicOrigin)) return reply(403, { error: 'forbidden' });
   // The session is checked against the database by the save itself, in the same statement.
   const session = await readSessionClaims();
-  if (!session) return reply(401, { error: 'unauthenticated' });
+  if (!session) return refuseSession();
   if (!isJsonContentType(request)) return reply(415, { error: 'unsupported-media-type' });
 
   const body = await readBodyWithLimit(request, AUTOSAVE_MAX_BYTES);
@@ -50,6 +56,6 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
     case 'invalid':
       return reply(400, { error: 'invalid', message: result.message });
     case 'session-ended':
-      return reply(401, { error: 'unauthenticated' });
+      return refuseSession();
   }
 }

@@ -1,4 +1,4 @@
-import { getCurrentUser } from '@/lib/auth/guards';
+import { clearSessionCookies, getCurrentUser } from '@/lib/auth/guards';
 import { findDossierRefInScope } from '@/lib/backoffice/queries';
 import { isBackOfficeRole } from '@/lib/backoffice/rules';
 import { getDb } from '@/lib/db';
@@ -13,7 +13,11 @@ type Context = { params: Promise<{ id: string }> };
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   const { id } = await params;
   const user = await getCurrentUser();
-  if (!user) return new Response(null, { status: 401, headers: { 'Cache-Control': 'no-store' } });
+  if (!user) {
+    // A refused session gets nothing back but its cookie cleared.
+    await clearSessionCookies();
+    return new Response(null, { status: 401, headers: { 'Cache-Control': 'no-store' } });
+  }
   if (!isBackOfficeRole(user.role) || !(await findDossierRefInScope(await getDb(), { id: user.id, role: user.role }, id))) {
     return new Response(null, { status: 404, headers: { 'Cache-Control': 'no-store' } });
   }
