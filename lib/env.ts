@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustedProxies, type TrustedProxies } from '@/lib/security/client-address';
 
 // The one reader of process.env. Empty strings count as unset so that `VAR=` in a shell
 // behaves like an absent variable. Errors name the variable, never echo its value (it may be a secret).
@@ -61,6 +62,22 @@ const schema = z
     CLAMAV_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3310)),
     JOBS_IN_PROCESS: booleanFlag(true),
     STARTUP_CHECK_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(5000)),
+    // Reverse proxies whose X-Forwarded-For entries are believed (addresses or CIDR ranges); none by default.
+    TRUSTED_PROXIES: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .optional()
+        .transform((value, ctx): TrustedProxies => {
+          const parsed = parseTrustedProxies(value);
+          if (parsed.ok) return parsed.value;
+          ctx.addIssue({
+            code: 'custom',
+            message: `has a bad entry "${parsed.bad.slice(0, 60)}": expected comma-separated IPv4/IPv6 addresses or CIDR ranges, for example 10.0.0.1,10.1.0.0/16,fd00::/8`,
+          });
+          return z.NEVER;
+        }),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.S3_ENDPOINT && !env.S3_BUCKET) {

@@ -5,17 +5,11 @@ import { signInSchema } from '@/lib/accounts/schemas';
 import { echoValues, invalidInput, parseForm, type ActionResult } from '@/lib/auth/action';
 import { signIn } from '@/lib/auth/config';
 import { verificationPath } from './paths';
+import { waitText } from './wait-text';
 
 export type SignInState = ActionResult & { unconfirmed?: boolean };
 
 const INVALID = 'Adresse de courriel ou mot de passe incorrect.';
-
-function waitText(seconds: number): string {
-  const minutes = Math.max(1, Math.ceil(seconds / 60));
-  if (minutes < 60) return `${minutes} minute${minutes > 1 ? 's' : ''}`;
-  const hours = Math.ceil(minutes / 60);
-  return `${hours} heure${hours > 1 ? 's' : ''}`;
-}
 
 /** Turns the refusal code set by the credentials provider (lib/auth/config.ts) into the page's message. */
 function refusal(code: string, formData: FormData): SignInState {

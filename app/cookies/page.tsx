@@ -17,6 +17,12 @@ const cookies = [
       'Vérifier que le formulaire de connexion a bien été envoyé depuis ce portail, et non par un site malveillant (protection « CSRF »).',
     duration: 'Le temps de la connexion.',
   },
+  {
+    name: 'Cookie d’appareil reconnu',
+    purpose:
+      'Se souvenir que ce navigateur s’est déjà connecté à votre compte, pour qu’il puisse toujours se connecter quand quelqu’un d’autre multiplie les essais de mot de passe sur votre compte (ces essais-là sont ralentis). Il contient un jeton signé avec l’identifiant technique de votre compte (ni votre nom, ni votre adresse de courriel), illisible par les scripts de la page (cookie « HttpOnly »).',
+    duration: 'Un an après votre dernière connexion depuis ce navigateur.',
+  },
 ];
 
 export default function CookiesPage() {
@@ -34,7 +40,7 @@ export default function CookiesPage() {
       </p>
 
       <h2>Les cookies déposés par ce portail</h2>
-      <p>Deux cookies seulement, tous deux liés à votre connexion :</p>
+      <p>Trois cookies seulement, tous liés à votre connexion :</p>
       <dl className="border-t border-line">
         {cookies.map((cookie) => (
           <div key={cookie.name} className="border-b border-line py-4">

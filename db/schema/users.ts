@@ -65,6 +65,9 @@ export const emailTokens = pgTable(
     // Only a SHA-256 of the token is stored: a database leak does not leak usable links.
     tokenHash: text().notNull(),
     newEmail: text(),
+    // confirm_signup only: the password typed in the sign-up that sent this link. The link
+    // confirms the account only while that is still the account's password (decision 009).
+    passwordHash: text(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     usedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { after } from 'next/server';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { enqueueEmail } from '@/lib/jobs';
@@ -14,5 +15,6 @@ export async function getAccountContext(): Promise<AccountContext> {
     },
     origin: env.publicOrigin,
     portalName: env.PORTAL_NAME,
+    defer: (task) => after(task),
   };
 }

@@ -13,4 +13,20 @@ export type AccountContext = {
   /** Public origin used to build emailed links (never the request's Host header). */
   origin: string;
   portalName: string;
+  /**
+   * Runs work after the answer is sent (the app passes Next's `after()`). Work whose cost depends on
+   * whether an address has an account goes here, so the answer takes as long either way. Absent:
+   * the work runs before the use case returns (scripts, most tests).
+   */
+  defer?: (task: () => Promise<void>) => void;
 };
+
+/** Hands `task` to ctx.defer, or runs it now. A deferred failure is logged: the answer has gone already. */
+export async function runAfterAnswer(ctx: AccountContext, label: string, task: () => Promise<void>): Promise<void> {
+  if (!ctx.defer) return task();
+  ctx.defer(() =>
+    task().catch((error: unknown) => {
+      console.error(`[accounts] ${label} failed after the answer: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }),
+  );
+}

@@ -17,6 +17,17 @@ export const TOKEN_LIFETIME_SECONDS: Record<EmailTokenKind, number> = {
  * `lifetimeSeconds` overrides the kind's lifetime (an agent's invitation uses a reset link that lasts longer).
  */
 export async function issueEmailToken(db: Executor, userId: string, kind: EmailTokenKind, newEmail?: string, lifetimeSeconds?: number): Promise<string> {
+  return insertEmailToken(db, userId, kind, { newEmail, lifetimeSeconds });
+}
+
+/** A sign-up confirmation link that confirms the account only with this password (decision 009). */
+export async function issueSignupConfirmationToken(db: Executor, userId: string, passwordHash: string): Promise<string> {
+  return insertEmailToken(db, userId, 'confirm_signup', { passwordHash });
+}
+
+type TokenOptions = { newEmail?: string; lifetimeSeconds?: number; passwordHash?: string };
+
+async function insertEmailToken(db: Executor, userId: string, kind: EmailTokenKind, { newEmail, lifetimeSeconds, passwordHash }: TokenOptions): Promise<string> {
   const raw = createRawToken();
   await db
     .update(emailTokens)
@@ -27,6 +38,7 @@ export async function issueEmailToken(db: Executor, userId: string, kind: EmailT
     kind,
     tokenHash: hashToken(raw),
     newEmail,
+    passwordHash,
     expiresAt: sql`now() + make_interval(secs => ${lifetimeSeconds ?? TOKEN_LIFETIME_SECONDS[kind]})`,
   });
   return raw;
@@ -41,10 +53,10 @@ export async function consumeEmailToken(db: Executor, raw: string, kinds: EmailT
   const [row] = await db
     .update(emailTokens)
     .set({ usedAt: sql`now()` })
-          .where(
+    .where(
       and(eq(emailTokens.tokenHash, hashToken(raw)), inArray(emailTokens.kind, kinds), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, sql`now()`)),
     )
-    .returning({ id: emailTokens.id, userId: emailTokens.userId, kind: emailTokens.kind, newEmail: emailTokens.newEmail });
+    .returning({ id: emailTokens.id, userId: emailTokens.userId, kind: emailTokens.kind, newEmail: emailTokens.newEmail, passwordHash: emailTokens.passwordHash });
   return row ?? null;
 }
 

@@ -22,9 +22,9 @@ export function confirmSignupEmail(base: Base, token: string): MailMessage {
 export function alreadyRegisteredEmail(base: Base): MailMessage {
   return compose(base, 'Tentative de création de compte', [
     'Bonjour,',
-    'Quelqu’un a demandé à créer un compte avec cette adresse de courriel, qui a déjà un compte.',
-    `Si c’est vous, connectez-vous : ${base.origin}/connexion`,
-    `Mot de passe oublié ? ${base.origin}/mot-de-passe-oublie`,
+    'Quelqu’un a demandé à créer un compte avec cette adresse de courriel. Vous avez déjà un compte avec cette adresse : inutile d’en créer un autre.',
+    `Connectez-vous : ${base.origin}/connexion`,
+    `Mot de passe oublié ? Choisissez-en un nouveau : ${base.origin}/mot-de-passe-oublie`,
     'Si ce n’est pas vous, ignorez ce message : votre compte n’a pas été modifié.',
   ]);
 }

@@ -5,24 +5,28 @@ import { recordAudit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
 import { checkPassword } from '@/lib/auth/password-policy';
 import { clearSignInFailures, consumeRateLimit, rateLimitKey } from '@/lib/auth/rate-limit';
-import type { AccountContext } from './context';
+import { runAfterAnswer, type AccountContext } from './context';
 import { passwordChangedEmail, resetPasswordEmail } from './emails';
 import { consumeEmailToken, issueEmailToken } from './email-tokens';
 import { bumpSessionVersion, findUserByEmail, findUserById } from './users';
 
-/** "Mot de passe oublié": same answer whether the address has an account or not. */
+/**
+ * "Mot de passe oublié": same answer whether the address has an account or not, in the same time:
+ * the look-up, the link and the email run after the answer (ctx.defer).
+ */
 export async function requestPasswordReset(ctx: AccountContext, email: string, clientKey: string): Promise<{ ok: boolean; formError?: string }> {
   const perAddress = await consumeRateLimit(ctx.db, rateLimitKey('reset-email', email), 3, 3600);
   const perClient = await consumeRateLimit(ctx.db, rateLimitKey('reset-client', clientKey), 20, 3600);
   if (!perAddress.allowed || !perClient.allowed) {
     return { ok: false, formError: 'Trop de demandes en peu de temps. Réessayez dans une heure.' };
   }
-  const user = await findUserByEmail(ctx.db, email);
-  if (user) {
+  await runAfterAnswer(ctx, 'password reset request', async () => {
+    const user = await findUserByEmail(ctx.db, email);
+    if (!user) return;
     const token = await issueEmailToken(ctx.db, user.id, 'reset_password');
     await recordAudit(ctx.db, { action: 'account.password_reset_requested', actorId: user.id, targetType: 'user', targetId: user.id });
     await ctx.sendEmail(resetPasswordEmail({ to: user.email, origin: ctx.origin, portalName: ctx.portalName }, token));
-  }
+  });
   return { ok: true };
 }
 

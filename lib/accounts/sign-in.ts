@@ -1,8 +1,9 @@
 import 'server-only';
 import type { Database } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
+import type { DeviceClaim } from '@/lib/auth/device-cookie';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { clearSignInFailures, getSignInWait, recordSignInFailure } from '@/lib/auth/rate-limit';
+import { ACCOUNT_FAILURES, CLIENT_FAILURES, DEVICE_FAILURES, clearFailures, getFailureWait, recordFailure, type FailureCounter } from '@/lib/auth/rate-limit';
 import { findUserByEmail } from './users';
 
 export type AuthenticateResult =
@@ -11,26 +12,45 @@ export type AuthenticateResult =
   | { ok: false; reason: 'throttled'; waitSeconds: number }
   | { ok: false; reason: 'unconfirmed' };
 
+/** Who is trying: the client's address key (lib/auth/client-key.ts) and the device cookie's verified claims. */
+export type SignInClient = { clientKey?: string; devices?: DeviceClaim[] };
+
 // Verifying against a real hash when the address is unknown keeps both answers equally slow.
 let dummyHash: Promise<string> | undefined;
 
-export async function authenticate(db: Database, email: string, password: string): Promise<AuthenticateResult> {
-  const waitSeconds = await getSignInWait(db, email);
+/**
+ * Which failure counters an attempt is checked against and adds to (decision 009): a browser that
+ * signed in to this account before counts on its own device counter only; any other client counts
+ * on the account's counter for unknown clients and on its address's counter.
+ */
+function countersFor(email: string, client: SignInClient, device: DeviceClaim | undefined): FailureCounter[] {
+  if (device) return [{ policy: DEVICE_FAILURES, subject: device.nonce }];
+  const counters: FailureCounter[] = [{ policy: ACCOUNT_FAILURES, subject: email }];
+  if (client.clientKey) counters.push({ policy: CLIENT_FAILURES, subject: client.clientKey });
+  return counters;
+}
+
+export async function authenticate(db: Database, email: string, password: string, client: SignInClient = {}): Promise<AuthenticateResult> {
+  const user = await findUserByEmail(db, email);
+  const device = user ? client.devices?.find((claim) => claim.userId === user.id) : undefined;
+  const counters = countersFor(email, client, device);
+  const waitSeconds = await getFailureWait(db, counters);
   if (waitSeconds > 0) {
-    await recordAudit(db, { action: 'account.signin_throttled', meta: { waitSeconds } });
+    await recordAudit(db, { action: 'account.signin_throttled', meta: { waitSeconds, knownDevice: !!device } });
     return { ok: false, reason: 'throttled', waitSeconds };
   }
-  const user = await findUserByEmail(db, email);
   dummyHash ??= hashPassword('not-a-real-password-used-for-timing');
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   if (!user || !valid) {
-    const delay = await recordSignInFailure(db, email);
-    await recordAudit(db, { action: 'account.signin_failed', actorId: user?.id ?? null, meta: { knownAccount: !!user } });
+    let delay = 0;
+    for (const counter of counters) delay = Math.max(delay, await recordFailure(db, counter));
+    await recordAudit(db, { action: 'account.signin_failed', actorId: user?.id ?? null, meta: { knownAccount: !!user, knownDevice: !!device } });
     return delay > 0 ? { ok: false, reason: 'throttled', waitSeconds: delay } : { ok: false, reason: 'invalid' };
   }
   // The right password proves ownership: saying the address is unconfirmed reveals nothing new.
   if (!user.emailVerifiedAt) return { ok: false, reason: 'unconfirmed' };
-  await clearSignInFailures(db, email);
-  await recordAudit(db, { action: 'account.signin', actorId: user.id, targetType: 'user', targetId: user.id });
+  // The address counter is not cleared: one success must not reopen the door to a sprayer.
+  await clearFailures(db, counters[0]);
+  await recordAudit(db, { action: 'account.signin', actorId: user.id, targetType: 'user', targetId: user.id, meta: { knownDevice: !!device } });
   return { ok: true, user: { id: user.id, email: user.email, role: user.role, sessionVersion: user.sessionVersion } };
 }

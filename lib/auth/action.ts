@@ -1,5 +1,4 @@
 import 'server-only';
-import { headers } from 'next/headers';
 import { z } from 'zod';
 import { getCurrentUser, type CurrentUser } from './guards';
 
@@ -48,8 +47,5 @@ export function citizenAction<S extends z.ZodType, T = void>(
   };
 }
 
-/** A coarse key for per-client rate limits (the proxy in front sets X-Forwarded-For). */
-export async function getClientKey(): Promise<string> {
-  const h = await headers();
-  return h.get('x-real-ip') ?? h.get('x-forwarded-for')?.split(',')[0]?.trim() ?? 'unknown';
-}
+// Per-client rate limits: the address comes from the socket or trusted proxies only (client-key.ts).
+export { getClientKey } from './client-key';

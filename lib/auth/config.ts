@@ -66,8 +66,9 @@ export const { signIn, signOut } = NextAuth(() => {
           const parsed = signInSchema.safeParse(raw);
           if (!parsed.success) throw new SignInRefused('invalid');
           // Loaded on use: the proxy imports this module to renew sessions and never reaches the database.
-          const [{ authenticate }, { getDb }] = await Promise.all([import('@/lib/accounts/sign-in'), import('@/lib/db')]);
-          const result = await authenticate(await getDb(), parsed.data.email, parsed.data.password);
+          // It also reads the client's address and device cookie, and issues the device cookie (decision 009).
+          const { authenticateSignIn } = await import('./sign-in-request');
+          const result = await authenticateSignIn(parsed.data.email, parsed.data.password);
           if (!result.ok) throw new SignInRefused(result.reason === 'throttled' ? `throttled-${result.waitSeconds}` : result.reason);
           return { id: result.user.id, email: result.user.email, role: result.user.role, sessionVersion: result.user.sessionVersion };
         },

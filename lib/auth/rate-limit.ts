@@ -26,33 +26,52 @@ export async function consumeRateLimit(db: Executor, key: string, limit: number,
   return { allowed: row.count <= limit, count: row.count, retryAfterSeconds: Math.max(0, row.retry_after) };
 }
 
-// Sign-in failures per account (keyed by the typed email, known or not, so both behave the same):
-// from the 5th failure each attempt waits longer (65 s, then doubling, at most one hour); at most
-// 25 failures per 24 hours; the counter forgets after 24 hours and on success or password reset.
-const FREE_FAILURES = 4;
-const MAX_FAILURES_PER_DAY = 25;
+// Sign-in failures (decision 009, OWASP "device cookies"). Three counters, each forgetting after 24 hours:
+// - per account, for clients the account does not know (keyed by the typed email, known or not,
+//   so both behave the same): from the 5th failure each attempt waits 65 s, then twice as long
+//   each time, at most an hour; after 25 failures in a day, a day. Cleared on success and reset.
+// - per device cookie, for a browser that signed in to that account before: the same curve, on
+//   its own counter, so a stranger's failures never slow the owner's browser down.
+// - per client address, for clients the account does not know, across all accounts: 30 failures
+//   free (a household or an office behind one address mistypes too), then the same doubling, and
+//   a day after 200. It slows one address trying many accounts (password spraying).
+// Attempts refused while waiting are not counted: the wait is what the owner is told, no more.
+export type FailurePolicy = { scope: string; free: number; maxPerDay: number };
+
+export const ACCOUNT_FAILURES: FailurePolicy = { scope: 'signin', free: 4, maxPerDay: 25 };
+export const DEVICE_FAILURES: FailurePolicy = { scope: 'signin-device', free: 4, maxPerDay: 25 };
+export const CLIENT_FAILURES: FailurePolicy = { scope: 'signin-client', free: 30, maxPerDay: 200 };
+
 const DAY_SECONDS = 24 * 3600;
 
-export function delayAfterFailures(failures: number): number {
-  if (failures <= FREE_FAILURES) return 0;
-  if (failures >= MAX_FAILURES_PER_DAY) return DAY_SECONDS;
-  return Math.min(65 * 2 ** (failures - FREE_FAILURES - 1), 3600);
+export type FailureCounter = { policy: FailurePolicy; subject: string };
+
+export function delayAfterFailures(failures: number, policy: FailurePolicy = ACCOUNT_FAILURES): number {
+  if (failures <= policy.free) return 0;
+  if (failures >= policy.maxPerDay) return DAY_SECONDS;
+  return Math.min(65 * 2 ** Math.min(failures - policy.free - 1, 16), 3600);
 }
 
-export async function getSignInWait(db: Executor, email: string): Promise<number> {
-  const [row] = await queryRows<{ wait: number }>(
+/** The longest wait any of these counters imposes now, in seconds (0: go ahead). */
+export async function getFailureWait(db: Executor, counters: FailureCounter[]): Promise<number> {
+  if (counters.length === 0) return 0;
+  const keys = counters.map(({ policy, subject }) => rateLimitKey(policy.scope, subject));
+  const [row] = await queryRows<{ wait: number | null }>(
     db,
-    sql`select greatest(0, ceil(extract(epoch from (blocked_until - now()))))::int as wait
-        from rate_limits where key = ${rateLimitKey('signin', email)}
-          and window_started_at > now() - make_interval(secs => ${DAY_SECONDS})`,
+    sql`select max(greatest(0, ceil(extract(epoch from (blocked_until - now())))))::int as wait
+        from rate_limits where key in (${sql.join(
+          keys.map((key) => sql`${key}`),
+          sql`, `,
+        )}) and window_started_at > now() - make_interval(secs => ${DAY_SECONDS})`,
   );
   return row?.wait ?? 0;
 }
 
-export async function recordSignInFailure(db: Executor, email: string): Promise<number> {
-  const key = rateLimitKey('signin', email);
-  const { count } = await consumeRateLimit(db, key, MAX_FAILURES_PER_DAY, DAY_SECONDS);
-  const delay = delayAfterFailures(count);
+/** Counts one failure; returns the wait it starts (0 while failures are free). */
+export async function recordFailure(db: Executor, { policy, subject }: FailureCounter): Promise<number> {
+  const key = rateLimitKey(policy.scope, subject);
+  const { count } = await consumeRateLimit(db, key, policy.maxPerDay, DAY_SECONDS);
+  const delay = delayAfterFailures(count, policy);
   if (delay > 0) {
     await db
       .update(rateLimits)
@@ -62,6 +81,19 @@ export async function recordSignInFailure(db: Executor, email: string): Promise<
   return delay;
 }
 
+export async function clearFailures(db: Executor, { policy, subject }: FailureCounter): Promise<void> {
+  await db.delete(rateLimits).where(eq(rateLimits.key, rateLimitKey(policy.scope, subject)));
+}
+
+/** The per-account counter alone (unknown clients), for callers that have no client context. */
+export async function getSignInWait(db: Executor, email: string): Promise<number> {
+  return getFailureWait(db, [{ policy: ACCOUNT_FAILURES, subject: email }]);
+}
+
+export async function recordSignInFailure(db: Executor, email: string): Promise<number> {
+  return recordFailure(db, { policy: ACCOUNT_FAILURES, subject: email });
+}
+
 export async function clearSignInFailures(db: Executor, email: string): Promise<void> {
-  await db.delete(rateLimits).where(eq(rateLimits.key, rateLimitKey('signin', email)));
+  await clearFailures(db, { policy: ACCOUNT_FAILURES, subject: email });
 }

@@ -59,7 +59,7 @@ test.describe('sign-in throttling', () => {
 
     await submitSignIn(page, citizen.email, citizen.password);
     await expect(errorSummary(page)).toContainText(
-      /Trop de tentatives de connexion\. Pour protéger votre compte, attendez \d+ minutes? avant de réessayer, ou réinitialisez votre mot de passe\./,
+      /Trop de tentatives de connexion\. Pour protéger votre compte, attendez \d{1,2} secondes avant de réessayer, ou réinitialisez votre mot de passe\./,
     );
     await expect(page).toHaveURL(/\/connexion/);
     await page.goto('/compte');

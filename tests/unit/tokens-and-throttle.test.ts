@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRawToken, hashToken, isWellFormedToken } from '@/lib/auth/tokens';
-import { delayAfterFailures } from '@/lib/auth/rate-limit';
+import { CLIENT_FAILURES, DEVICE_FAILURES, delayAfterFailures } from '@/lib/auth/rate-limit';
 import { TOKEN_LIFETIME_SECONDS } from '@/lib/accounts/email-tokens';
 
 describe('emailed tokens', () => {
@@ -35,11 +35,27 @@ describe('emailed tokens', () => {
 
 describe('sign-in slow-down after failures', () => {
   it('lets four failures pass, then waits over a minute, doubling, at most an hour, and a day after 25', () => {
-    expect([1, 2, 3, 4].map(delayAfterFailures)).toEqual([0, 0, 0, 0]);
+    expect([1, 2, 3, 4].map((n) => delayAfterFailures(n))).toEqual([0, 0, 0, 0]);
+    expect(delayAfterFailures(5)).toBe(65);
     expect(delayAfterFailures(5)).toBeGreaterThan(60);
     expect(delayAfterFailures(6)).toBe(2 * delayAfterFailures(5));
     expect(delayAfterFailures(7)).toBe(4 * delayAfterFailures(5));
     expect(delayAfterFailures(20)).toBe(3600);
     expect(delayAfterFailures(25)).toBe(24 * 3600);
+  });
+});
+
+describe('slow-down of a known browser and of one client address', () => {
+  it('gives a known browser the same curve as an account, on its own counter', () => {
+    for (const n of [1, 4, 5, 6, 20, 25]) expect(delayAfterFailures(n, DEVICE_FAILURES)).toBe(delayAfterFailures(n));
+  });
+
+  it('lets one address fail 30 times (a household, an office), then slows it like an account, and stops it for a day after 200', () => {
+    expect(delayAfterFailures(30, CLIENT_FAILURES)).toBe(0);
+    expect(delayAfterFailures(31, CLIENT_FAILURES)).toBe(65);
+    expect(delayAfterFailures(32, CLIENT_FAILURES)).toBe(130);
+    expect(delayAfterFailures(60, CLIENT_FAILURES)).toBe(3600);
+    expect(delayAfterFailures(199, CLIENT_FAILURES)).toBe(3600);
+    expect(delayAfterFailures(200, CLIENT_FAILURES)).toBe(24 * 3600);
   });
 });
