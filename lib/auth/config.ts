@@ -24,6 +24,8 @@ declare module 'next-auth' {
   interface User {
     role?: string;
     sessionVersion?: number;
+    /** Set by the 'second-factor' provider only. */
+    mfa?: boolean;
   }
 }
 
@@ -32,6 +34,8 @@ declare module '@auth/core/jwt' {
     userId?: string;
     role?: string;
     sessionVersion?: number;
+    /** The session was opened with the second factor: required for the back office (guards.ts). */
+    mfa?: boolean;
   }
 }
 
@@ -63,7 +67,31 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
           const [{ authenticate }, { getDb }] = await Promise.all([import('@/lib/accounts/sign-in'), import('@/lib/db')]);
           const result = await authenticate(await getDb(), parsed.data.email, parsed.data.password);
           if (!result.ok) throw new SignInRefused(result.reason === 'throttled' ? `throttled-${result.waitSeconds}` : result.reason);
+          // Agents and administrators get no session from a password alone: a pending sign-in, then a code.
+          if (result.user.role !== 'citizen') {
+            const { beginSecondFactor } = await import('@/lib/auth/second-factor/sign-in-steps');
+            const stage = await beginSecondFactor(await getDb(), result.user);
+            throw new SignInRefused(stage === 'enrol' ? 'enrol' : 'second-factor');
+          }
           return { id: result.user.id, email: result.user.email, role: result.user.role, sessionVersion: result.user.sessionVersion };
+        },
+      }),
+      // The back office's second step: only with this browser's pending sign-in (set above) and a code.
+      Credentials({
+        id: 'second-factor',
+        credentials: { method: {}, code: {} },
+        async authorize(raw) {
+          const [{ secondFactorCredentialsSchema }, { completeSecondFactor }, { getDb }] = await Promise.all([
+            import('@/lib/auth/second-factor/schemas'),
+            import('@/lib/auth/second-factor/sign-in-steps'),
+            import('@/lib/db'),
+          ]);
+          const parsed = secondFactorCredentialsSchema.safeParse(raw);
+          if (!parsed.success) throw new SignInRefused('second-factor:wrong-code');
+          const result = await completeSecondFactor(await getDb(), parsed.data.method, parsed.data.code);
+          if (!result.ok) throw new SignInRefused(`second-factor:${result.reason === 'throttled' ? `throttled-${result.waitSeconds}` : result.reason}`);
+          const { user } = result;
+          return { id: user.id, email: user.email, role: user.role, sessionVersion: user.sessionVersion, mfa: true };
         },
       }),
     ],
@@ -73,6 +101,7 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
           token.userId = user.id;
           token.role = user.role;
           token.sessionVersion = user.sessionVersion;
+          token.mfa = user.mfa === true;
         }
         // After a password change the current session is re-issued with the new version (the others end).
         if (trigger === 'update' && typeof session?.sessionVersion === 'number') token.sessionVersion = session.sessionVersion;

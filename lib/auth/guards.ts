@@ -4,6 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/lib/db';
 import { findSessionUser } from '@/lib/accounts/users';
 import { cookies } from 'next/headers';
+import { sessionSatisfiesSecondFactor } from './second-factor/policy';
 import { readSessionCookie, readSessionToken, renewSessionCookie } from './session-token';
 
 export type CurrentUser = {
@@ -14,7 +15,7 @@ export type CurrentUser = {
   sessionVersion: number;
 };
 
-export type SessionClaims = { userId: string; sessionVersion: number };
+export type SessionClaims = { userId: string; sessionVersion: number; secondFactor: boolean };
 
 /**
  * What the session cookie claims, NOT yet checked against the database. Only for a query that
@@ -25,7 +26,7 @@ export async function readSessionClaims(): Promise<SessionClaims | null> {
   const store = await cookies();
   const token = await readSessionToken((name) => store.get(name)?.value);
   if (!token?.userId || typeof token.sessionVersion !== 'number') return null;
-  return { userId: token.userId, sessionVersion: token.sessionVersion };
+  return { userId: token.userId, sessionVersion: token.sessionVersion, secondFactor: token.mfa === true };
 }
 
 /**
@@ -49,6 +50,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!claims) return null;
   const user = await findSessionUser(await getDb(), claims.userId);
   if (!user || !user.emailVerifiedAt || user.sessionVersion !== claims.sessionVersion) return null;
+  // An agent or administrator without the second factor in this session is not signed in at all.
+  if (!sessionSatisfiesSecondFactor(user.role, claims.secondFactor)) return null;
   const name = [user.firstNames, user.usageName ?? user.birthName].filter(Boolean).join(' ');
   return { id: user.id, email: user.email, role: user.role, displayName: name || user.email, sessionVersion: user.sessionVersion };
 });
