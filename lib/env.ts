@@ -58,6 +58,8 @@ const schema = z
     RESEND_BASE_URL: httpUrl('http://127.0.0.1:4580'),
     MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Portail des démarches <ne-pas-repondre@demarches.localhost>')),
     AUTH_SECRET: optionalString,
+    // Key of the stored TOTP secrets (lib/auth/second-factor/secret-box.ts); unset: derived from AUTH_SECRET.
+    TOTP_ENCRYPTION_KEY: optionalString,
     CLAMAV_HOST: optionalString,
     CLAMAV_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3310)),
     JOBS_IN_PROCESS: booleanFlag(true),
@@ -92,6 +94,9 @@ const schema = z
     }
     if (env.NODE_ENV === 'production' && env.AUTH_SECRET && env.AUTH_SECRET.length < 32) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'must be at least 32 characters long' });
+    }
+    if (env.TOTP_ENCRYPTION_KEY && env.TOTP_ENCRYPTION_KEY.length < 32) {
+      ctx.addIssue({ code: 'custom', path: ['TOTP_ENCRYPTION_KEY'], message: 'must be at least 32 characters long' });
     }
   });
 

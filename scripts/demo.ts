@@ -30,7 +30,7 @@ const port = process.env.PORT || '3000';
 
 const { getEnv } = await import('@/lib/env');
 const { prepareDatabase } = await import('./prepare-database');
-const { DEMO_PASSWORD } = await import('@/db/seed');
+const { DEMO_PASSWORD, DEMO_TOTP_SECRETS } = await import('@/db/seed');
 
 let env;
 try {
@@ -60,8 +60,9 @@ for (let attempt = 0; attempt < 120; attempt += 1) {
 Le portail est prêt : ${url}
 Comptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :
   citoyen        citoyen@demo.localhost
-  agent          agent@demo.localhost
-  administrateur admin@demo.localhost
+  agent          agent@demo.localhost   secret TOTP : ${DEMO_TOTP_SECRETS.agent}
+  administrateur admin@demo.localhost   secret TOTP : ${DEMO_TOTP_SECRETS.admin}
+(agent et administrateur : ajoutez leur secret TOTP à une application d'authentification, qui donne le code demandé après le mot de passe)
 ${seeded.createdAccounts.length ? '' : '(déjà créés lors d\'un lancement précédent : les données sont conservées)\n'}Courriels envoyés : ${url}/dev/courriels
 Ctrl+C pour arrêter.`);
     break;

@@ -5,13 +5,15 @@ import { getEnv } from '@/lib/env';
 import { migrateDatabase, openDatabase } from '@/db/client';
 import { seedDatabase } from '@/db/seed';
 import { hashPassword } from '@/lib/auth/password';
+import { getSecretBox } from '@/lib/auth/second-factor/secret-box';
 
 export async function prepareDatabase() {
   const env = getEnv();
   const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: path.resolve(env.DATA_DIR, 'pglite') });
   try {
     await migrateDatabase(handle);
-    return await seedDatabase(handle.db, { hashPassword });
+    const box = getSecretBox();
+    return await seedDatabase(handle.db, { hashPassword, encryptTotpSecret: (userId, secret) => box.encrypt(userId, secret) });
   } finally {
     await handle.close();
   }

@@ -5,6 +5,7 @@ import { e2eServerEnv } from '../playwright.config';
 import { migrateDatabase, openDatabase } from '@/db/client';
 import { seedDatabase } from '@/db/seed';
 import { hashPassword } from '@/lib/auth/password';
+import { createSecretBox } from '@/lib/auth/second-factor/secret-box';
 import { createS3BlobStore } from '@/lib/storage';
 
 const url = new URL(e2eServerEnv.DATABASE_URL);
@@ -16,7 +17,9 @@ await admin.end();
 
 const handle = await openDatabase({ url: url.toString() });
 await migrateDatabase(handle);
-await seedDatabase(handle.db, { hashPassword });
+// Encrypted with the e2e server's key (it has no TOTP_ENCRYPTION_KEY: derived from its AUTH_SECRET).
+const box = createSecretBox(e2eServerEnv.AUTH_SECRET);
+await seedDatabase(handle.db, { hashPassword, encryptTotpSecret: (userId, secret) => box.encrypt(userId, secret) });
 await handle.close();
 
 const store = createS3BlobStore({

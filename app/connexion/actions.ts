@@ -4,7 +4,8 @@ import { AuthError, type CredentialsSignin } from 'next-auth';
 import { signInSchema } from '@/lib/accounts/schemas';
 import { echoValues, invalidInput, parseForm, type ActionResult } from '@/lib/auth/action';
 import { signIn } from '@/lib/auth/config';
-import { verificationPath } from './paths';
+import { redirect } from 'next/navigation';
+import { SECOND_FACTOR_PAGES, secondFactorPath, verificationPath } from './paths';
 import { waitText } from './wait-text';
 
 export type SignInState = ActionResult & { unconfirmed?: boolean };
@@ -45,7 +46,12 @@ export async function signInAction(_previous: SignInState | null, formData: Form
     });
   } catch (error) {
     // In server actions Auth.js runs in raw mode and rethrows the provider's own error, code included.
-    if (error instanceof AuthError && error.type === 'CredentialsSignin') return refusal((error as CredentialsSignin).code, formData);
+    if (error instanceof AuthError && error.type === 'CredentialsSignin') {
+      const { code } = error as CredentialsSignin;
+      // Right password of an agent or administrator: no session yet, the second factor comes next.
+      if (code === 'second-factor' || code === 'enrol') redirect(secondFactorPath(SECOND_FACTOR_PAGES[code], formData.get('callbackUrl')));
+      return refusal(code, formData);
+    }
     throw error;
   }
   return { ok: false, formError: INVALID };

@@ -11,3 +11,10 @@ export function afterSignInPath(value: unknown): string {
 export function verificationPath(callbackUrl: unknown): string {
   return `/connexion/verification?next=${encodeURIComponent(afterSignInPath(callbackUrl))}`;
 }
+
+/** The second step of a back-office sign-in: the code page, or the enrolment page the first time. */
+export const SECOND_FACTOR_PAGES = { 'second-factor': '/connexion/code', enrol: '/connexion/activation' } as const;
+
+export function secondFactorPath(page: string, callbackUrl: unknown): string {
+  return `${page}?next=${encodeURIComponent(afterSignInPath(callbackUrl))}`;
+}

@@ -1,7 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
-import { agentAssignments, preferences, procedureVersions, procedures, profiles, relations, users } from '@/db/schema';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { agentAssignments, preferences, procedureVersions, procedures, profiles, relations, secondFactors, users } from '@/db/schema';
+import { DEMO_TOTP_SECRETS } from './demo-second-factor';
 import { seedProcedures } from './procedures';
+
+export { DEMO_TOTP_SECRETS };
 
 // Demo data for `npm run demo` and the tests. Safe to run on every start: what exists is left as is
 // (a demo user may have edited their profile), only what is missing is created.
@@ -16,7 +20,15 @@ export const DEMO_ACCOUNTS = {
 } as const;
 
 type Role = 'citizen' | 'agent' | 'admin';
-export type SeedOptions = { hashPassword: (plain: string) => Promise<string> };
+export type SeedOptions = {
+  hashPassword: (plain: string) => Promise<string>;
+  /**
+   * Encrypts a TOTP secret for storage (lib/auth/second-factor/secret-box.ts, with the key of the
+   * server that will read it). Given, the demo agent and administrator are enrolled with the fixed
+   * DEMO_TOTP_SECRETS; omitted, they enrol at their first sign-in like any other agent.
+   */
+  encryptTotpSecret?: (userId: string, secret: Uint8Array) => string;
+};
 export type SeedResult = {
   /** Accounts created by this run (none when they all existed). */
   createdAccounts: { email: string; role: Role }[];
@@ -26,9 +38,9 @@ export type SeedResult = {
 
 const demoAddress = { line1: '12 rue des Lilas', postalCode: '69003', city: 'Lyon', country: 'France' };
 
-export async function seedDatabase(db: Database, { hashPassword }: SeedOptions): Promise<SeedResult> {
+export async function seedDatabase(db: Database, options: SeedOptions): Promise<SeedResult> {
   // Hash outside the transaction: it is slow on purpose and needs no lock.
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await options.hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     await seedProcedureRows(tx);
     const createdAccounts: SeedResult['createdAccounts'] = [];
@@ -40,6 +52,7 @@ export async function seedDatabase(db: Database, { hashPassword }: SeedOptions):
       }
     }
     await assignAgentToSeededProcedures(tx);
+    if (options.encryptTotpSecret) await enrolDemoBackOffice(tx, options.encryptTotpSecret);
     return { createdAccounts, procedures: await tx.$count(procedures, eq(procedures.published, true)) };
   });
 }
@@ -121,4 +134,21 @@ async function assignAgentToSeededProcedures(tx: Transaction) {
     .insert(agentAssignments)
     .values(rows.map((p) => ({ agentId: agent.id, procedureId: p.id })))
     .onConflictDoNothing();
+}
+
+/**
+ * The demo agent and administrator get their fixed, published TOTP secrets (printed by
+ * `npm run demo`). An account that already has a second factor keeps it. Outside the demo the
+ * portal refuses these secrets at sign-in (lib/auth/second-factor/policy.ts).
+ */
+async function enrolDemoBackOffice(tx: Transaction, encrypt: NonNullable<SeedOptions['encryptTotpSecret']>) {
+  for (const role of ['agent', 'admin'] as const) {
+    const [user] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, DEMO_ACCOUNTS[role]), eq(users.role, role)));
+    if (!user) continue;
+    const secret = decodeBase32IgnorePadding(DEMO_TOTP_SECRETS[role]);
+    await tx
+      .insert(secondFactors)
+      .values({ userId: user.id, secretCiphertext: encrypt(user.id, secret), lastUsedStep: 0 })
+      .onConflictDoNothing({ target: secondFactors.userId });
+  }
 }

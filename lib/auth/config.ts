@@ -24,6 +24,8 @@ declare module 'next-auth' {
   interface User {
     role?: string;
     sessionVersion?: number;
+    /** Set by the 'second-factor' provider only. */
+    mfa?: boolean;
   }
 }
 
@@ -34,6 +36,8 @@ declare module '@auth/core/jwt' {
     sessionVersion?: number;
     /** Sign-in time (seconds), the start of the absolute lifetime: renewals keep it (session-token.ts). */
     auth_time?: number;
+    /** The session was opened with the second factor: required for the back office (session-user.ts). */
+    mfa?: boolean;
   }
 }
 
@@ -70,7 +74,31 @@ export const { signIn, signOut } = NextAuth(() => {
           const { authenticateSignIn } = await import('./sign-in-request');
           const result = await authenticateSignIn(parsed.data.email, parsed.data.password);
           if (!result.ok) throw new SignInRefused(result.reason === 'throttled' ? `throttled-${result.waitSeconds}` : result.reason);
+          // Agents and administrators get no session from a password alone: a pending sign-in, then a code.
+          if (result.user.role !== 'citizen') {
+            const [{ beginSecondFactor }, { getDb }] = await Promise.all([import('@/lib/auth/second-factor/sign-in-steps'), import('@/lib/db')]);
+            const stage = await beginSecondFactor(await getDb(), result.user);
+            throw new SignInRefused(stage === 'enrol' ? 'enrol' : 'second-factor');
+          }
           return { id: result.user.id, email: result.user.email, role: result.user.role, sessionVersion: result.user.sessionVersion };
+        },
+      }),
+      // The back office's second step: only with this browser's pending sign-in (set above) and a code.
+      Credentials({
+        id: 'second-factor',
+        credentials: { method: {}, code: {} },
+        async authorize(raw) {
+          const [{ secondFactorCredentialsSchema }, { completeSecondFactor }, { getDb }] = await Promise.all([
+            import('@/lib/auth/second-factor/schemas'),
+            import('@/lib/auth/second-factor/sign-in-steps'),
+            import('@/lib/db'),
+          ]);
+          const parsed = secondFactorCredentialsSchema.safeParse(raw);
+          if (!parsed.success) throw new SignInRefused('second-factor:wrong-code');
+          const result = await completeSecondFactor(await getDb(), parsed.data.method, parsed.data.code);
+          if (!result.ok) throw new SignInRefused(`second-factor:${result.reason === 'throttled' ? `throttled-${result.waitSeconds}` : result.reason}`);
+          const { user } = result;
+          return { id: user.id, email: user.email, role: user.role, sessionVersion: user.sessionVersion, mfa: true };
         },
       }),
     ],
@@ -82,6 +110,7 @@ export const { signIn, signOut } = NextAuth(() => {
         token.userId = user.id;
         token.role = user.role;
         token.sessionVersion = user.sessionVersion;
+        token.mfa = user.mfa === true;
         token.auth_time = Math.floor(Date.now() / 1000);
         return token;
       },

@@ -155,9 +155,13 @@ export type SessionUserState = { sessionVersion: number; emailVerifiedAt: Date |
 
 /**
  * Whether a decoded token still opens a session: the user exists and is confirmed, nothing has
- * ended their sessions since (sessionVersion), and the absolute lifetime of their current role
- * has not passed. The one rule behind the guards, the proxy's renewal and the session endpoint.
+ * ended their sessions since (sessionVersion), the absolute lifetime of their current role has not
+ * passed, and a back-office role was signed in with the second factor (the `mfa` claim, set by the
+ * 'second-factor' provider alone: see lib/auth/second-factor/policy.ts). The one rule behind the
+ * guards, the proxy's renewal and the live streams.
  */
 export function isSessionCurrent(user: SessionUserState | null, token: JWT, now = Date.now()): boolean {
-  return !!user && !!user.emailVerifiedAt && user.sessionVersion === token.sessionVersion && isWithinAbsoluteLifetime(token, user.role, now);
+  if (!user || !user.emailVerifiedAt || user.sessionVersion !== token.sessionVersion) return false;
+  if (user.role !== 'citizen' && token.mfa !== true) return false;
+  return isWithinAbsoluteLifetime(token, user.role, now);
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { agentAssignments, procedures, profiles, users } from '@/db/schema';
+import { agentAssignments, procedures, profiles, secondFactors, users } from '@/db/schema';
 import { assertAdmin, type AdminActor } from './admin-actor';
 
 export type BackOfficeUser = {
@@ -12,6 +12,8 @@ export type BackOfficeUser = {
   /** False until the person has chosen a password from the invitation link. */
   active: boolean;
   isYou: boolean;
+  /** When the second factor was set up; null until the person's first back-office sign-in (or after a reset). */
+  secondFactorEnabledAt: Date | null;
   assignments: { procedureId: string; title: string }[];
 };
 
@@ -29,9 +31,11 @@ export async function listBackOfficeUsers(db: Database, actor: AdminActor): Prom
       firstNames: profiles.firstNames,
       usageName: profiles.usageName,
       birthName: profiles.birthName,
+      secondFactorEnabledAt: secondFactors.enabledAt,
     })
     .from(users)
     .leftJoin(profiles, eq(profiles.userId, users.id))
+    .leftJoin(secondFactors, eq(secondFactors.userId, users.id))
     .where(inArray(users.role, ['agent', 'admin']))
     .orderBy(asc(users.email));
   const assignments = rows.length
@@ -51,6 +55,7 @@ export async function listBackOfficeUsers(db: Database, actor: AdminActor): Prom
       role: r.role as 'agent' | 'admin',
       active: !!r.emailVerifiedAt,
       isYou: r.id === actor.id,
+      secondFactorEnabledAt: r.secondFactorEnabledAt,
       assignments: assignments.filter((a) => a.agentId === r.id).map(({ procedureId, title }) => ({ procedureId, title })),
     })),
     procedures: allProcedures,

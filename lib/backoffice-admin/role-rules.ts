@@ -19,3 +19,13 @@ export function refuseAddAgent(existing: { role: 'citizen' | 'agent' | 'admin' }
   if (existing && existing.role !== 'citizen') return 'Cette personne a déjà accès à l’espace agents : modifiez son rôle dans la liste ci-dessous.';
   return null;
 }
+
+export const SELF_SECOND_FACTOR_RESET_MESSAGE =
+  'Vous ne pouvez pas réinitialiser votre propre double authentification : demandez-le à un autre administrateur.';
+
+/** Why this second-factor reset is refused, or null when it is allowed. */
+export function refuseSecondFactorReset(actorId: string, target: RoleTarget): string | null {
+  if (target.id === actorId) return SELF_SECOND_FACTOR_RESET_MESSAGE;
+  if (target.role === 'citizen') return 'Cette personne n’a pas accès à l’espace agents.';
+  return null;
+}

@@ -27,6 +27,9 @@ export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
 export const withdrawAccessSchema = z.object({ userId });
 export type WithdrawAccessInput = z.infer<typeof withdrawAccessSchema>;
 
+export const resetSecondFactorSchema = z.object({ userId });
+export type ResetSecondFactorInput = z.infer<typeof resetSecondFactorSchema>;
+
 export const assignmentSchema = z.object({ userId, procedureId: z.uuid({ error: 'Choisissez une démarche.' }) });
 export type AssignmentInput = z.infer<typeof assignmentSchema>;
 

@@ -8,7 +8,8 @@ import { adminAction } from '@/lib/auth/admin-action';
 import { addAgent } from '@/lib/backoffice-admin/add-agent';
 import { assignProcedure } from '@/lib/backoffice-admin/assign-procedure';
 import { changeAgentRole } from '@/lib/backoffice-admin/change-agent-role';
-import { addAgentSchema, assignmentSchema, changeRoleSchema, withdrawAccessSchema } from '@/lib/backoffice-admin/schemas';
+import { resetSecondFactor } from '@/lib/backoffice-admin/reset-second-factor';
+import { addAgentSchema, assignmentSchema, changeRoleSchema, resetSecondFactorSchema, withdrawAccessSchema } from '@/lib/backoffice-admin/schemas';
 import { unassignProcedure } from '@/lib/backoffice-admin/unassign-procedure';
 import { withdrawBackOfficeAccess } from '@/lib/backoffice-admin/withdraw-back-office-access';
 import { getDb } from '@/lib/db';
@@ -53,4 +54,10 @@ export const unassignAction = adminAction(assignmentSchema, async (input, user) 
   const result = await unassignProcedure(await getDb(), user, input);
   if (!result.ok) return result;
   done('desaffectation');
+});
+
+export const resetSecondFactorAction = adminAction(resetSecondFactorSchema, async (input, user) => {
+  const result = await resetSecondFactor(await getDb(), user, input);
+  if (!result.ok) return result;
+  done('double-authentification');
 });

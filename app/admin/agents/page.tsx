@@ -9,7 +9,7 @@ import { listBackOfficeUsers, type BackOfficeUser } from '@/lib/backoffice-admin
 import { roleLabels } from '@/lib/backoffice-admin/schemas';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
-import { addAgentAction, assignAction, changeRoleAction, unassignAction, withdrawAction } from './actions';
+import { addAgentAction, assignAction, changeRoleAction, resetSecondFactorAction, unassignAction, withdrawAction } from './actions';
 
 export const metadata: Metadata = { title: 'Agents — Administration' };
 export const dynamic = 'force-dynamic';
@@ -21,7 +21,11 @@ const flashMessages: Record<string, string> = {
   retrait: 'L’accès à l’espace agents est retiré : le compte redevient un compte d’usager et ses sessions ouvertes ont été fermées.',
   affectation: 'La démarche est affectée.',
   desaffectation: 'L’affectation est retirée.',
+  'double-authentification':
+    'La double authentification est réinitialisée et les sessions ouvertes de cette personne ont été fermées. Elle l’activera de nouveau à sa prochaine connexion.',
 };
+
+const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
 function UserItem({ user, procedures }: { user: BackOfficeUser; procedures: { id: string; title: string }[] }) {
   const who = user.name ? `${user.name} (${user.email})` : user.email;
@@ -33,6 +37,10 @@ function UserItem({ user, procedures }: { user: BackOfficeUser; procedures: { id
         <StatusTag tone={user.role === 'admin' ? 'info' : 'neutral'} label={roleLabels[user.role]} />
         {user.active ? null : <StatusTag tone="warning" label="Invitation envoyée : mot de passe pas encore choisi" />}
         {user.isYou ? <span>C’est vous.</span> : null}
+      </p>
+      <p className="mt-2">
+        Double authentification :{' '}
+        {user.secondFactorEnabledAt ? `activée le ${dateFormat.format(user.secondFactorEnabledAt)}` : 'pas encore activée (à la prochaine connexion)'}
       </p>
       <h4 className="mt-4 font-bold">Démarches affectées</h4>
       {user.assignments.length ? (
@@ -73,6 +81,14 @@ function UserItem({ user, procedures }: { user: BackOfficeUser; procedures: { id
             submitLabel={user.role === 'admin' ? `Passer ${user.email} en agent` : `Passer ${user.email} en administrateur`}
           />
           <InlineActionForm action={withdrawAction} hidden={{ userId: user.id }} submitLabel={`Retirer l’accès de ${user.email}`} variant="danger" />
+          {user.secondFactorEnabledAt ? (
+            <InlineActionForm
+              action={resetSecondFactorAction}
+              hidden={{ userId: user.id }}
+              submitLabel={`Réinitialiser la double authentification de ${user.email}`}
+              variant="secondary"
+            />
+          ) : null}
         </div>
       )}
     </li>
@@ -100,11 +116,14 @@ export default async function AgentsPage({ searchParams }: Props) {
         <h2 id="liste" className="text-2xl font-bold">
           Comptes de l’espace agents ({users.length})
         </h2>
-        <p className="mt-2">Changer un rôle ou retirer l’accès ferme les sessions ouvertes de la personne.</p>
+        <p className="mt-2">
+          Changer un rôle, retirer l’accès ou réinitialiser la double authentification (téléphone et codes de secours perdus) ferme les
+          sessions ouvertes de la personne.
+        </p>
         <ul className="mt-4 border-t border-line">
           {users.map((user) => (
             // Remounted when the row changes, so an old error does not stay next to new data.
-            <UserItem key={`${user.id}-${user.role}-${user.assignments.length}`} user={user} procedures={procedures} />
+            <UserItem key={`${user.id}-${user.role}-${user.assignments.length}-${user.secondFactorEnabledAt ? 'mfa' : 'none'}`} user={user} procedures={procedures} />
           ))}
         </ul>
       </section>
