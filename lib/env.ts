@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseTrustedProxies, type TrustedProxies } from '@/lib/security/client-address';
+import { decideDevOutbox, type DevOutboxDecision } from '@/lib/platform/dev-outbox';
 
 // The one reader of process.env. Empty strings count as unset so that `VAR=` in a shell
 // behaves like an absent variable. Errors name the variable, never echo its value (it may be a secret).
@@ -43,6 +44,10 @@ const schema = z
     // even under `next start`, which always runs with NODE_ENV=production.
     PORTAL_MODE: z.preprocess(emptyToUndefined, z.enum(['production', 'demo']).default('production')),
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+    // The address `npm run demo` listens on (unset: 127.0.0.1); a non-loopback one turns the outbox off.
+    HOST: z.preprocess(emptyToUndefined, z.string().regex(/^[^\s/@]+$/, { message: 'must be an address or a host name, for example 127.0.0.1 or 0.0.0.0' }).optional()),
+    // 'on' serves /dev/courriels even when HOST is not a loopback address (demo or development only); 'off' never.
+    DEV_OUTBOX: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).optional()),
     PUBLIC_ORIGIN: httpUrl('https://demarches.example.fr'),
     PORTAL_NAME: z.preprocess(emptyToUndefined, z.string().default('Portail des démarches en ligne')),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
@@ -100,7 +105,7 @@ const schema = z
     }
   });
 
-export type Env = z.infer<typeof schema> & { publicOrigin: string; showsDevOutbox: boolean };
+export type Env = z.infer<typeof schema> & { publicOrigin: string; showsDevOutbox: boolean; devOutbox: DevOutboxDecision };
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -118,8 +123,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const env = result.data;
   const publicOrigin = (env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
-  const showsDevOutbox = env.PORTAL_MODE === 'demo' || env.NODE_ENV !== 'production';
-  return { ...env, publicOrigin, showsDevOutbox };
+  const devOutbox = decideDevOutbox({ nodeEnv: env.NODE_ENV, portalMode: env.PORTAL_MODE, host: env.HOST, devOutbox: env.DEV_OUTBOX });
+  return { ...env, publicOrigin, showsDevOutbox: devOutbox.shown, devOutbox };
 }
 
 let cached: Env | undefined;

@@ -31,6 +31,7 @@ const port = process.env.PORT || '3000';
 const { getEnv } = await import('@/lib/env');
 const { prepareDatabase } = await import('./prepare-database');
 const { DEMO_PASSWORD, DEMO_TOTP_SECRETS } = await import('@/db/seed');
+const { DEFAULT_DEMO_HOST, describeDevOutbox } = await import('@/lib/platform/dev-outbox');
 
 let env;
 try {
@@ -48,22 +49,25 @@ const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'b
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 console.log('[demo] Démarrage…');
-const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], { stdio: 'inherit', env: process.env });
+// Loopback unless HOST says otherwise: the demo's outbox shows every reset link (lib/platform/dev-outbox.ts).
+const host = env.HOST ?? DEFAULT_DEMO_HOST;
+const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', host], { stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
 
-const url = `http://localhost:${port}`;
+const url = env.publicOrigin;
+const probeHost = ['0.0.0.0', '::', '[::]'].includes(host) ? '127.0.0.1' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 for (let attempt = 0; attempt < 120; attempt += 1) {
-  const healthy = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+  const healthy = await fetch(`http://${probeHost}:${port}/api/health`).then((r) => r.ok, () => false);
   if (healthy) {
     console.log(`
-Le portail est prêt : ${url}
+Le portail est prêt : ${url} (à l’écoute sur ${host}, port ${port})
 Comptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :
   citoyen        citoyen@demo.localhost
   agent          agent@demo.localhost   secret TOTP : ${DEMO_TOTP_SECRETS.agent}
   administrateur admin@demo.localhost   secret TOTP : ${DEMO_TOTP_SECRETS.admin}
 (agent et administrateur : ajoutez leur secret TOTP à une application d'authentification, qui donne le code demandé après le mot de passe)
-${seeded.createdAccounts.length ? '' : '(déjà créés lors d\'un lancement précédent : les données sont conservées)\n'}Courriels envoyés : ${url}/dev/courriels
+${seeded.createdAccounts.length ? '' : '(déjà créés lors d\'un lancement précédent : les données sont conservées)\n'}${describeDevOutbox(env.devOutbox, url, host)}
 Ctrl+C pour arrêter.`);
     break;
   }

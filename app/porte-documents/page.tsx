@@ -8,7 +8,8 @@ import { getDb } from '@/lib/db';
 import { ACCEPT_ATTRIBUTE, ACCEPTED_FORMATS_LABEL, MAX_UPLOAD_BYTES } from '@/lib/documents/check-upload';
 import { TOO_LARGE_POST } from '@/lib/documents/limits';
 import { describeMimeType, formatDocumentDate, formatFileSize } from '@/lib/documents/format';
-import { listLockerDocuments, LOCKER_QUOTA_BYTES, type LockerDocument } from '@/lib/documents/locker';
+import { listLockerDocuments, type LockerDocument } from '@/lib/documents/locker';
+import { STORAGE_QUOTA_BYTES, storageUsage } from '@/lib/documents/storage-quota';
 import { addDocument } from './actions';
 
 const TITLE = 'Mon porte-documents';
@@ -58,8 +59,10 @@ function DocumentItem({ document }: { document: LockerDocument }) {
 export default async function LockerPage({ searchParams }: Props) {
   const user = await requireCitizen('/porte-documents');
   const params = await searchParams;
-  const documents = await listLockerDocuments(await getDb(), user.id);
-  const used = documents.reduce((sum, d) => sum + d.sizeBytes, 0);
+  const db = await getDb();
+  const documents = await listLockerDocuments(db, user.id);
+  const usage = await storageUsage(db, user.id);
+  const left = Math.max(0, STORAGE_QUOTA_BYTES - usage.usedBytes);
   const flash = Object.keys(flashMessages).find((key) => params[key] === '1');
   return (
     <>
@@ -92,8 +95,18 @@ export default async function LockerPage({ searchParams }: Props) {
         </h2>
         <p className="mt-2 text-ink-muted">
           {documents.length === 0 ? 'Aucun document' : documents.length === 1 ? '1 document' : `${documents.length} documents`} —{' '}
-          {formatFileSize(used)} utilisés sur {formatFileSize(LOCKER_QUOTA_BYTES)}.
+          {formatFileSize(usage.usedBytes)} utilisés sur {formatFileSize(STORAGE_QUOTA_BYTES)} : {formatFileSize(usage.lockerBytes)} pour vos
+          documents et {formatFileSize(usage.draftBytes)} pour les fichiers joints à vos <Link href="/brouillons">brouillons</Link>. Les
+          fichiers des démarches envoyées ne comptent pas.
         </p>
+        {left < MAX_UPLOAD_BYTES ? (
+          <Alert tone="warning" title="Votre espace de stockage est presque plein">
+            <p>
+              Il reste {formatFileSize(left)}. Pour ajouter d’autres fichiers, supprimez des documents dont vous n’avez plus besoin ou
+              retirez des fichiers de vos brouillons.
+            </p>
+          </Alert>
+        ) : null}
         {documents.length > 0 ? (
           <ul className="mt-4 border-t border-line">
             {documents.map((document) => (
@@ -111,7 +124,7 @@ export default async function LockerPage({ searchParams }: Props) {
         <AddDocumentForm
           action={addDocument}
           accept={ACCEPT_ATTRIBUTE}
-          fileHint={`Format ${ACCEPTED_FORMATS_LABEL}, ${formatFileSize(MAX_UPLOAD_BYTES)} au maximum par fichier. Votre porte-documents peut contenir ${formatFileSize(LOCKER_QUOTA_BYTES)} au total.`}
+          fileHint={`Format ${ACCEPTED_FORMATS_LABEL}, ${formatFileSize(MAX_UPLOAD_BYTES)} au maximum par fichier. Vos documents et les fichiers joints à vos brouillons peuvent occuper ${formatFileSize(STORAGE_QUOTA_BYTES)} au total.`}
           documentTitle={documentTitle(TITLE)}
         />
       </section>

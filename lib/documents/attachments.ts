@@ -9,6 +9,7 @@ import { type BlobStore } from '@/lib/storage';
 import type { CheckedUpload } from './check-upload';
 import { deleteBlobQuietly, openBlob, type OpenedFile } from './blobs';
 import { isDocumentId } from './locker';
+import { attachmentQuotaMessage, fitsQuota, lockStorage, storageUsage, type StorageUsage } from './storage-quota';
 
 // Pièces justificatives of a draft: files attached to a `file` field of a procedure step, from the
 // citizen's computer or copied from their Porte-documents. An attachment is a copy owned by the
@@ -26,7 +27,7 @@ export type FileFieldRef = { key: string; label: string; multiple: boolean; acce
 
 export type AttachResult =
   | { ok: true; attachment: DraftAttachment; replacedIds: string[] }
-  | { ok: false; reason: 'not-found' | 'locker-not-found' | 'too-many' | 'not-accepted'; message: string };
+  | { ok: false; reason: 'not-found' | 'locker-not-found' | 'too-many' | 'not-accepted' | 'quota'; message: string };
 
 const typeLabels: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
 
@@ -93,6 +94,12 @@ class AttachRefused extends Error {
   }
 }
 
+class QuotaExceeded extends Error {
+  constructor(readonly usage: StorageUsage) {
+    super('storage quota exceeded');
+  }
+}
+
 /** Rewrites data[fieldKey] from the attachments table: the ids in attachment order, or no answer. */
 async function syncFieldAnswer(tx: Transaction, ownerId: string, dossierId: string, fieldKey: string): Promise<void> {
   const rows = await tx
@@ -125,13 +132,20 @@ async function storeAndRecord(
   ownerId: string,
   dossierId: string,
   field: FileFieldRef,
-  file: { filename: string; mimeType: string; sizeBytes: number; sha256: string; body: Buffer | Readable },
+  file: { filename: string; mimeType: string; sizeBytes: number; sha256: string; body: Buffer | Readable; fromLocker: boolean },
 ): Promise<AttachResult> {
   const refusal = refusalByField(field, file);
   if (refusal) return { ok: false, reason: 'not-accepted', message: refusal };
+  const overQuota = (usage: StorageUsage) => ({ ok: false, reason: 'quota', message: attachmentQuotaMessage(usage, file, file.fromLocker) }) as const;
   // Checked before anything is written under the dossier's prefix, and again under lock below.
   const [draft] = await db.select({ id: dossiers.id }).from(dossiers).where(ownedDraft(ownerId, dossierId));
   if (!draft) return { ok: false, reason: 'not-found', message: ATTACH_MESSAGES['not-found'] };
+  // The file a single-file question replaces is freed by the same change.
+  const usage = await storageUsage(db, ownerId);
+  if (!fitsQuota(usage, file.sizeBytes, field.multiple ? 0 : await fieldBytes(db, dossierId, field.key))) {
+    if (!Buffer.isBuffer(file.body)) file.body.destroy();
+    return overQuota(usage);
+  }
   const id = randomUUID();
   const storageKey = attachmentKey(dossierId, id);
   // Blob first, row second: a failed write leaves no row; a failed insert removes the blob below.
@@ -143,16 +157,21 @@ async function storeAndRecord(
   let replaced: { id: string; storageKey: string }[] = [];
   try {
     const row = await db.transaction(async (tx) => {
+      // The account first, then the draft: the order every storage change takes (lockStorage).
+      if (!(await lockStorage(tx, ownerId))) throw new AttachRefused('not-found');
       await lockDraft(tx, ownerId, dossierId);
       const existing = await tx
-        .select({ id: dossierAttachments.id, storageKey: dossierAttachments.storageKey })
+        .select({ id: dossierAttachments.id, storageKey: dossierAttachments.storageKey, sizeBytes: dossierAttachments.sizeBytes })
         .from(dossierAttachments)
         .where(and(eq(dossierAttachments.dossierId, dossierId), eq(dossierAttachments.fieldKey, field.key), eq(dossierAttachments.kind, 'supporting')));
       if (field.multiple && existing.length >= MAX_FILES_PER_FIELD) throw new AttachRefused('too-many');
+      const usageNow = await storageUsage(tx, ownerId);
+      const freed = field.multiple ? 0 : existing.reduce((sum, e) => sum + e.sizeBytes, 0);
+      if (!fitsQuota(usageNow, file.sizeBytes, freed)) throw new QuotaExceeded(usageNow);
       if (!field.multiple && existing.length > 0) {
         // A single-file question: the new file replaces the one attached before.
         await tx.delete(dossierAttachments).where(and(eq(dossierAttachments.dossierId, dossierId), inArray(dossierAttachments.id, existing.map((e) => e.id))));
-        replaced = existing;
+        replaced = existing.map(({ id, storageKey }) => ({ id, storageKey }));
       }
       const [inserted] = await tx
         .insert(dossierAttachments)
@@ -177,14 +196,23 @@ async function storeAndRecord(
   } catch (error) {
     await deleteBlobQuietly(store, storageKey);
     if (error instanceof AttachRefused) return { ok: false, reason: error.reason, message: ATTACH_MESSAGES[error.reason] };
+    if (error instanceof QuotaExceeded) return overQuota(error.usage);
     throw error;
   }
+}
+
+async function fieldBytes(db: Executor, dossierId: string, fieldKey: string): Promise<number> {
+  const rows = await db
+    .select({ sizeBytes: dossierAttachments.sizeBytes })
+    .from(dossierAttachments)
+    .where(and(eq(dossierAttachments.dossierId, dossierId), eq(dossierAttachments.fieldKey, fieldKey), eq(dossierAttachments.kind, 'supporting')));
+  return rows.reduce((sum, r) => sum + r.sizeBytes, 0);
 }
 
 /** Attaches a file from the citizen's computer (already checked by screenUpload) to a file field of their draft. */
 export async function attachUpload(db: Database, store: BlobStore, ownerId: string, dossierId: string, field: FileFieldRef, upload: CheckedUpload): Promise<AttachResult> {
   if (!isDossierId(dossierId)) return { ok: false, reason: 'not-found', message: ATTACH_MESSAGES['not-found'] };
-  return storeAndRecord(db, store, ownerId, dossierId, field, { ...upload, body: upload.bytes });
+  return storeAndRecord(db, store, ownerId, dossierId, field, { ...upload, body: upload.bytes, fromLocker: false });
 }
 
 /**
@@ -219,7 +247,7 @@ export async function attachFromLocker(
   if (!draft) return { ok: false, reason: 'not-found', message: ATTACH_MESSAGES['not-found'] };
   const body = await openBlob(store, source.storageKey);
   if (!body) return notInLocker;
-  return storeAndRecord(db, store, ownerId, dossierId, field, { ...source, body });
+  return storeAndRecord(db, store, ownerId, dossierId, field, { ...source, body, fromLocker: true });
 }
 
 /** Removes one attachment from the citizen's draft: its file name, or null when there is no such attachment on that draft. */

@@ -2,19 +2,19 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
-import { lockerDocuments, users } from '@/db/schema';
+import { lockerDocuments } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { BlobStore } from '@/lib/storage';
 import { deleteBlobQuietly, openBlob, type OpenedFile } from './blobs';
 import type { CheckedUpload } from './check-upload';
-import { formatFileSize } from './format';
+import { fitsQuota, lockerQuotaMessage, lockStorage, STORAGE_QUOTA_BYTES, storageUsage, type StorageUsage } from './storage-quota';
 
 // The Porte-documents: the citizen's private documents. Every function takes the owner and scopes
 // its query by owner in the WHERE clause, so another citizen's id behaves exactly like an unknown
 // one. Nothing here takes an agent: no code path gives the back office a locker.
 
-/** 100 Mo per account, announced on the page. */
-export const LOCKER_QUOTA_BYTES = 100 * 1024 * 1024;
+/** 100 Mo per account, shared with the files attached to drafts (storage-quota.ts). */
+export const LOCKER_QUOTA_BYTES = STORAGE_QUOTA_BYTES;
 
 export type LockerDocument = { id: string; title: string; filename: string; mimeType: string; sizeBytes: number; createdAt: Date };
 
@@ -62,24 +62,20 @@ export async function lockerUsageBytes(db: Executor, ownerId: string): Promise<n
   return Number(row?.total ?? 0);
 }
 
-export function quotaMessage(usedBytes: number, addedBytes: number): string {
-  const left = Math.max(0, LOCKER_QUOTA_BYTES - usedBytes);
-  return `Votre porte-documents est presque plein : ce fichier (${formatFileSize(addedBytes)}) dépasse la place restante (${formatFileSize(left)} sur ${formatFileSize(LOCKER_QUOTA_BYTES)}). Supprimez des documents dont vous n’avez plus besoin, puis réessayez.`;
-}
-
 export type AddLockerDocumentResult = { ok: true; document: LockerDocument } | { ok: false; reason: 'quota'; message: string };
 
 class QuotaExceeded extends Error {
-  constructor(readonly used: number) {
+  constructor(readonly usage: StorageUsage) {
     super('locker quota exceeded');
   }
 }
 
 /**
  * Stores a checked upload in the owner's locker. The blob is written first, then the row, in a
- * transaction that locks the owner's account row so two uploads cannot both squeeze under the
- * quota. If the blob write fails there is no row; if the row cannot be inserted the blob is
- * deleted (best effort: a blob left under locker/<userId>/ is still removed with the account).
+ * transaction that locks the owner's account row (lockStorage) so two uploads, to the locker or to
+ * drafts, cannot both squeeze under the account's quota. If the blob write fails there is no row;
+ * if the row cannot be inserted the blob is deleted (best effort: a blob left under
+ * locker/<userId>/ is still removed with the account).
  */
 export async function addLockerDocument(
   db: Database,
@@ -88,18 +84,18 @@ export async function addLockerDocument(
   input: { title: string; upload: CheckedUpload },
 ): Promise<AddLockerDocumentResult> {
   const { upload } = input;
-  const used = await lockerUsageBytes(db, ownerId);
-  if (used + upload.sizeBytes > LOCKER_QUOTA_BYTES) return { ok: false, reason: 'quota', message: quotaMessage(used, upload.sizeBytes) };
+  // A first look before writing anything; the decisive check is repeated under the lock below.
+  const usage = await storageUsage(db, ownerId);
+  if (!fitsQuota(usage, upload.sizeBytes)) return { ok: false, reason: 'quota', message: lockerQuotaMessage(usage, upload.sizeBytes) };
 
   const id = randomUUID();
   const storageKey = lockerKey(ownerId, id);
   await store.put(storageKey, upload.bytes, { contentType: upload.mimeType, contentLength: upload.sizeBytes });
   try {
     const document = await db.transaction(async (tx) => {
-      const [owner] = await tx.select({ id: users.id }).from(users).where(eq(users.id, ownerId)).for('update');
-      if (!owner) throw new Error('locker owner not found');
-      const usedNow = await lockerUsageBytes(tx, ownerId);
-      if (usedNow + upload.sizeBytes > LOCKER_QUOTA_BYTES) throw new QuotaExceeded(usedNow);
+      if (!(await lockStorage(tx, ownerId))) throw new Error('locker owner not found');
+      const usageNow = await storageUsage(tx, ownerId);
+      if (!fitsQuota(usageNow, upload.sizeBytes)) throw new QuotaExceeded(usageNow);
       const [row] = await tx
         .insert(lockerDocuments)
         .values({ id, ownerId, title: input.title, filename: upload.filename, mimeType: upload.mimeType, sizeBytes: upload.sizeBytes, sha256: upload.sha256, storageKey })
@@ -111,7 +107,7 @@ export async function addLockerDocument(
     return { ok: true, document };
   } catch (error) {
     await deleteBlobQuietly(store, storageKey);
-    if (error instanceof QuotaExceeded) return { ok: false, reason: 'quota', message: quotaMessage(error.used, upload.sizeBytes) };
+    if (error instanceof QuotaExceeded) return { ok: false, reason: 'quota', message: lockerQuotaMessage(error.usage, upload.sizeBytes) };
     throw error;
   }
 }

@@ -46,7 +46,7 @@ test.describe('Porte-documents', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mon porte-documents');
     await expect(page.getByRole('navigation').getByRole('link', { name: 'Porte-documents' }).first()).toHaveAttribute('aria-current', 'page');
     await expect(page.getByText('Votre porte-documents est vide.')).toBeVisible();
-    await expect(page.getByText('0 octet utilisés sur 100 Mo.', { exact: false })).toBeVisible();
+    await expect(page.getByText('0 octet utilisés sur 100 Mo', { exact: false })).toBeVisible();
     await expect(page.getByText('l’administration n’y a pas accès')).toBeVisible();
     await expectNoAxeViolations(page);
 

@@ -1,0 +1,332 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { asc } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  agentAssignments,
+  auditLog,
+  emailTokens,
+  mailOutbox,
+  preferences,
+  procedureVersions,
+  procedures,
+  profiles,
+  rateLimits,
+  users,
+} from '@/db/schema';
+import type { AccountContext } from '@/lib/accounts/context';
+import { addAgent } from '@/lib/backoffice-admin/add-agent';
+import { AdminRequiredError, type AdminActor } from '@/lib/backoffice-admin/admin-actor';
+import { assignProcedure } from '@/lib/backoffice-admin/assign-procedure';
+import { changeAgentRole } from '@/lib/backoffice-admin/change-agent-role';
+import { listAuditEntries } from '@/lib/backoffice-admin/list-audit-entries';
+import { listBackOfficeUsers } from '@/lib/backoffice-admin/list-back-office-users';
+import { listJournalTypes } from '@/lib/backoffice-admin/list-journal-types';
+import { unassignProcedure } from '@/lib/backoffice-admin/unassign-procedure';
+import { withdrawBackOfficeAccess } from '@/lib/backoffice-admin/withdraw-back-office-access';
+import { createProcedure } from '@/lib/procedures/admin/create-procedure';
+import { discardDraftVersion } from '@/lib/procedures/admin/discard-draft-version';
+import { getProcedureForEditing } from '@/lib/procedures/admin/get-procedure-for-editing';
+import { listAdminProcedures } from '@/lib/procedures/admin/list-admin-procedures';
+import { publishDraftVersion } from '@/lib/procedures/admin/publish-draft-version';
+import { replaceDraftDefinition } from '@/lib/procedures/admin/replace-draft-definition';
+import { updateCatalogueEntry } from '@/lib/procedures/admin/update-catalogue-entry';
+import { updateDraftPresentation } from '@/lib/procedures/admin/update-draft-presentation';
+import { updateDraftStatuses } from '@/lib/procedures/admin/update-draft-statuses';
+import { updateDraftStep } from '@/lib/procedures/admin/update-draft-step';
+import { createTestAccountContext } from '../helpers/accounts';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+
+// Every administration use case (every exported function of lib/procedures/admin/* and
+// lib/backoffice-admin/* that acts for someone) is called as an agent, a citizen and a demoted
+// administrator (the session still says admin, the database says agent since a moment ago): each
+// call must throw AdminRequiredError and write nothing. The same call then succeeds for a real
+// administrator, so the refusal can only come from the role check. A new exported function in
+// those folders makes the enumeration test fail until it gets a row here (or a reason not to).
+
+const FOLDERS = ['lib/procedures/admin', 'lib/backoffice-admin'];
+
+let db: TestDatabase;
+let ctx: AccountContext;
+let admin: AdminActor;
+const refused: Record<string, AdminActor> = {};
+
+async function createUser(role: AdminActor['role']): Promise<AdminActor> {
+  const [row] = await db.db
+    .insert(users)
+    .values({ email: `${role}.${randomUUID()}@exemple.fr`, passwordHash: 'not-used', role, emailVerifiedAt: new Date() })
+    .returning({ id: users.id });
+  return { id: row.id, role };
+}
+
+/** A procedure created by the administrator: a draft version 1, never published. */
+async function newProcedure() {
+  const created = await createProcedure(db.db, admin, {
+    slug: `demarche-${randomUUID().slice(0, 8)}`,
+    title: 'Permis de louer',
+    summary: 'Déclarer une mise en location.',
+    category: 'urbanisme',
+    beneficiaries: ['self'],
+  });
+  if (!created.ok) throw new Error('procedure not created');
+  return { procedureId: created.id, revision: await revisionOf(created.id) };
+}
+
+async function revisionOf(procedureId: string) {
+  return (await getProcedureForEditing(db.db, admin, procedureId))!.working.revision;
+}
+
+/** A published procedure with a draft version 2 being edited. */
+async function publishedWithDraft() {
+  const { procedureId, revision } = await newProcedure();
+  expect(await publishDraftVersion(db.db, admin, { procedureId, revision })).toMatchObject({ ok: true });
+  const edited = await updateDraftPresentation(db.db, admin, presentation(procedureId, await revisionOf(procedureId), '15 minutes'));
+  expect(edited).toMatchObject({ ok: true, version: 2 });
+  return { procedureId, revision: await revisionOf(procedureId) };
+}
+
+function presentation(procedureId: string, revision: string, estimatedDuration: string) {
+  return { procedureId, revision, beneficiaries: ['self' as const], personSubtypes: [], estimatedDuration, processingTime: undefined, requirements: [] };
+}
+
+async function assignedAgent() {
+  const agent = await createUser('agent');
+  const { procedureId } = await newProcedure();
+  expect(await assignProcedure(db.db, admin, { userId: agent.id, procedureId })).toEqual({ ok: true });
+  return { userId: agent.id, procedureId };
+}
+
+type Row = {
+  /** Builds what the call needs, as the administrator; returns the call itself. */
+  setup: () => Promise<(actor: AdminActor) => Promise<unknown>>;
+};
+
+/** Keys are `<file>#<export>`, so the enumeration below can compare them with the folders. */
+const useCases: Record<string, Row> = {
+  'lib/procedures/admin/create-procedure.ts#createProcedure': {
+    setup: async () => {
+      const slug = `nouvelle-${randomUUID().slice(0, 8)}`;
+      return (actor) => createProcedure(db.db, actor, { slug, title: 'Nouvelle', summary: 'Résumé.', category: 'voirie', beneficiaries: ['self'] });
+    },
+  },
+  'lib/procedures/admin/discard-draft-version.ts#discardDraftVersion': {
+    setup: async () => {
+      const input = await publishedWithDraft();
+      return (actor) => discardDraftVersion(db.db, actor, input);
+    },
+  },
+  'lib/procedures/admin/get-procedure-for-editing.ts#getProcedureForEditing': {
+    setup: async () => {
+      const { procedureId } = await newProcedure();
+      return (actor) => getProcedureForEditing(db.db, actor, procedureId);
+    },
+  },
+  'lib/procedures/admin/list-admin-procedures.ts#listAdminProcedures': {
+    setup: async () => {
+      await newProcedure();
+      return (actor) => listAdminProcedures(db.db, actor);
+    },
+  },
+  'lib/procedures/admin/publish-draft-version.ts#publishDraftVersion': {
+    setup: async () => {
+      const input = await newProcedure();
+      return (actor) => publishDraftVersion(db.db, actor, input);
+    },
+  },
+  'lib/procedures/admin/replace-draft-definition.ts#replaceDraftDefinition': {
+    setup: async () => {
+      const { procedureId, revision } = await newProcedure();
+      const definition = (await getProcedureForEditing(db.db, admin, procedureId))!.working.definition;
+      const changed = JSON.stringify({ ...definition, estimatedDuration: '20 minutes' });
+      return (actor) => replaceDraftDefinition(db.db, actor, { procedureId, revision, definition: changed });
+    },
+  },
+  'lib/procedures/admin/update-catalogue-entry.ts#updateCatalogueEntry': {
+    setup: async () => {
+      const { procedureId } = await newProcedure();
+      return (actor) => updateCatalogueEntry(db.db, actor, { procedureId, title: 'Titre changé', summary: 'Résumé changé.', category: 'voirie' });
+    },
+  },
+  'lib/procedures/admin/update-draft-presentation.ts#updateDraftPresentation': {
+    setup: async () => {
+      const { procedureId, revision } = await newProcedure();
+      return (actor) => updateDraftPresentation(db.db, actor, presentation(procedureId, revision, '30 minutes'));
+    },
+  },
+  'lib/procedures/admin/update-draft-statuses.ts#updateDraftStatuses': {
+    setup: async () => {
+      const { procedureId, revision } = await newProcedure();
+      const { statuses } = (await getProcedureForEditing(db.db, admin, procedureId))!.working.definition;
+      const rows = statuses.map((s, i) => ({ key: s.key, label: `${s.label} (modifié)`, tone: s.tone, final: !!s.final, description: undefined, position: i + 1, remove: false }));
+      return (actor) => updateDraftStatuses(db.db, actor, { procedureId, revision, rows, initial: statuses[0].key });
+    },
+  },
+  'lib/procedures/admin/update-draft-step.ts#updateDraftStep': {
+    setup: async () => {
+      const { procedureId, revision } = await newProcedure();
+      const fields = [{ key: 'objet', label: 'Adresse du logement', hint: undefined, required: true, body: undefined, position: 1, remove: false }];
+      return (actor) => updateDraftStep(db.db, actor, { procedureId, revision, stepKey: 'demande', title: 'Votre logement', description: undefined, fields });
+    },
+  },
+  'lib/backoffice-admin/add-agent.ts#addAgent': {
+    setup: async () => {
+      const email = `nouvel.agent.${randomUUID().slice(0, 8)}@mairie.fr`;
+      return (actor) => addAgent(ctx, actor, { email, role: 'agent' });
+    },
+  },
+  'lib/backoffice-admin/assign-procedure.ts#assignProcedure': {
+    setup: async () => {
+      const agent = await createUser('agent');
+      const { procedureId } = await newProcedure();
+      return (actor) => assignProcedure(db.db, actor, { userId: agent.id, procedureId });
+    },
+  },
+  'lib/backoffice-admin/change-agent-role.ts#changeAgentRole': {
+    setup: async () => {
+      const agent = await createUser('agent');
+      return (actor) => changeAgentRole(db.db, actor, { userId: agent.id, role: 'admin' });
+    },
+  },
+  'lib/backoffice-admin/list-audit-entries.ts#listAuditEntries': {
+    setup: async () => {
+      await newProcedure();
+      return (actor) => listAuditEntries(db.db, actor, { page: 1 });
+    },
+  },
+  'lib/backoffice-admin/list-back-office-users.ts#listBackOfficeUsers': {
+    setup: async () => (actor) => listBackOfficeUsers(db.db, actor),
+  },
+  'lib/backoffice-admin/list-journal-types.ts#listJournalTypes': {
+    setup: async () => {
+      await newProcedure();
+      return (actor) => listJournalTypes(db.db, actor);
+    },
+  },
+  'lib/backoffice-admin/unassign-procedure.ts#unassignProcedure': {
+    setup: async () => {
+      const input = await assignedAgent();
+      return (actor) => unassignProcedure(db.db, actor, input);
+    },
+  },
+  'lib/backoffice-admin/withdraw-back-office-access.ts#withdrawBackOfficeAccess': {
+    setup: async () => {
+      const { userId } = await assignedAgent();
+      return (actor) => withdrawBackOfficeAccess(db.db, actor, { userId });
+    },
+  },
+};
+
+// Exported functions that are not use cases: pure helpers, or building blocks that take no actor
+// and are only called inside a use case after its assertAdmin.
+const THE_CHECK = 'lib/backoffice-admin/admin-actor.ts#assertAdmin';
+const BUILDING_BLOCK = 'building block without an actor, called inside use cases after assertAdmin';
+const PURE = 'pure helper: no database';
+const notUseCases: Record<string, string> = {
+  'lib/procedures/admin/create-procedure.ts#starterDefinition': PURE,
+  'lib/procedures/admin/definition-json.ts#parseDefinitionJson': PURE,
+  'lib/procedures/admin/schemas.ts#readStatusesForm': PURE,
+  'lib/procedures/admin/schemas.ts#readStepTextsForm': PURE,
+  'lib/procedures/admin/schemas.ts#statusesFieldName': PURE,
+  'lib/procedures/admin/schemas.ts#stepTextsFieldName': PURE,
+  'lib/procedures/admin/statuses-edit.ts#applyStatusesForm': PURE,
+  'lib/procedures/admin/step-texts-edit.ts#optionValue': PURE,
+  'lib/procedures/admin/step-texts-edit.ts#applyStepTexts': PURE,
+  'lib/procedures/admin/working-version.ts#definitionRevision': PURE,
+  'lib/procedures/admin/working-version.ts#removedStatuses': PURE,
+  'lib/procedures/admin/working-version.ts#describeStatusesInUse': PURE,
+  'lib/procedures/admin/working-version.ts#toActionFailure': PURE,
+  'lib/procedures/admin/working-version.ts#findDraftVersion': BUILDING_BLOCK,
+  'lib/procedures/admin/working-version.ts#findCurrentVersion': BUILDING_BLOCK,
+  'lib/procedures/admin/working-version.ts#findStatusesInUse': BUILDING_BLOCK,
+  'lib/procedures/admin/working-version.ts#saveWorkingDefinition': BUILDING_BLOCK,
+  'lib/procedures/admin/working-version.ts#nextVersionNumber': BUILDING_BLOCK,
+  'lib/procedures/admin/working-version.ts#touchProcedure': BUILDING_BLOCK,
+  'lib/procedures/admin/working-version.ts#lockProcedure': BUILDING_BLOCK,
+  [THE_CHECK]: 'the check itself: every row below goes through it (the demoted administrator tests its database re-read)',
+  'lib/backoffice-admin/audit-labels.ts#auditActionLabel': PURE,
+  'lib/backoffice-admin/audit-labels.ts#auditGroupLabel': PURE,
+  'lib/backoffice-admin/audit-labels.ts#describeAuditMeta': PURE,
+  'lib/backoffice-admin/emails.ts#agentInvitationEmail': PURE,
+  'lib/backoffice-admin/emails.ts#agentAccessGrantedEmail': PURE,
+  'lib/backoffice-admin/role-rules.ts#refuseRoleChange': PURE,
+  'lib/backoffice-admin/role-rules.ts#refuseAddAgent': PURE,
+};
+
+/** Every exported function (classes aside) of the two folders, as `<file>#<export>` → its source. */
+async function exportedFunctions(): Promise<Map<string, string>> {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const found = new Map<string, string>();
+  for (const folder of FOLDERS) {
+    for (const file of readdirSync(path.join(root, folder)).filter((f) => /\.tsx?$/.test(f)).sort()) {
+      const mod = (await import(path.join(root, folder, file))) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(mod)) {
+        if (typeof value !== 'function') continue;
+        const source = Function.prototype.toString.call(value);
+        if (/^class\b/.test(source)) continue;
+        found.set(`${folder}/${file}#${name}`, source);
+      }
+    }
+  }
+  return found;
+}
+
+/** Everything an administration use case could write. */
+async function snapshot() {
+  return {
+    users: await db.db.select().from(users).orderBy(asc(users.id)),
+    profiles: await db.db.select().from(profiles).orderBy(asc(profiles.userId)),
+    preferences: await db.db.select().from(preferences).orderBy(asc(preferences.userId)),
+    emailTokens: await db.db.select().from(emailTokens).orderBy(asc(emailTokens.id)),
+    agentAssignments: await db.db.select().from(agentAssignments).orderBy(asc(agentAssignments.agentId), asc(agentAssignments.procedureId)),
+    procedures: await db.db.select().from(procedures).orderBy(asc(procedures.id)),
+    procedureVersions: await db.db.select().from(procedureVersions).orderBy(asc(procedureVersions.id)),
+    auditLog: await db.db.select().from(auditLog).orderBy(asc(auditLog.id)),
+    mailOutbox: await db.db.select().from(mailOutbox).orderBy(asc(mailOutbox.id)),
+    rateLimits: await db.db.select().from(rateLimits),
+  };
+}
+
+/** What an administrator's call returns when it worked. */
+function expectSuccess(result: unknown) {
+  expect(result).toBeTruthy();
+  if (Array.isArray(result)) expect(result.length).toBeGreaterThan(0);
+  else if (typeof result === 'object' && result && 'ok' in result) expect(result).toMatchObject({ ok: true });
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ctx = createTestAccountContext(db);
+  admin = await createUser('admin');
+  refused.agent = await createUser('agent');
+  refused.citizen = await createUser('citizen');
+  // An administrator demoted a moment ago by another one: their session still says admin.
+  const demoted = await createUser('admin');
+  expect(await changeAgentRole(db.db, admin, { userId: demoted.id, role: 'agent' })).toEqual({ ok: true });
+  refused['demoted administrator'] = { id: demoted.id, role: 'admin' };
+});
+afterAll(async () => db?.drop());
+
+describe('administration use cases', () => {
+  it('every exported function of the administration folders has a row, or a reason not to', async () => {
+    const found = await exportedFunctions();
+    const listed = [...Object.keys(useCases), ...Object.keys(notUseCases)].sort();
+    expect([...found.keys()].sort()).toEqual(listed);
+    // A function that takes an actor acts for someone: it is a use case, whatever the list says.
+    for (const [key, source] of found) {
+      const params = /^(?:async\s+)?function\s*\w*\s*\(([^)]*)\)/.exec(source)?.[1] ?? '';
+      if (/\bactor\b/.test(params) && key !== THE_CHECK) expect(Object.keys(useCases), `${key} takes an actor`).toContain(key);
+    }
+  });
+
+  it.each(Object.keys(useCases))('%s refuses an agent, a citizen and a demoted administrator, and writes nothing', async (key) => {
+    const call = await useCases[key].setup();
+    const before = await snapshot();
+    for (const [who, actor] of Object.entries(refused)) {
+      await expect(call(actor), `${key} as ${who}`).rejects.toBeInstanceOf(AdminRequiredError);
+    }
+    expect(await snapshot()).toEqual(before);
+    // The control: the same call works for an administrator, so the refusals came from the role check.
+    expectSuccess(await call(admin));
+  });
+});
