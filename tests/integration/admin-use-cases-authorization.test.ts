@@ -23,6 +23,7 @@ import { changeAgentRole } from '@/lib/backoffice-admin/change-agent-role';
 import { listAuditEntries } from '@/lib/backoffice-admin/list-audit-entries';
 import { listBackOfficeUsers } from '@/lib/backoffice-admin/list-back-office-users';
 import { listJournalTypes } from '@/lib/backoffice-admin/list-journal-types';
+import { resetSecondFactor } from '@/lib/backoffice-admin/reset-second-factor';
 import { unassignProcedure } from '@/lib/backoffice-admin/unassign-procedure';
 import { withdrawBackOfficeAccess } from '@/lib/backoffice-admin/withdraw-back-office-access';
 import { createProcedure } from '@/lib/procedures/admin/create-procedure';
@@ -209,6 +210,12 @@ const useCases: Record<string, Row> = {
       return (actor) => unassignProcedure(db.db, actor, input);
     },
   },
+  'lib/backoffice-admin/reset-second-factor.ts#resetSecondFactor': {
+    setup: async () => {
+      const { userId } = await assignedAgent();
+      return (actor) => resetSecondFactor(db.db, actor, { userId });
+    },
+  },
   'lib/backoffice-admin/withdraw-back-office-access.ts#withdrawBackOfficeAccess': {
     setup: async () => {
       const { userId } = await assignedAgent();
@@ -251,6 +258,7 @@ const notUseCases: Record<string, string> = {
   'lib/backoffice-admin/emails.ts#agentAccessGrantedEmail': PURE,
   'lib/backoffice-admin/role-rules.ts#refuseRoleChange': PURE,
   'lib/backoffice-admin/role-rules.ts#refuseAddAgent': PURE,
+  'lib/backoffice-admin/role-rules.ts#refuseSecondFactorReset': PURE,
 };
 
 /** Every exported function (classes aside) of the two folders, as `<file>#<export>` → its source. */
