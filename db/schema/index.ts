@@ -6,3 +6,4 @@ export * from './messages';
 export * from './documents';
 export * from './notifications';
 export * from './platform';
+export * from './lifecycle';
