@@ -12,7 +12,7 @@ export function draftDeletionWarningEmail(input: Base & { procedure: string; del
     text: [
       'Bonjour,',
       `Votre brouillon de la démarche « ${input.procedure} » n’a pas été modifié depuis longtemps : il sera supprimé le ${input.deletionDay}, avec les pièces que vous y avez jointes.`,
-      `Pour le conserver, reprenez-le ici et enregistrez une modification avant cette date : ${input.origin}/brouillons/${input.draftId}`,
+      `Pour le conserver, reprenez-le ici et enregistrez une modification avant cette date : ${input.origin}/brouillons/${input.draftId}/recapitulatif`,
       'Si vous n’en avez plus besoin, vous n’avez rien à faire.',
       signature,
     ].join('\n\n'),

@@ -37,7 +37,7 @@ function findDraftsToWarn(db: Executor, now: Date, defaultMonths: number) {
         join procedures p on p.id = d.procedure_id
         join users u on u.id = d.owner_id
         where d.status = 'draft'
-          and d.updated_at + ${draftMonths(defaultMonths)} <= ${now}::timestamptz + make_interval(days => ${RETENTION.draftWarningDays})
+          and d.updated_at + ${draftMonths(defaultMonths)} <= ${now.toISOString()}::timestamptz + make_interval(days => ${RETENTION.draftWarningDays})
           and (d.retention_warned_at is null or d.retention_warned_at < d.updated_at)
         order by d.updated_at limit ${BATCH}`,
   );
@@ -49,9 +49,9 @@ function findDraftsToDelete(db: Executor, now: Date, defaultMonths: number) {
     db,
     sql`select d.id from dossiers d join procedure_versions v on v.id = d.procedure_version_id
         where d.status = 'draft'
-          and d.updated_at + ${draftMonths(defaultMonths)} <= ${now}::timestamptz
+          and d.updated_at + ${draftMonths(defaultMonths)} <= ${now.toISOString()}::timestamptz
           and d.retention_warned_at >= d.updated_at
-          and d.retention_warned_at <= ${now}::timestamptz - make_interval(days => ${RETENTION.draftWarningDays})
+          and d.retention_warned_at <= ${now.toISOString()}::timestamptz - make_interval(days => ${RETENTION.draftWarningDays})
         order by d.updated_at limit ${BATCH}`,
   );
 }
@@ -86,7 +86,7 @@ function findClosedDossiersToDelete(db: Executor, now: Date, versionId: string, 
         where d.procedure_version_id = ${versionId}
           and d.number is not null
           and d.status in (${sql.join(finalKeys.map((k) => sql`${k}`), sql`, `)})
-          and closed.at + make_interval(months => coalesce(v.closed_dossier_retention_months, ${defaultMonths})) <= ${now}::timestamptz
+          and closed.at + make_interval(months => coalesce(v.closed_dossier_retention_months, ${defaultMonths})) <= ${now.toISOString()}::timestamptz
         order by closed.at limit ${BATCH}`,
   );
 }
