@@ -14,7 +14,7 @@ const production = process.env.NODE_ENV === 'production';
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that the bundler must not touch (STACK.md); pg-boss and argon2 load native/dynamic code.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', '@node-rs/argon2', 'pdfkit'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', '@node-rs/argon2', 'pdfkit', 'sharp'],
   poweredByHeader: false,
   reactStrictMode: true,
   images: { unoptimized: true },

@@ -10,6 +10,7 @@ import { absoluteLifetimeSeconds, readSessionToken, sessionEndsAt, SESSION_MAX_A
 import { getCurrentUser } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
+import { accessibilityLinkLabel, buildAccessibilityStatement } from '@/lib/statements/accessibility';
 import { countUnreadNotifications } from '@/lib/notifications/queries';
 import './globals.css';
 
@@ -60,7 +61,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 md:py-12">
           {children}
         </main>
-        <SiteFooter portalName={PORTAL_NAME} />
+        <SiteFooter portalName={PORTAL_NAME} accessibilityLabel={accessibilityLinkLabel(buildAccessibilityStatement(getEnv()))} />
       </body>
     </html>
   );

@@ -68,6 +68,18 @@ const schema = z
     CLAMAV_HOST: optionalString,
     CLAMAV_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3310)),
     JOBS_IN_PROCESS: booleanFlag(true),
+    // Data lifecycle (lib/lifecycle/retention-rules.ts): defaults a procedure version may override.
+    DRAFT_RETENTION_MONTHS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(120).default(6)),
+    CLOSED_DOSSIER_RETENTION_MONTHS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(600).default(24)),
+    // Legal statements (/accessibilite, /donnees-personnelles): who runs the portal and how to reach them.
+    ORGANISATION_NAME: z.preprocess(emptyToUndefined, z.string().default('Commune de Démoville')),
+    ORGANISATION_ADDRESS: z.preprocess(emptyToUndefined, z.string().default('Hôtel de ville, 1 place de la Mairie, 00000 Démoville')),
+    CONTACT_EMAIL: z.preprocess(emptyToUndefined, z.string().email().default('contact@demarches.localhost')),
+    DPO_EMAIL: z.preprocess(emptyToUndefined, z.string().email().default('dpd@demarches.localhost')),
+    // A conformity level is only claimed once a full RGAA audit is recorded (its date); until then: partial.
+    ACCESSIBILITY_AUDIT_DATE: z.preprocess(emptyToUndefined, z.iso.date().optional()),
+    ACCESSIBILITY_CONFORMITY: z.preprocess(emptyToUndefined, z.enum(['totale', 'partielle', 'non']).default('partielle')),
+    ACCESSIBILITY_AUDIT_RATE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(100).optional()),
     STARTUP_CHECK_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(5000)),
     // Reverse proxies whose X-Forwarded-For entries are believed (addresses or CIDR ranges); none by default.
     TRUSTED_PROXIES: z.preprocess(

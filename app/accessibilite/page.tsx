@@ -1,28 +1,26 @@
 import type { Metadata } from 'next';
-import type { ReactNode } from 'react';
 import { PageHeader } from '@/components/ui';
+import { formatDay } from '@/lib/dossiers/dates';
 import { getEnv } from '@/lib/env';
+import { ACCESSIBILITY_CHECKS, buildAccessibilityStatement } from '@/lib/statements/accessibility';
 
 export const metadata: Metadata = { title: 'Déclaration d’accessibilité' };
 
-function ToComplete({ children }: { children: ReactNode }) {
-  return <span className="bg-warning-tint px-1 text-warning">[{children}]</span>;
-}
-
 export default function AccessibilityPage() {
-  const { PORTAL_NAME, publicOrigin } = getEnv();
+  const env = getEnv();
+  const { PORTAL_NAME, publicOrigin } = env;
+  const statement = buildAccessibilityStatement(env);
+  const auditDay = statement.auditDate ? formatDay(new Date(`${statement.auditDate}T12:00:00Z`)) : undefined;
   return (
     <div className="prose-public">
-      <PageHeader title="Déclaration d’accessibilité" lead={
-          <>
-            Établie le <ToComplete>date à compléter</ToComplete>.
-          </>
-        }
+      <PageHeader
+        title="Déclaration d’accessibilité"
+        lead={auditDay ? `Établie le ${auditDay}, à la suite d’un audit complet.` : 'Établie sur la base des vérifications décrites ci-dessous, en attendant un audit complet.'}
       />
 
       <p>
-        <ToComplete>Nom de la collectivité</ToComplete> s’engage à rendre ses services en ligne accessibles, conformément à
-        l’article 47 de la loi n° 2005-102 du 11 février 2005.
+        {statement.organisation} s’engage à rendre ses services en ligne accessibles, conformément à l’article 47 de la loi
+        n° 2005-102 du 11 février 2005.
       </p>
       <p>
         Cette déclaration d’accessibilité s’applique au site {PORTAL_NAME} ({publicOrigin}).
@@ -30,32 +28,26 @@ export default function AccessibilityPage() {
 
       <h2>État de conformité</h2>
       <p>
-        Le site {PORTAL_NAME} est <strong>non conforme</strong> avec le référentiel général d’amélioration de
-        l’accessibilité (RGAA), version 4.1 : aucun audit n’a encore été réalisé, et le RGAA demande dans ce cas de
-        déclarer le site non conforme, quels que soient les efforts déjà faits.
+        Le site {PORTAL_NAME} est <strong>{statement.words}</strong> avec le référentiel général d’amélioration de
+        l’accessibilité (RGAA), version 4.1.
       </p>
-      <p>
-        Un audit complet est prévu <ToComplete>date ou période à compléter</ToComplete>. Ses résultats seront publiés
-        sur cette page.
-      </p>
+      {statement.audited ? (
+        <p>
+          L’audit complet réalisé le {auditDay}
+          {statement.auditRate !== undefined ? ` révèle que ${statement.auditRate.toLocaleString('fr-FR')} % des critères du RGAA sont respectés` : ' en établit le résultat'}.
+        </p>
+      ) : (
+        <p>
+          Aucun audit complet n’a encore été réalisé : cet état repose sur les vérifications listées ci-dessous, faites à
+          chaque modification du portail. Les résultats de l’audit seront publiés sur cette page.
+        </p>
+      )}
 
-      <h2>Ce qui a été fait</h2>
+      <h2>Ce qui a été vérifié</h2>
       <ul>
-        <li>toutes les pages se parcourent et s’utilisent au clavier, avec une indication visible de l’élément actif ;</li>
-        <li>un lien « Aller au contenu », en tête de page, permet de passer directement au contenu principal ;</li>
-        <li>
-          les pages restent lisibles avec un zoom à 200 %, et s’affichent sans défilement horizontal sur un écran de 320
-          pixels de large ;
-        </li>
-        <li>le menu fonctionne sans JavaScript, y compris sur petit écran ;</li>
-        <li>chaque champ de formulaire a une étiquette, et ses indications ou erreurs lui sont reliées ;</li>
-        <li>
-          en cas d’erreur, un récapitulatif en haut du formulaire reçoit le focus et donne un lien vers chaque champ à
-          corriger ;
-        </li>
-        <li>les contrastes entre le texte et le fond respectent un rapport d’au moins 4,5:1 ;</li>
-        <li>la langue des pages (français) est déclarée ;</li>
-        <li>les pages publiques font l’objet de tests automatiques d’accessibilité (outil axe-core).</li>
+        {ACCESSIBILITY_CHECKS.map((check) => (
+          <li key={check}>{check}</li>
+        ))}
       </ul>
 
       <h2>Vous pouvez utiliser le zoom du navigateur</h2>
@@ -67,15 +59,19 @@ export default function AccessibilityPage() {
 
       <h2>Contenus non accessibles</h2>
       <p>
-        En attendant l’audit, la liste des non-conformités n’est pas établie. Les documents transmis par les usagers ou par
-        l’administration (par exemple des documents numérisés au format PDF) peuvent ne pas être accessibles.
+        {statement.audited
+          ? 'Les non-conformités relevées par l’audit sont en cours de correction.'
+          : 'En attendant l’audit, la liste des non-conformités n’est pas établie.'}{' '}
+        Les documents transmis par les usagers ou par l’administration (par exemple des documents numérisés au format PDF)
+        peuvent ne pas être accessibles.
       </p>
 
       <h2>Retour d’information et contact</h2>
       <p>
         Si vous n’arrivez pas à accéder à un contenu ou à un service, contactez-nous pour être orienté vers une
-        alternative accessible ou obtenir le contenu sous une autre forme :{' '}
-        <ToComplete>adresse de courriel et adresse postale de contact, à compléter</ToComplete>.
+        alternative accessible ou obtenir le contenu sous une autre forme : par courriel à{' '}
+        <a href={`mailto:${statement.contactEmail}`}>{statement.contactEmail}</a>, ou par courrier : {statement.organisation},{' '}
+        {statement.address}.
       </p>
 
       <h2>Voies de recours</h2>

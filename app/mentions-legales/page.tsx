@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { PageHeader } from '@/components/ui';
 import { getEnv } from '@/lib/env';
+import { accessibilityLinkLabel, buildAccessibilityStatement } from '@/lib/statements/accessibility';
 
 export const metadata: Metadata = { title: 'Mentions légales' };
 
@@ -52,7 +53,7 @@ export default function LegalNoticePage() {
           <Link href="/cookies">Cookies</Link>
         </li>
         <li>
-          <Link href="/accessibilite">Accessibilité : non conforme</Link>
+          <Link href="/accessibilite">{accessibilityLinkLabel(buildAccessibilityStatement(getEnv()))}</Link>
         </li>
       </ul>
     </div>

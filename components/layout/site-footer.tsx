@@ -1,14 +1,14 @@
 import Link from 'next/link';
 
-const links = [
-  { href: '/aide', label: 'Aide' },
-  { href: '/cookies', label: 'Cookies' },
-  { href: '/donnees-personnelles', label: 'Données personnelles' },
-  { href: '/accessibilite', label: 'Accessibilité : non conforme' },
-  { href: '/mentions-legales', label: 'Mentions légales' },
-];
-
-export function SiteFooter({ portalName }: { portalName: string }) {
+/** `accessibilityLabel` states the conformity level, as the RGAA asks (lib/statements/accessibility.ts). */
+export function SiteFooter({ portalName, accessibilityLabel }: { portalName: string; accessibilityLabel: string }) {
+  const links = [
+    { href: '/aide', label: 'Aide' },
+    { href: '/cookies', label: 'Cookies' },
+    { href: '/donnees-personnelles', label: 'Données personnelles' },
+    { href: '/accessibilite', label: accessibilityLabel },
+    { href: '/mentions-legales', label: 'Mentions légales' },
+  ];
   return (
     <footer className="mt-12 border-t-2 border-primary bg-white">
       <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">

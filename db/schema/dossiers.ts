@@ -29,6 +29,9 @@ export const dossiers = pgTable(
     version: integer().notNull().default(1),
     number: text(),
     submittedAt: timestamp({ withTimezone: true }),
+    // When the owner was told this untouched draft would be deleted; a save after it (updatedAt
+    // later) voids the warning, so the save code needs no change.
+    retentionWarnedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

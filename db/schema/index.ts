@@ -7,3 +7,4 @@ export * from './documents';
 export * from './notifications';
 export * from './platform';
 export * from './second-factor';
+export * from './lifecycle';

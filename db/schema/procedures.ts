@@ -27,6 +27,10 @@ export const procedureVersions = pgTable(
     version: integer().notNull(),
     // Validated by lib/procedures/definition.ts before it is stored.
     definition: jsonb().notNull(),
+    // Retention (lib/lifecycle/retention-rules.ts): months a closed dossier is kept after its final
+    // status, and months an untouched draft is kept. Null means the portal's default.
+    closedDossierRetentionMonths: integer(),
+    draftRetentionMonths: integer(),
     publishedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -9,6 +9,7 @@ import { accountDeletedEmail } from './emails';
 import { findUserById } from './users';
 import { verifyPassword } from '@/lib/auth/password';
 import { consumeRateLimit, rateLimitKey } from '@/lib/auth/rate-limit';
+import { recordTombstonesForOwner } from '@/lib/lifecycle/tombstones';
 
 export type DeletionSummary = { relations: number; drafts: number; submitted: number; documents: number };
 
@@ -39,6 +40,8 @@ export async function deleteAccount(ctx: AccountContext, store: BlobStore, userI
   }
   const dossierIds = await ctx.db.transaction(async (tx) => {
     const owned = await tx.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.ownerId, userId));
+    // Agents keep the number and dates of the submitted dossiers, nothing personal (decision 009).
+    await recordTombstonesForOwner(tx, userId, 'account_deleted');
     await tx.delete(users).where(eq(users.id, userId));
     await recordAudit(tx, { action: 'account.deleted', actorId: null, targetType: 'user', targetId: userId });
     return owned.map((d) => d.id);

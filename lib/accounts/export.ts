@@ -1,7 +1,8 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, or } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import {
+  auditLog,
   dossierAttachments,
   dossierEvents,
   dossiers,
@@ -18,7 +19,8 @@ import {
 
 // "Exporter mes données" (right of access and portability). Every query is scoped by owner in its
 // WHERE clause, and selects named columns only: no password hash, token, storage key or agent id
-// can reach the file, even when a column is added to a table later.
+// can reach the file, even when a column is added to a table later. Internal ids and storage keys
+// are read to place the files in the archive (export-archive.ts), then left out of the JSON.
 
 async function selectAccount(db: Executor, userId: string) {
   const [account] = await db
@@ -107,6 +109,7 @@ function selectAttachments(db: Executor, userId: string) {
   return db
     .select({
       dossierId: dossierAttachments.dossierId,
+      storageKey: dossierAttachments.storageKey,
       kind: dossierAttachments.kind,
       filename: dossierAttachments.filename,
       mimeType: dossierAttachments.mimeType,
@@ -149,6 +152,7 @@ function selectNotifications(db: Executor, userId: string) {
 function selectLockerDocuments(db: Executor, userId: string) {
   return db
     .select({
+      storageKey: lockerDocuments.storageKey,
       title: lockerDocuments.title,
       filename: lockerDocuments.filename,
       mimeType: lockerDocuments.mimeType,
@@ -161,6 +165,17 @@ function selectLockerDocuments(db: Executor, userId: string) {
     .orderBy(asc(lockerDocuments.createdAt));
 }
 
+// The journal entries about the citizen: what they did, and what was done to their account. Only
+// the action and the date: the journal's details may name agents or other people.
+async function selectAuditEntries(db: Executor, userId: string) {
+  const rows = await db
+    .select({ action: auditLog.action, actorId: auditLog.actorId, createdAt: auditLog.createdAt })
+    .from(auditLog)
+    .where(or(eq(auditLog.actorId, userId), eq(auditLog.targetId, userId)))
+    .orderBy(asc(auditLog.createdAt));
+  return rows.map((r) => ({ action: r.action, by: r.actorId === userId ? 'vous' : r.actorId ? 'administration' : 'portail', createdAt: r.createdAt }));
+}
+
 /** Groups rows by dossier and drops the internal dossier id from each. */
 function byDossier<T extends { dossierId: string }>(rows: T[]) {
   const groups = new Map<string, Omit<T, 'dossierId'>[]>();
@@ -168,11 +183,23 @@ function byDossier<T extends { dossierId: string }>(rows: T[]) {
   return (id: string) => groups.get(id) ?? [];
 }
 
-/** Everything the portal holds about the user, as a plain object ready for JSON; null when the account is gone. */
-export async function exportAccountData(db: Executor, userId: string) {
+/** A stored file to put in the archive, at `path`. */
+export type ArchiveFile = { path: string; storageKey: string; sizeBytes: number };
+/** A receipt to render into the archive, at `path`. */
+export type ArchiveReceipt = { path: string; dossierId: string };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+// Stored names are sanitised on upload; this keeps an older row from making a path inside the archive.
+const safe = (filename: string) => filename.replace(/[/\\\u0000-\u001f]/g, '_');
+
+/**
+ * Everything the portal holds about the user, as a plain object ready for JSON, plus where each of
+ * their files goes in the archive (the JSON names that path as `fichier`); null when the account is gone.
+ */
+export async function collectAccountExport(db: Executor, userId: string) {
   const account = await selectAccount(db, userId);
   if (!account) return null;
-  const [profile, prefs, relationRows, dossierRows, attachments, messageRows, history, notificationRows, documents] = await Promise.all([
+  const [profile, prefs, relationRows, dossierRows, attachments, messageRows, history, notificationRows, documents, auditEntries] = await Promise.all([
     selectProfile(db, userId),
     selectPreferences(db, userId),
     selectRelations(db, userId),
@@ -182,18 +209,53 @@ export async function exportAccountData(db: Executor, userId: string) {
     selectHistory(db, userId),
     selectNotifications(db, userId),
     selectLockerDocuments(db, userId),
+    selectAuditEntries(db, userId),
   ]);
-  const [attachmentsOf, messagesOf, historyOf] = [byDossier(attachments), byDossier(messageRows), byDossier(history)];
-  return {
+  const files: ArchiveFile[] = [];
+  const receipts: ArchiveReceipt[] = [];
+  const place = (path: string, file: { storageKey: string; sizeBytes: number }) => {
+    files.push({ path, storageKey: file.storageKey, sizeBytes: file.sizeBytes });
+    return path;
+  };
+  const lockerDocuments = documents.map(({ storageKey, ...doc }, i) => ({
+    ...doc,
+    fichier: place(`porte-documents/${pad(i + 1)}-${safe(doc.filename)}`, { storageKey, sizeBytes: doc.sizeBytes }),
+  }));
+  const [messagesOf, historyOf] = [byDossier(messageRows), byDossier(history)];
+  let draftCount = 0;
+  const folderOf = new Map(dossierRows.map((d) => [d.id, d.number ? `demandes/${d.number}` : `brouillons/brouillon-${pad(++draftCount)}`]));
+  const attachmentCount = new Map<string, number>();
+  const attachmentsOf = byDossier(
+    attachments.map(({ storageKey, ...a }) => {
+      const n = (attachmentCount.get(a.dossierId) ?? 0) + 1;
+      attachmentCount.set(a.dossierId, n);
+      const sub = a.kind === 'response' ? 'reponses' : 'pieces-justificatives';
+      return { ...a, fichier: place(`${folderOf.get(a.dossierId)}/${sub}/${pad(n)}-${safe(a.filename)}`, { storageKey, sizeBytes: a.sizeBytes }) };
+    }),
+  );
+  const dossierList = dossierRows.map(({ id, ...dossier }) => {
+    const folder = folderOf.get(id)!;
+    const receipt = dossier.number ? `${folder}/recepisse-${dossier.number}.pdf` : null;
+    if (receipt) receipts.push({ path: receipt, dossierId: id });
+    return { ...dossier, dossier: folder, recepisse: receipt, attachments: attachmentsOf(id), messages: messagesOf(id), history: historyOf(id) };
+  });
+  const data = {
     exportedAt: new Date().toISOString(),
     account,
     profile,
     preferences: prefs,
     relations: relationRows,
-    dossiers: dossierRows.map(({ id, ...dossier }) => ({ ...dossier, attachments: attachmentsOf(id), messages: messagesOf(id), history: historyOf(id) })),
+    dossiers: dossierList,
     notifications: notificationRows,
-    lockerDocuments: documents,
+    lockerDocuments,
+    auditEntries,
   };
+  return { data, files, receipts };
+}
+
+/** Everything the portal holds about the user, as a plain object ready for JSON; null when the account is gone. */
+export async function exportAccountData(db: Executor, userId: string) {
+  return (await collectAccountExport(db, userId))?.data ?? null;
 }
 
 export type AccountExport = NonNullable<Awaited<ReturnType<typeof exportAccountData>>>;

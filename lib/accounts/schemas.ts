@@ -101,6 +101,9 @@ export const deleteAccountSchema = z.object({
   confirm: checkbox.refine((v) => v, 'Cochez la case pour confirmer la suppression définitive.'),
 });
 
+/** "Confirmez votre mot de passe" before the data export is downloaded. */
+export const confirmPasswordSchema = z.object({ currentPassword: currentPasswordField });
+
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type ProfileInput = z.infer<typeof profileSchema>;
 export type PreferencesInput = z.infer<typeof preferencesSchema>;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
-// Checks an uploaded file before anything is stored. Pure (no database, storage or environment),
+// Checks an uploaded file before anything is stored, and strips photo metadata (strip-metadata.ts).
+// Pure (no database, storage or environment),
 // so the same checks serve the citizen's locker, the pièces justificatives and the administration's
 // responses. The declared MIME type and the file name sent by the browser are never trusted: the
 // type comes from the first bytes of the content, and the name only lends its base, never its extension.
@@ -16,6 +17,7 @@ import { createHash } from 'node:crypto';
 // - Executables and scripts: never a supporting document.
 
 import { ACCEPTED_FORMATS_LABEL, MAX_UPLOAD_BYTES, tooLargeMessage } from './limits';
+import { stripImageMetadata } from './strip-metadata';
 
 export { ACCEPT_ATTRIBUTE, ACCEPTED_FORMATS_LABEL, MAX_UPLOAD_BYTES } from './limits';
 
@@ -117,12 +119,18 @@ export async function checkUpload(file: File): Promise<UploadCheck> {
   }
   const type = detectFileType(bytes.subarray(0, 16));
   if (!type) return { ok: false, message: refusalForUnknownType(name, bytes.subarray(0, 256)) };
+  // Photos lose their EXIF (GPS position, device) here, the one place every upload goes through:
+  // what is stored, hashed, scanned and later downloaded is the stripped image.
+  const stripped = await stripImageMetadata(bytes, type.mimeType);
+  if (!stripped.ok) {
+    return { ok: false, message: `L’image « ${name} » est illisible ou endommagée. Enregistrez-la à nouveau, puis envoyez-la.` };
+  }
   return {
     ok: true,
-    bytes,
+    bytes: stripped.bytes,
     filename: sanitizeFilename(file.name ?? '', type.extension),
     mimeType: type.mimeType,
-    sizeBytes: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sizeBytes: stripped.bytes.length,
+    sha256: createHash('sha256').update(stripped.bytes).digest('hex'),
   };
 }

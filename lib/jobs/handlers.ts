@@ -1,6 +1,7 @@
 import 'server-only';
 import type PgBoss from 'pg-boss';
 import { getMailer, type Mailer, type MailMessage } from '@/lib/mail';
+import { registerMaintenanceJobs } from '@/lib/lifecycle/jobs';
 import { createQueues, sendJob, workJobs, type EnqueueOptions } from './boss';
 
 // The portal's jobs: their names, the data each carries, their retry policy and their workers.
@@ -76,4 +77,6 @@ export async function registerWorkers(boss: PgBoss, deps: WorkerDependencies = {
     },
     { concurrency: 2 },
   );
+  // Daily data-lifecycle jobs (orphan files, expired account data, retention): docs/decisions/009.
+  await registerMaintenanceJobs(boss);
 }

@@ -13,6 +13,7 @@ import {
   type BlobBody,
   type BlobStore,
   type HeadResult,
+  type ListedBlob,
   type PutOptions,
   type PutResult,
 } from './types';
@@ -29,6 +30,28 @@ const isMissing = (error: unknown) => ['ENOENT', 'ENOTDIR'].includes((error as N
  * Blobs as plain files under rootDir (the embedded default, one app instance).
  * Content types are not stored: head() returns none, and downloads sniff the bytes anyway.
  */
+/** Files under `dir`, depth first, one directory handle open per level (constant memory per level). */
+async function* walk(dir: string, segments: string[]): AsyncGenerator<ListedBlob> {
+  let handle;
+  try {
+    handle = await fs.opendir(dir);
+  } catch (error) {
+    if (isMissing(error)) return;
+    throw error;
+  }
+  for await (const entry of handle) {
+    // Dot-names are the adapter's work directory or a half-written temp file: never a key.
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      yield* walk(full, [...segments, entry.name]);
+    } else if (entry.isFile()) {
+      const stat = await fs.stat(full).catch((error: unknown) => (isMissing(error) ? null : Promise.reject(error)));
+      if (stat) yield { key: [...segments, entry.name].join('/'), sizeBytes: stat.size, lastModified: stat.mtime };
+    }
+  }
+}
+
 export function createLocalDiskBlobStore(config: LocalDiskBlobStoreConfig): BlobStore {
   const root = path.resolve(config.rootDir);
   const workDir = path.join(root, WORK_DIR);
@@ -98,6 +121,12 @@ export function createLocalDiskBlobStore(config: LocalDiskBlobStoreConfig): Blob
         const code = (error as NodeJS.ErrnoException).code;
         if (!isMissing(error) && code !== 'EISDIR') throw error;
       }
+    },
+
+    async *list(prefix: string): AsyncGenerator<ListedBlob> {
+      assertValidBlobPrefix(prefix);
+      const base = prefix.slice(0, -1).split('/');
+      yield* walk(path.join(root, ...base), base);
     },
 
     async deletePrefix(prefix: string): Promise<number> {

@@ -24,6 +24,7 @@ import {
   type BlobBody,
   type BlobStore,
   type HeadResult,
+  type ListedBlob,
   type PutOptions,
   type PutResult,
 } from './types';
@@ -173,6 +174,25 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
         }
         if (!page.IsTruncated || keys.length === 0) return deleted;
         Marker = keys[keys.length - 1];
+      }
+    },
+
+    async *list(prefix: string): AsyncGenerator<ListedBlob> {
+      assertValidBlobPrefix(prefix);
+      // ListObjects (v1) paginated with a marker, as in deletePrefix: s3rver answers every truncated
+      // ListObjectsV2 page with a 500 (its continuation tokens use DES, which Node 17+ refuses), even
+      // with StartAfter. Pages hold at most 1000 keys, one page in memory at a time.
+      let Marker: string | undefined;
+      for (;;) {
+        const page = await client.send(new ListObjectsCommand({ Bucket, Prefix: prefix, Marker, MaxKeys: config.listPageSize }));
+        const objects = page.Contents ?? [];
+        for (const object of objects) {
+          if (!object.Key) continue;
+          yield { key: object.Key, sizeBytes: object.Size ?? 0, lastModified: object.LastModified ?? new Date(0) };
+        }
+        const last = objects.at(-1)?.Key;
+        if (!page.IsTruncated || !last) return;
+        Marker = last;
       }
     },
 

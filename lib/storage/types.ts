@@ -12,6 +12,8 @@ export type PutOptions = {
 
 export type PutResult = { sizeBytes: number; sha256: string };
 export type HeadResult = { sizeBytes: number; contentType?: string };
+/** One stored blob as a listing sees it: lastModified is when it was (last) written. */
+export type ListedBlob = { key: string; sizeBytes: number; lastModified: Date };
 
 export interface BlobStore {
   put(key: string, body: BlobBody, opts?: PutOptions): Promise<PutResult>;
@@ -22,6 +24,11 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
   /** Prefix must end with "/" (e.g. `locker/<userId>/`); returns how many blobs were deleted. */
   deletePrefix(prefix: string): Promise<number>;
+  /**
+   * Every blob whose key starts with `prefix` (ending with "/"), page by page as they are read, so
+   * that a sweep over millions of keys holds one page in memory. Order is not specified.
+   */
+  list(prefix: string): AsyncIterable<ListedBlob>;
   /** Throws one clear line when the backend is unreachable or misconfigured. */
   check(): Promise<void>;
 }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { createCitizen, e2eSql, linkPath, uniqueEmail, waitForEmail } from './support/db';
@@ -171,7 +170,7 @@ test.describe('Mes informations', () => {
       await page.goto(path);
       await expect(page).toHaveURL(new RegExp(`/connexion\\?callbackUrl=${encodeURIComponent(path)}$`));
     }
-    const download = await request.get('/compte/export/mes-donnees', { maxRedirects: 0 });
+    const download = await request.get('/compte/export/archive', { maxRedirects: 0 });
     expect(download.status()).toBe(303);
     expect(download.headers().location).toMatch(/^\/connexion/);
   });
@@ -403,31 +402,7 @@ test.describe('Supprimer mon compte', () => {
   });
 });
 
-test.describe('Exporter mes données', () => {
-  test('downloads a JSON file with the profile and no password hash', async ({ page }) => {
-    const citizen = await createCitizen({ firstNames: 'Apolline', birthName: 'Exportée' });
-    await signIn(page, citizen.email, citizen.password, '/compte/export');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Exporter mes données');
-    const downloading = page.waitForEvent('download');
-    await page.getByRole('link', { name: 'Télécharger mes données (fichier JSON)' }).click();
-    const download = await downloading;
-    expect(download.suggestedFilename()).toBe('mes-donnees-portail.json');
-    const text = await readFile((await download.path())!, 'utf8');
-    expect(text).not.toMatch(/passwordHash|password_hash|\$argon2/);
-    const data = JSON.parse(text);
-    expect(data.account.email).toBe(citizen.email);
-    expect(data.profile).toMatchObject({ firstNames: 'Apolline', birthName: 'Exportée' });
-  });
-
-  test('is never cached', async ({ page }) => {
-    const citizen = await createCitizen();
-    await signIn(page, citizen.email, citizen.password, '/compte/export');
-    const response = await page.request.get('/compte/export/mes-donnees');
-    expect(response.status()).toBe(200);
-    expect(response.headers()['cache-control']).toContain('no-store');
-    expect(response.headers()['content-disposition']).toBe('attachment; filename="mes-donnees-portail.json"');
-  });
-});
+// The export (ZIP, password confirmation) is covered by data-export.spec.ts.
 
 test.describe('accessibility of every account page', () => {
   const pages = [

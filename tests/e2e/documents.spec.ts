@@ -3,13 +3,15 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { createCitizen, e2eSql } from './support/db';
 import { signIn } from './support/session';
+import { TINY_PNG } from '../helpers/images';
 
 // The Porte-documents and the pièces justificatives as a citizen uses them: add, download, rename
 // and delete locker documents; attach a locker document and a file from the computer to a
 // procedure, with and without JavaScript; hostile files refused; another citizen's ids are 404.
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.7\n${text}\n%%EOF\n`);
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+// A real image: uploads are decoded to strip their metadata.
+const PNG = TINY_PNG;
 const UUID = '[0-9a-f-]{36}';
 
 const errorSummary = (page: Page) => page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Il y a un problème' }) });

@@ -20,7 +20,7 @@ const footerLinks = [
   { name: 'Aide', path: '/aide', h1: 'Aide' },
   { name: 'Cookies', path: '/cookies', h1: 'Cookies' },
   { name: 'Données personnelles', path: '/donnees-personnelles', h1: 'Données personnelles' },
-  { name: 'Accessibilité : non conforme', path: '/accessibilite', h1: 'Déclaration d’accessibilité' },
+  { name: 'Accessibilité : partiellement conforme', path: '/accessibilite', h1: 'Déclaration d’accessibilité' },
   { name: 'Mentions légales', path: '/mentions-legales', h1: 'Mentions légales' },
 ];
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   dossierAttachments,
   dossierEvents,
+  dossierTombstones,
   dossiers,
   emailTokens,
   lockerDocuments,
@@ -191,6 +192,11 @@ describe.each(['local disk', 'S3'] as const)('deleteAccount with %s storage', (s
 
     const [last] = await emailsTo(db, target.email);
     expect(last.subject).toContain('Votre compte a été supprimé');
+
+    // Agents keep a trace of the submitted dossier, without anything personal; none for the draft.
+    const tombstones = await db.db.select().from(dossierTombstones).where(eq(dossierTombstones.number, target.number));
+    expect(tombstones).toEqual([expect.objectContaining({ number: target.number, procedureTitle: 'Démarche de test', finalStatus: 'submitted', reason: 'account_deleted' })]);
+    expect(JSON.stringify(tombstones)).not.toMatch(new RegExp(`${target.email}|${target.id}|demande de`));
   });
 });
 

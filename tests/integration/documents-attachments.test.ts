@@ -11,6 +11,7 @@ import {
   type FileFieldRef,
 } from '@/lib/documents/attachments';
 import { checkUpload, type CheckedUpload } from '@/lib/documents/check-upload';
+import { TINY_PNG } from '../helpers/images';
 import { addLockerDocument, deleteLockerDocument } from '@/lib/documents/locker';
 import { submitDossier } from '@/lib/dossiers';
 import { findSubmittedDossier } from '@/lib/dossiers/submitted';
@@ -179,7 +180,7 @@ describe('pièces justificatives of a draft', () => {
   it('applies the field’s own limits: type and size', async () => {
     const owner = await createUser();
     const draftId = await createDraft(owner);
-    const png = await upload(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), 'photo.png');
+    const png = await upload(TINY_PNG, 'photo.png');
     expect(await attachUpload(db.db, store, owner, draftId, autres, png)).toEqual({
       ok: false,
       reason: 'not-accepted',

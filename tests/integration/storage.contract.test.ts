@@ -183,6 +183,28 @@ describe.each(adapters)('BlobStore contract: $name', ({ setUp, storesContentType
     expect(await store.deletePrefix(`locker/${user}/`)).toBe(0);
   });
 
+  it('list() yields every blob under a prefix across pages, with size and a recent last-modified date', async () => {
+    const user = randomUUID();
+    const before = Date.now() - 5_000;
+    // Five blobs: more than two pages on S3 (page size 2), nested one level deeper on disk.
+    const mine = Array.from({ length: 5 }, () => newKey('dossiers', user));
+    const others = [newKey('locker', user), newKey('dossiers', `${user}0`)];
+    for (const key of [...mine, ...others]) await store.put(key, Buffer.from(key));
+
+    const listed = [];
+    for await (const blob of store.list(`dossiers/${user}/`)) listed.push(blob);
+    expect(listed.map((b) => b.key).sort()).toEqual([...mine].sort());
+    for (const blob of listed) {
+      expect(blob.sizeBytes).toBe(Buffer.byteLength(blob.key));
+      expect(blob.lastModified.getTime()).toBeGreaterThanOrEqual(before);
+      expect(blob.lastModified.getTime()).toBeLessThanOrEqual(Date.now() + 5_000);
+    }
+    const nothing = [];
+    for await (const blob of store.list(`dossiers/${randomUUID()}/`)) nothing.push(blob);
+    expect(nothing).toEqual([]);
+    await expect(store.list('dossiers')[Symbol.asyncIterator]().next()).rejects.toBeInstanceOf(InvalidBlobKeyError);
+  });
+
   it('put() over an existing key replaces it', async () => {
     const key = newKey();
     await store.put(key, Buffer.from('version 1, plus longue'));

@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import { checkUpload, detectFileType, MAX_UPLOAD_BYTES, sanitizeFilename } from '@/lib/documents/check-upload';
 import { isChosenFile } from '@/lib/documents/schemas';
 
+import { TINY_PNG as PNG } from '../helpers/images';
+
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n');
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0]);
 
 function file(content: Buffer | string, name: string, type = 'application/pdf'): File {

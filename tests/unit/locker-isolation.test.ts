@@ -22,12 +22,14 @@ async function sourceFiles(dir: string): Promise<string[]> {
 }
 
 // Who may touch the locker: the locker itself, the citizen's locker pages, the draft step page
-// (its drop-down list), and the account's own deletion summary and data export.
+// (its drop-down list), the account's own deletion summary and data export (and its LISEZMOI),
+// and the orphan-file sweeper, which reads storage keys only, to know which files are owned.
 const ALLOWED = [
   /^lib\/documents\//,
   /^app\/porte-documents\//,
   /^app\/brouillons\/\[id\]\/\[step\]\/page\.tsx$/,
-  /^lib\/accounts\/(deletion|export)\.ts$/,
+  /^lib\/accounts\/(deletion|export|export-readme)\.ts$/,
+  /^lib\/lifecycle\/orphan-files\.ts$/,
   /^app\/compte\/export\//,
 ];
 

@@ -1,0 +1,43 @@
+// LISEZMOI.txt, the first file of the data export: what is where, in plain French.
+
+export function readmeText(portalName: string, exportedAt: string): string {
+  const date = new Date(exportedAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' });
+  return [
+    `Vos données — ${portalName}`,
+    `Archive créée le ${date}.`,
+    '',
+    'Cette archive contient tout ce que le portail conserve sur vous, au moment du téléchargement.',
+    'Gardez-la en lieu sûr : elle contient vos informations personnelles et vos documents.',
+    '',
+    'CONTENU',
+    '',
+    'donnees.json',
+    '  Toutes vos données, au format JSON (lisible par un éditeur de texte et par la plupart des logiciels) :',
+    '  - account : votre identifiant (adresse de courriel) et les dates de votre compte ;',
+    '  - profile : vos informations personnelles (civilité, noms, prénoms, naissance, adresse, téléphone) ;',
+    '  - preferences : vos préférences de notification par courriel ;',
+    '  - relations : vos proches, associations et entreprises ;',
+    '  - dossiers : vos brouillons et vos demandes, avec les réponses saisies, les pièces jointes,',
+    '    les messages échangés et l’historique des statuts ;',
+    '  - notifications : les notifications reçues sur le portail ;',
+    '  - lockerDocuments : les documents de votre porte-documents ;',
+    '  - auditEntries : le journal des opérations sur votre compte (connexions, modifications…).',
+    '  Chaque document et chaque pièce jointe y indique, dans « fichier », où le trouver dans l’archive.',
+    '',
+    'porte-documents/',
+    '  Les documents de votre porte-documents, tels que vous les avez déposés',
+    '  (les photos sans leurs métadonnées de localisation, retirées au dépôt).',
+    '',
+    'demandes/<numéro>/',
+    '  Une demande déposée : le récépissé de dépôt (recepisse-<numéro>.pdf),',
+    '  pieces-justificatives/ (les pièces que vous avez jointes) et reponses/ (les réponses de l’administration).',
+    '',
+    'brouillons/brouillon-<n>/',
+    '  Un brouillon non déposé et ses pièces justificatives.',
+    '',
+    'Votre mot de passe n’y figure pas : le portail ne le connaît pas en clair.',
+    '',
+    'Une question sur vos données ? Consultez la page « Données personnelles » du portail.',
+    '',
+  ].join('\r\n');
+}
