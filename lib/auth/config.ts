@@ -65,7 +65,7 @@ export const { signIn, signOut } = NextAuth(() => {
         async authorize(raw) {
           const parsed = signInSchema.safeParse(raw);
           if (!parsed.success) throw new SignInRefused('invalid');
-          // Loaded on use: the proxy imports this module to renew sessions and never reaches the database.
+          // Loaded on use: importing this module (sign-in and sign-out actions) opens no database.
           const [{ authenticate }, { getDb }] = await Promise.all([import('@/lib/accounts/sign-in'), import('@/lib/db')]);
           const result = await authenticate(await getDb(), parsed.data.email, parsed.data.password);
           if (!result.ok) throw new SignInRefused(result.reason === 'throttled' ? `throttled-${result.waitSeconds}` : result.reason);
