@@ -69,7 +69,7 @@ export const { signIn, signOut } = NextAuth(() => {
         async authorize(raw) {
           const parsed = signInSchema.safeParse(raw);
           if (!parsed.success) throw new SignInRefused('invalid');
-          // Loaded on use: the proxy imports this module to renew sessions and never reaches the database.
+          // Loaded on use: importing this module (sign-in and sign-out actions) opens no database.
           // It also reads the client's address and device cookie, and issues the device cookie (decision 009).
           const { authenticateSignIn } = await import('./sign-in-request');
           const result = await authenticateSignIn(parsed.data.email, parsed.data.password);

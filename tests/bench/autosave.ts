@@ -94,7 +94,8 @@ async function createClients(sql: postgres.Sql, authSecret: string): Promise<Cli
       returning id`;
     // The same JWT the sign-in flow would set: Auth.js derives the key from the secret and the cookie name.
     const token = await encode({
-      token: { sub: user.id, email, userId: user.id, role: 'citizen', sessionVersion: 1 },
+      // auth_time: the sign-in time, without which a session is over (decision 009).
+      token: { sub: user.id, email, userId: user.id, role: 'citizen', sessionVersion: 1, auth_time: Math.floor(Date.now() / 1000) },
       secret: authSecret,
       salt: SESSION_COOKIE,
       maxAge: 3600,

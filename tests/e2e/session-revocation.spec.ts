@@ -80,16 +80,17 @@ async function draftOf(userId: string): Promise<string> {
   return draft.id;
 }
 
-type Call = { method?: 'GET' | 'POST' | 'PATCH'; path: string; cookie: string; json?: unknown; form?: Record<string, string> };
+type Call = { method?: 'GET' | 'POST' | 'PATCH'; path: string; cookie: string; otherCookies?: string[]; json?: unknown; form?: Record<string, string> };
 
-/** One request from a fresh client holding only this cookie; redirects are not followed. */
-async function send({ method = 'GET', path, cookie, json, form }: Call) {
+/** One request from a fresh client holding only these cookies; redirects are not followed. */
+async function send({ method = 'GET', path, cookie, otherCookies = [], json, form }: Call) {
   const client = await playwrightRequest.newContext({ baseURL });
   try {
+    const cookies = [`${COOKIE}=${cookie}`, ...otherCookies].join('; ');
     const response: APIResponse = await client.fetch(path, {
       method,
       maxRedirects: 0,
-      headers: { cookie: `${COOKIE}=${cookie}`, origin: baseURL, ...(json === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { cookie: cookies, origin: baseURL, ...(json === undefined ? {} : { 'content-type': 'application/json' }) },
       data: json === undefined ? undefined : JSON.stringify(json),
       form,
     });
@@ -98,8 +99,12 @@ async function send({ method = 'GET', path, cookie, json, form }: Call) {
       .filter((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith(`${COOKIE}=`))
       .map((h) => h.value);
     // An event stream never ends by itself: only its status and headers matter here.
+    const otherSetCookies = response
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === 'set-cookie' && !h.value.startsWith(`${COOKIE}=`))
+      .map((h) => h.value.split(';')[0]);
     const body = response.headers()['content-type']?.startsWith('text/event-stream') ? '' : await response.text();
-    return { status: response.status(), location: response.headers().location ?? '', sessionCookies, body };
+    return { status: response.status(), location: response.headers().location ?? '', sessionCookies, otherSetCookies, body };
   } finally {
     await client.dispose();
   }
@@ -135,13 +140,15 @@ async function expectCookieRefusedEverywhere(cookie: string, account: Account, d
   expect(compte.location).toMatch(/^\/connexion\?callbackUrl=%2Fcompte/);
   expectNothingBack(compte, account, '/compte');
 
-  // The revival of issue 8: a CSRF token, then a session "update" naming the current version.
+  // The revival of issue 8: a CSRF token (and its cookie), then a session "update" naming the
+  // current version. Before the fix: 200, a fresh cookie, and /compte opened with it.
   const csrf = await send({ path: '/api/auth/csrf', cookie });
-  expect(csrf.status).toBe(404);
+  const csrfToken = csrf.status === 200 ? (JSON.parse(csrf.body) as { csrfToken: string }).csrfToken : 'none';
   const data = { sessionVersion: await sessionVersionOf(account.id) };
-  const update = await send({ method: 'POST', path: '/api/auth/session', cookie, json: { csrfToken: 'any', data } });
-  expect(update.status).toBe(404);
+  const update = await send({ method: 'POST', path: '/api/auth/session', cookie, otherCookies: csrf.otherSetCookies, json: { csrfToken, data } });
   expectNothingBack(update, account, 'POST /api/auth/session');
+  expect(update.status).toBe(404);
+  expect(csrf.status).toBe(404);
   for (const path of AUTH_PATHS) {
     for (const method of ['GET', 'POST'] as const) {
       const answer = await send({ method, path, cookie, form: method === 'POST' ? { csrfToken: 'any', email: account.email, password: NEW_PASSWORD } : undefined });
