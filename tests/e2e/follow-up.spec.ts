@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { createCitizen, e2eSql, waitForEmail } from './support/db';
-import { signIn } from './support/session';
+import { enrolSecondFactorInDatabase, signIn } from './support/session';
 
 // The follow-up loop, as its users live it: a citizen files a request, the agent in charge changes
 // its status, writes and publishes the administration's response; the citizen is notified, reads
@@ -304,6 +304,7 @@ test.describe('who must not get in', () => {
 
     const outsider = await createCitizen();
     await e2eSql()`update users set role = 'agent' where id = ${outsider.id}`;
+    await enrolSecondFactorInDatabase(outsider);
     const agent = await newSignedInPage(browser, outsider.email, outsider.password);
     await agent.goto('/admin');
     await expect(agent.getByText('Aucune démarche ne vous est confiée pour le moment.')).toBeVisible();
