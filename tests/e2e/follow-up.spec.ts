@@ -65,7 +65,7 @@ async function insertResponseFile(dossierId: string): Promise<string> {
 }
 
 test('the whole loop: filed, processed by the agent, followed and answered by the citizen', async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const citizen = await createCitizen({ firstNames: 'Camille', birthName: 'Martin' });
   await signIn(page, citizen.email, citizen.password);
   const request = await fileRequest(page, citizen.id);
