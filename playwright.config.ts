@@ -24,8 +24,9 @@ export const e2eServerEnv: Record<string, string> = {
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  // Generous: a journey signs in several times (Argon2id) on a 2-core machine shared with the server and PostgreSQL.
-  timeout: 60_000,
+  // Generous: a journey signs in several times (Argon2id) on a 2-core machine shared with the server and PostgreSQL,
+  // and an agent's or administrator's sign-in is now two steps (password, then a TOTP code).
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,

@@ -5,7 +5,7 @@ import { getEnv } from '@/lib/env';
 import { migrateDatabase, openDatabase } from '@/db/client';
 import { seedDatabase } from '@/db/seed';
 import { hashPassword } from '@/lib/auth/password';
-import { getSecretBox } from '@/lib/auth/second-factor/secret-box';
+import { getSecretBox } from '@/lib/auth/second-factor/portal-secret-box';
 
 export async function prepareDatabase() {
   const env = getEnv();

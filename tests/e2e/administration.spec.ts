@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { createCitizen, e2eSql, linkPath, uniqueEmail, waitForEmail } from './support/db';
-import { signIn } from './support/session';
+import { enrolSecondFactorInDatabase, signIn } from './support/session';
 
 // Administrators edit procedures, manage agents and read the journal; nobody else reaches any of it.
 // Each test works on its own procedure and accounts, so the seeded procedures stay as they are.
@@ -12,6 +12,7 @@ const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 async function createUser(role: 'citizen' | 'agent' | 'admin') {
   const user = await createCitizen();
   await e2eSql()`update users set role = ${role} where id = ${user.id}`;
+  if (role !== 'citizen') await enrolSecondFactorInDatabase(user);
   return user;
 }
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { createCitizen, e2eSql, waitForEmail } from './support/db';
-import { signIn } from './support/session';
+import { enrolSecondFactorInDatabase, signIn } from './support/session';
 
 // The follow-up loop, as its users live it: a citizen files a request, the agent in charge changes
 // its status, writes and publishes the administration's response; the citizen is notified, reads
@@ -65,7 +65,7 @@ async function insertResponseFile(dossierId: string): Promise<string> {
 }
 
 test('the whole loop: filed, processed by the agent, followed and answered by the citizen', async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const citizen = await createCitizen({ firstNames: 'Camille', birthName: 'Martin' });
   await signIn(page, citizen.email, citizen.password);
   const request = await fileRequest(page, citizen.id);
@@ -304,6 +304,7 @@ test.describe('who must not get in', () => {
 
     const outsider = await createCitizen();
     await e2eSql()`update users set role = 'agent' where id = ${outsider.id}`;
+    await enrolSecondFactorInDatabase(outsider);
     const agent = await newSignedInPage(browser, outsider.email, outsider.password);
     await agent.goto('/admin');
     await expect(agent.getByText('Aucune démarche ne vous est confiée pour le moment.')).toBeVisible();

@@ -22,6 +22,8 @@ import {
   totpKeyUri,
 } from '@/lib/auth/second-factor/totp';
 import { formatWait } from '@/lib/auth/second-factor/wait-text';
+import { refuseSecondFactorReset } from '@/lib/backoffice-admin/role-rules';
+import { ConfigError, parseEnv } from '@/lib/env';
 
 // RFC 6238, appendix B: the SHA-1 seed is the ASCII string "12345678901234567890"; the 8-digit
 // codes end with the 6 digits authenticator apps show.
@@ -145,6 +147,20 @@ describe('policy', () => {
     expect(isDemoSecret(decodeTotpSecret(DEMO_TOTP_SECRETS.agent))).toBe(true);
     expect(isDemoSecret(decodeTotpSecret(DEMO_TOTP_SECRETS.admin))).toBe(true);
     expect(isDemoSecret(RFC_SECRET)).toBe(false);
+  });
+
+  it('lets an administrator reset another back-office user’s second factor, not their own, not a citizen’s', () => {
+    expect(refuseSecondFactorReset('a', { id: 'b', role: 'agent' })).toBeNull();
+    expect(refuseSecondFactorReset('a', { id: 'b', role: 'admin' })).toBeNull();
+    expect(refuseSecondFactorReset('a', { id: 'a', role: 'admin' })).toContain('votre propre double authentification');
+    expect(refuseSecondFactorReset('a', { id: 'b', role: 'citizen' })).toContain('n’a pas accès');
+  });
+
+  it('wants a TOTP_ENCRYPTION_KEY of 32 characters or more, when set', () => {
+    expect(() => parseEnv({ TOTP_ENCRYPTION_KEY: 'too short' })).toThrow(ConfigError);
+    expect(() => parseEnv({ TOTP_ENCRYPTION_KEY: 'too short' })).toThrow(/TOTP_ENCRYPTION_KEY must be at least 32 characters/);
+    expect(parseEnv({ TOTP_ENCRYPTION_KEY: 'k'.repeat(32) }).TOTP_ENCRYPTION_KEY).toBe('k'.repeat(32));
+    expect(parseEnv({ TOTP_ENCRYPTION_KEY: '' }).TOTP_ENCRYPTION_KEY).toBeUndefined();
   });
 
   it('says the real wait', () => {

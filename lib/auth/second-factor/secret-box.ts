@@ -1,12 +1,11 @@
-import 'server-only';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { getEnv } from '@/lib/env';
-import { getAuthSecret } from '@/lib/auth/session-token';
 
 // TOTP secrets are stored encrypted (AES-256-GCM): a copy of the database alone does not let
 // anyone compute an agent's codes. The key is derived (HKDF-SHA-256) from TOTP_ENCRYPTION_KEY, or
 // from AUTH_SECRET when it is unset. The user id is bound as associated data, so a ciphertext
 // copied onto another account's row does not decrypt.
+// Pure: the key material is a parameter (portal-secret-box.ts reads it from the environment), so
+// seeding scripts and end-to-end fixtures can encrypt with the key of the server they prepare.
 
 export type SecretBox = {
   encrypt(userId: string, secret: Uint8Array): string;
@@ -41,13 +40,4 @@ export function createSecretBox(keyMaterial: string): SecretBox {
       }
     },
   };
-}
-
-let box: { material: string; box: SecretBox } | undefined;
-
-/** The portal's box, keyed from the environment. */
-export function getSecretBox(): SecretBox {
-  const material = getEnv().TOTP_ENCRYPTION_KEY ?? getAuthSecret();
-  if (box?.material !== material) box = { material, box: createSecretBox(material) };
-  return box.box;
 }

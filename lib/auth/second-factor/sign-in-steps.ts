@@ -4,7 +4,7 @@ import { getEnv } from '@/lib/env';
 import { clearPendingSignIn, readPendingSignIn, setPendingSignIn, setRecoveryCodesToShow } from './pending-sign-in';
 import { refusesDemoSecrets } from './policy';
 import type { SecondFactorMethod } from './schemas';
-import { getSecretBox } from './secret-box';
+import { getSecretBox } from './portal-secret-box';
 import { confirmEnrolment, generateTotpSecret, isEnrolled, verifyRecoveryCodeSignIn, verifyTotpSignIn, type SecondFactorResult } from './verify';
 
 // The two halves of a back-office sign-in, as the Auth.js providers call them (lib/auth/config.ts).

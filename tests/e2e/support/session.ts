@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
 import { DEMO_TOTP_SECRETS } from '@/db/seed/demo-second-factor';
-import { decodeTotpSecret, generateTotpCode, TOTP_PERIOD_SECONDS, timeStep } from '@/lib/auth/second-factor/totp';
+import { createSecretBox } from '@/lib/auth/second-factor/secret-box';
+import { decodeTotpSecret, encodeTotpSecret, generateTotpCode, TOTP_PERIOD_SECONDS, timeStep } from '@/lib/auth/second-factor/totp';
+import { e2eServerEnv } from '../../../playwright.config';
 import { e2eSql } from './db';
 
 // TOTP secrets this test process knows, by login email: the seeded demo ones, and those read from
@@ -18,6 +21,18 @@ export function totpSecretOf(email: string): string {
   const secret = knownSecrets.get(email.toLowerCase());
   if (!secret) throw new Error(`no TOTP secret known for ${email}: enrol it through signIn() first`);
   return secret;
+}
+
+/**
+ * A fixture: the account is enrolled straight in the database (the secret encrypted with the e2e
+ * server's key), as if it had enrolled before. Journeys about enrolment itself go through the page.
+ */
+export async function enrolSecondFactorInDatabase(user: { id: string; email: string }): Promise<string> {
+  const secret = new Uint8Array(randomBytes(20));
+  const ciphertext = createSecretBox(e2eServerEnv.AUTH_SECRET).encrypt(user.id, secret);
+  await e2eSql()`insert into second_factors (user_id, secret_ciphertext, last_used_step) values (${user.id}, ${ciphertext}, 0)`;
+  rememberTotpSecret(user.email, encodeTotpSecret(secret));
+  return encodeTotpSecret(secret);
 }
 
 async function lastUsedStep(email: string): Promise<number> {
