@@ -50,13 +50,15 @@ export type MintOptions = {
   signedInSecondsAgo?: number | null;
   /** Seconds since the cookie was issued or last renewed. */
   ageSeconds?: number;
+  /** Opened with the second factor; by default as the sign-in issues it: back-office roles only. */
+  mfa?: boolean;
 };
 
 /** A session cookie as the sign-in issues it (same secret and salt), with a chosen age. */
-export async function mintSessionCookie({ userId, role = 'citizen', sessionVersion = 1, signedInSecondsAgo = 0, ageSeconds = 0 }: MintOptions): Promise<string> {
+export async function mintSessionCookie({ userId, role = 'citizen', sessionVersion = 1, signedInSecondsAgo = 0, ageSeconds = 0, mfa = role !== 'citizen' }: MintOptions): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   // encode() sets iat to now: the age is told by an expiry that much shorter, as tokenAgeSeconds reads it.
-  const token: Record<string, unknown> = { sub: userId, userId, role, sessionVersion };
+  const token: Record<string, unknown> = { sub: userId, userId, role, sessionVersion, mfa };
   if (signedInSecondsAgo !== null) token.auth_time = now - signedInSecondsAgo;
   return encode({ token, secret: getAuthSecret(), salt: SESSION_COOKIE, maxAge: SESSION_MAX_AGE_SECONDS - ageSeconds });
 }

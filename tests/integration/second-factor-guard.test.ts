@@ -18,7 +18,7 @@ const { getCurrentUser } = await import('@/lib/auth/guards');
 
 async function signedInAs(user: { id: string; sessionVersion: number; role: string }, claims: Record<string, unknown> = {}) {
   jar.clear();
-  const token = { sub: user.id, userId: user.id, role: user.role, sessionVersion: user.sessionVersion, ...claims };
+  const token = { sub: user.id, userId: user.id, role: user.role, sessionVersion: user.sessionVersion, auth_time: Math.floor(Date.now() / 1000), ...claims };
   jar.set('authjs.session-token', await encode({ token, secret: getAuthSecret(), salt: 'authjs.session-token', maxAge: 600 }));
 }
 
