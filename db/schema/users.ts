@@ -66,7 +66,7 @@ export const emailTokens = pgTable(
     tokenHash: text().notNull(),
     newEmail: text(),
     // confirm_signup only: the password typed in the sign-up that sent this link. The link
-    // confirms the account only while that is still the account's password (decision 009).
+    // confirms the account only while that is still the account's password (decision 010).
     passwordHash: text(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     usedAt: timestamp({ withTimezone: true }),

@@ -40,7 +40,7 @@ export async function deleteAccount(ctx: AccountContext, store: BlobStore, userI
   }
   const dossierIds = await ctx.db.transaction(async (tx) => {
     const owned = await tx.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.ownerId, userId));
-    // Agents keep the number and dates of the submitted dossiers, nothing personal (decision 009).
+    // Agents keep the number and dates of the submitted dossiers, nothing personal (decision 013).
     await recordTombstonesForOwner(tx, userId, 'account_deleted');
     await tx.delete(users).where(eq(users.id, userId));
     await recordAudit(tx, { action: 'account.deleted', actorId: null, targetType: 'user', targetId: userId });

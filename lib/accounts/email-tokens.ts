@@ -20,7 +20,7 @@ export async function issueEmailToken(db: Executor, userId: string, kind: EmailT
   return insertEmailToken(db, userId, kind, { newEmail, lifetimeSeconds });
 }
 
-/** A sign-up confirmation link that confirms the account only with this password (decision 009). */
+/** A sign-up confirmation link that confirms the account only with this password (decision 010). */
 export async function issueSignupConfirmationToken(db: Executor, userId: string, passwordHash: string): Promise<string> {
   return insertEmailToken(db, userId, 'confirm_signup', { passwordHash });
 }

@@ -17,7 +17,7 @@ export type SignUpResult = { ok: true } | { ok: false; fieldErrors?: Record<stri
 const LIMIT_PER_HOUR = 5;
 const TOO_MANY = 'Trop de demandes en peu de temps. Réessayez dans une heure.';
 
-// Pre-hijacking (decision 009): an address belongs to whoever follows the link sent to it. A
+// Pre-hijacking (decision 010): an address belongs to whoever follows the link sent to it. A
 // sign-up for an address whose account is still unconfirmed replaces that account's password and
 // names, and its link is bound to that password: a link confirms the account only while the
 // password typed in the sign-up that sent it is still the account's. So an attacker who signed up

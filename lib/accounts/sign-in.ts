@@ -19,7 +19,7 @@ export type SignInClient = { clientKey?: string; devices?: DeviceClaim[] };
 let dummyHash: Promise<string> | undefined;
 
 /**
- * Which failure counters an attempt is checked against and adds to (decision 009): a browser that
+ * Which failure counters an attempt is checked against and adds to (decision 010): a browser that
  * signed in to this account before counts on its own device counter only; any other client counts
  * on the account's counter for unknown clients and on its address's counter.
  */

@@ -70,7 +70,7 @@ export const { signIn, signOut } = NextAuth(() => {
           const parsed = signInSchema.safeParse(raw);
           if (!parsed.success) throw new SignInRefused('invalid');
           // Loaded on use: importing this module (sign-in and sign-out actions) opens no database.
-          // It also reads the client's address and device cookie, and issues the device cookie (decision 009).
+          // It also reads the client's address and device cookie, and issues the device cookie (decision 010).
           const { authenticateSignIn } = await import('./sign-in-request');
           const result = await authenticateSignIn(parsed.data.email, parsed.data.password);
           if (!result.ok) throw new SignInRefused(result.reason === 'throttled' ? `throttled-${result.waitSeconds}` : result.reason);

@@ -26,7 +26,7 @@ export async function consumeRateLimit(db: Executor, key: string, limit: number,
   return { allowed: row.count <= limit, count: row.count, retryAfterSeconds: Math.max(0, row.retry_after) };
 }
 
-// Sign-in failures (decision 009, OWASP "device cookies"). Three counters, each forgetting after 24 hours:
+// Sign-in failures (decision 010, OWASP "device cookies"). Three counters, each forgetting after 24 hours:
 // - per account, for clients the account does not know (keyed by the typed email, known or not,
 //   so both behave the same): from the 5th failure each attempt waits 65 s, then twice as long
 //   each time, at most an hour; after 25 failures in a day, a day. Cleared on success and reset.

@@ -8,7 +8,7 @@ import { getAuthSecret } from './session-token';
 
 // The password step of a sign-in from a request: who is asking (address, device cookie), then
 // lib/accounts/sign-in.ts decides. After a right password the browser gets a fresh device token
-// for the account (decision 009): it proves this browser knew the password, whatever step follows.
+// for the account (decision 010): it proves this browser knew the password, whatever step follows.
 
 function deviceCookie(): { name: string; secure: boolean } {
   const secure = getEnv().publicOrigin.startsWith('https://');

@@ -4,7 +4,7 @@ import type { Executor, Transaction } from '@/db/client';
 import { dossierAttachments, dossiers, lockerDocuments, users } from '@/db/schema';
 import { formatFileSize } from './format';
 
-// One storage limit per account (docs/decisions/009-storage-quota.md): the Porte-documents plus
+// One storage limit per account (docs/decisions/012-storage-quota.md): the Porte-documents plus
 // the files attached to the account's drafts. A copy of a locker document attached to a draft is
 // a second stored file and counts as such. Files of submitted dossiers do not count: they belong
 // to the administration's record and the citizen cannot delete them.

@@ -77,6 +77,6 @@ export async function registerWorkers(boss: PgBoss, deps: WorkerDependencies = {
     },
     { concurrency: 2 },
   );
-  // Daily data-lifecycle jobs (orphan files, expired account data, retention): docs/decisions/009.
+  // Daily data-lifecycle jobs (orphan files, expired account data, retention): docs/decisions/013.
   await registerMaintenanceJobs(boss);
 }

@@ -3,7 +3,7 @@ import type { Env } from '@/lib/env';
 // The RGAA statement's facts, from configuration (README: ACCESSIBILITY_*). A conformity level is
 // only taken from configuration once a full audit is recorded (its date); until then the portal
 // says « partiellement conforme », on the strength of the checks listed below, and says that no
-// full audit was made. Note: RGAA 4.1 asks for « non conforme » when no audit exists (decision 009).
+// full audit was made. Note: RGAA 4.1 asks for « non conforme » when no audit exists (decision 013).
 
 export type ConformityLevel = 'totale' | 'partielle' | 'non';
 

@@ -8,7 +8,7 @@ import { createCitizen, linkPath, uniqueEmail, waitForEmail } from './support/db
 
 // Adversarial journeys of issue 8 (holes 2, 3 and 4), against the built portal, unmocked.
 // Every browser of the e2e run comes from one loopback address, whose sign-in failures count
-// together (30 free a day, decision 009): a fresh database per run (scripts/test.sh) keeps the
+// together (30 free a day, decision 010): a fresh database per run (scripts/test.sh) keeps the
 // whole suite's deliberate failures under that.
 
 const INVALID = 'Adresse de courriel ou mot de passe incorrect.';
