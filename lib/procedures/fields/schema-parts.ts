@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { prefillSources } from '../prefill-sources';
+
+// Building blocks of the field definitions (lib/procedures/definition.ts assembles them).
+// Administrators author definitions, so every message is French and names what is at fault.
+
+// Field keys become keys of the dossier's `data` and form input names: plain camelCase identifiers.
+const fieldKeyPattern = /^[a-z][a-zA-Z0-9]*$/;
+
+export const text = (max: number) => z.string().trim().min(1, 'Ne peut pas être vide.').max(max, `${max} caractères au maximum.`);
+
+// Shown only when the condition holds; a hidden field is neither required nor submitted.
+// On a checkboxes field, `equals` means "this box is ticked" and `in` "one of these is ticked".
+export const showIfSchema = z.union(
+  [
+    z.strictObject({ field: z.string(), equals: z.union([z.string(), z.boolean(), z.number()]) }),
+    z.strictObject({ field: z.string(), in: z.array(z.string()).min(1, 'La liste « in » ne peut pas être vide.') }),
+  ],
+  { error: 'Condition invalide : { field, equals } ou { field, in: [...] } attendu.' },
+);
+
+export type ShowIf = z.output<typeof showIfSchema>;
+
+/** What every field has, information texts included. */
+export const baseField = {
+  key: z.string().regex(fieldKeyPattern, 'Clé de champ invalide : identifiant camelCase (ex. « nomDuPere »).'),
+  label: text(200),
+  hint: text(500).optional(),
+  showIf: showIfSchema.optional(),
+};
+
+/** What every field that takes an answer has. */
+export const inputField = {
+  ...baseField,
+  required: z.boolean().default(false),
+  prefill: z.enum(prefillSources, { error: `Source de pré-remplissage inconnue ; sources possibles : ${prefillSources.join(', ')}.` }).optional(),
+};
+
+export const optionsSchema = z
+  .array(z.strictObject({ value: z.string().trim().min(1, 'Valeur d’option vide.'), label: text(200) }))
+  .min(1, 'Au moins une option est nécessaire.')
+  .superRefine((options, ctx) => {
+    const duplicates = findDuplicates(options.map((o) => o.value));
+    if (duplicates.length) ctx.addIssue({ code: 'custom', message: `Valeurs d’option en double : ${duplicates.join(', ')}.` });
+  });
+
+export function checkBounds(ctx: z.RefinementCtx, min: number | string | undefined, max: number | string | undefined, what: string) {
+  if (min === undefined || max === undefined || min === 'today' || max === 'today') return;
+  if (min > max) ctx.addIssue({ code: 'custom', message: `${what} : le minimum (${min}) dépasse le maximum (${max}).` });
+}
+
+export function findDuplicates(values: string[]): string[] {
+  const seen = new Set<string>();
+  return [...new Set(values.filter((v) => seen.has(v) || !seen.add(v)))];
+}
