@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { fieldDefinitions, fieldModules, fieldTypes, moduleOf, type AnyField, type FieldType } from './fields';
+import { fieldModules, fieldTypes, moduleOf, type AnyField, type FieldType } from './fields';
+import { fieldSchemas } from './fields/schemas';
 import { findDuplicates, text, type ShowIf } from './fields/schema-parts';
 import { organisationOnlySources, personOnlySources, type PrefillSource } from './prefill-sources';
 
@@ -18,8 +19,9 @@ export type { ShowIf } from './fields/schema-parts';
 
 const slug = z.string().regex(slugPattern, 'Identifiant invalide : lettres minuscules, chiffres et tirets (ex. « etat-civil »).');
 
-// Each field type's definition comes from its module (lib/procedures/fields).
+// Each field type's definition comes from its module (lib/procedures/fields/<type>.schema.ts).
 // zod cannot infer the output of a union built from a list, hence the type given here.
+const fieldDefinitions = fieldTypes.map((type) => fieldSchemas[type]) as unknown as [z.ZodObject, ...z.ZodObject[]];
 const fieldSchema = z.discriminatedUnion('type', fieldDefinitions, {
   error: `Type de champ inconnu ; types possibles : ${fieldTypes.join(', ')}.`,
 }) as unknown as z.ZodType<AnyField, unknown>;

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import type { AddressAnswer } from '../answers';
 import { defineInputField, isBoundedString, isStorableValue, noCondition, readText, type FormInput, type Problem } from './field-module';
-import { inputField } from './schema-parts';
+import type { AddressFieldDefinition } from './address.schema';
 
 // A French postal address: one answer in four parts, each with its own input and its own error
 // ("<key>.<part>"). Stored as an AddressAnswer.
@@ -40,10 +39,9 @@ function isAddress(value: unknown): boolean {
   return typeof address.line1 === 'string' && typeof address.postalCode === 'string' && typeof address.city === 'string';
 }
 
-export const addressField = defineInputField({
+export const addressField = defineInputField<AddressFieldDefinition>({
   type: 'address',
   label: 'Adresse postale',
-  definition: z.strictObject({ ...inputField, type: z.literal('address') }),
   editor: 'json-only',
   checkCondition: noCondition,
   prefill: {

@@ -1,14 +1,14 @@
 import { defineInputField, invalidAnswer, isBoundedString, isStorableValue, optionCondition, quote, readAll, trimString } from './field-module';
-import { checkChoices, choiceDefinition, optionLabel } from './choice';
+import { checkChoices, optionLabel } from './choice';
+import type { CheckboxesFieldDefinition } from './checkboxes.schema';
 
 /** Any number of options, as checkboxes. Stored as the list of ticked values. */
 
 const MAX_CHOICES = 100;
 
-export const checkboxesField = defineInputField({
+export const checkboxesField = defineInputField<CheckboxesFieldDefinition>({
   type: 'checkboxes',
   label: 'Choix multiples (cases à cocher)',
-  definition: choiceDefinition('checkboxes'),
   editor: 'with-options',
   checkCondition: optionCondition,
   prefill: null,

@@ -1,12 +1,7 @@
-import { z } from 'zod';
 import type { AnswerValue } from '../answers';
 import { quote, type Problem } from './field-module';
-import { inputField, optionsSchema } from './schema-parts';
 
 // Shared by the types that offer options (select, radio, checkboxes).
-
-export const choiceDefinition = <T extends 'select' | 'radio' | 'checkboxes'>(type: T) =>
-  z.strictObject({ ...inputField, type: z.literal(type), options: optionsSchema });
 
 type WithOptions = { label: string; options: { value: string; label: string }[] };
 

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { defineInputField, invalidAnswer, isBoundedString, isStorableValue, quote, readString, textCondition, trimString, typeInMessage, type Problem } from './field-module';
-import { checkBounds, inputField } from './schema-parts';
+import type { DateFieldDefinition } from './date.schema';
 
 // A date. Stored as YYYY-MM-DD; bounds may be "today" (in Paris).
 
@@ -9,9 +8,6 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
-const dateBound = z.union([z.literal('today'), z.string().regex(isoDatePattern).refine((v) => !Number.isNaN(Date.parse(v)))], {
-  error: 'Date attendue au format AAAA-MM-JJ, ou « today ».',
-});
 
 /** Today in Paris as YYYY-MM-DD, whatever the browser's or the server's time zone. */
 export function todayInParis(now = new Date()): string {
@@ -36,11 +32,8 @@ export function formatIsoDate(value: string): string {
   return `${day === 1 ? '1er' : day} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
 }
 
-const definition = z
-  .strictObject({ ...inputField, type: z.literal('date'), min: dateBound.optional(), max: dateBound.optional() })
-  .superRefine((f, ctx) => checkBounds(ctx, f.min, f.max, 'Dates'));
 
-function checkDate(field: z.output<typeof definition>, value: string, today: string): Problem[] {
+function checkDate(field: DateFieldDefinition, value: string, today: string): Problem[] {
   if (!isRealDate(value)) return [{ message: `${quote(field.label)} doit être une date réelle, par exemple 27/03/2026.` }];
   const min = field.min === 'today' ? today : field.min;
   const max = field.max === 'today' ? today : field.max;
@@ -53,10 +46,9 @@ function checkDate(field: z.output<typeof definition>, value: string, today: str
   return [];
 }
 
-export const dateField = defineInputField({
+export const dateField = defineInputField<DateFieldDefinition>({
   type: 'date',
   label: 'Date',
-  definition,
   editor: 'simple',
   checkCondition: textCondition,
   prefill: {

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { defineInputField, fitString, formatString, isBoundedString, isStorableValue, readString, textCondition, trimString, typeInMessage } from './field-module';
-import { inputField } from './schema-parts';
+import type { EmailFieldDefinition } from './email.schema';
 
 /** An email address. Stored as typed (trimmed). */
-export const emailField = defineInputField({
+export const emailField = defineInputField<EmailFieldDefinition>({
   type: 'email',
   label: 'Adresse de courriel',
-  definition: z.strictObject({ ...inputField, type: z.literal('email') }),
   editor: 'simple',
   checkCondition: textCondition,
   prefill: { sources: ['profile.email'], fit: fitString },

@@ -1,12 +1,13 @@
-import type { z } from 'zod';
 import { ANSWER_MAX_STRING, type AnswerValue } from '../answers';
 import type { PrefillSource } from '../prefill-sources';
 import type { ShowIf } from './schema-parts';
 
-// What a field type is made of. Each type is one module of this folder, listed once in
-// ./index.ts; definition.ts, compileStep, prefill, the autosave checks, the recap, the receipt,
-// the back office and the editor all go through the registry instead of switching on the type.
-// Pure, browser-safe: the step form runs compileStep in the browser (no server-only import here).
+// What a field type is made of. Each type is one module of this folder (<type>.ts, and the
+// definition schema in <type>.schema.ts), listed once in ./index.ts and ./schemas.ts.
+// definition.ts, compileStep, prefill, the autosave checks, the recap, the receipt, the back
+// office and the editor go through the registry instead of switching on the type.
+// Pure, browser-safe: the step form runs compileStep in the browser (no server-only import here,
+// and no definition schema: those stay in <type>.schema.ts, out of the step page's bundle).
 
 /** What every field definition has. */
 export type FieldBase = { type: string; key: string; label: string; hint?: string; showIf?: ShowIf };
@@ -29,8 +30,6 @@ export type FieldModule<F extends FieldBase> = {
   readonly type: F['type'];
   /** The type's name in the procedure editor. */
   readonly label: string;
-  /** The field's definition inside a procedure version: a strict zod object with `type: z.literal(...)`. */
-  readonly definition: z.ZodType<F, unknown>;
   readonly editor: EditorSupport;
   /** Why `showIf` may not compare this field with the condition's value(s), or null when it may. */
   checkCondition(target: F, condition: ShowIf): string | null;
@@ -66,17 +65,16 @@ export type AnswerSupport<F> = {
   format(field: F, value: AnswerValue, fileNames?: Record<string, string>): string;
 };
 
-/** A field type's module; the definition schema gives the field's type, the rest is checked against it. */
-export function defineInputField<S extends z.ZodObject>(
-  module: { definition: S } & Omit<InputFieldModule<z.output<S> & InputFieldBase>, 'definition'>,
-): InputFieldModule<z.output<S> & InputFieldBase> {
-  return module as unknown as InputFieldModule<z.output<S> & InputFieldBase>;
+/**
+ * A field type's module, checked against its definition (F, from its <type>.schema.ts): a piece
+ * missing or of the wrong shape does not compile.
+ */
+export function defineInputField<F extends InputFieldBase>(module: InputFieldModule<F>): InputFieldModule<F> {
+  return module;
 }
 
-export function defineStaticField<S extends z.ZodObject>(
-  module: { definition: S } & Omit<FieldModule<z.output<S> & FieldBase>, 'definition' | 'answer' | 'prefill'>,
-): FieldModule<z.output<S> & FieldBase> & { readonly answer: null; readonly prefill: null } {
-  return { ...module, answer: null, prefill: null } as unknown as FieldModule<z.output<S> & FieldBase> & { readonly answer: null; readonly prefill: null };
+export function defineStaticField<F extends FieldBase>(module: Omit<FieldModule<F>, 'answer' | 'prefill'>): FieldModule<F> & { readonly answer: null; readonly prefill: null } {
+  return { ...module, answer: null, prefill: null };
 }
 
 // ── Shared pieces: most types are made of these ───────────────────────────────────────────

@@ -1,23 +1,13 @@
-import { z } from 'zod';
 import { defineInputField, invalidAnswer, noCondition, quote, trimString } from './field-module';
-import { inputField } from './schema-parts';
+import type { FileFieldDefinition } from './file.schema';
 
 // Pièces justificatives. Stored as the ids of the dossier's attachments, written only by
 // lib/documents/attachments.ts (never by autosave); in the browser a file chosen but not yet
 // sent counts as a pending answer (lib/documents/file-inputs.ts).
 
-const mimePattern = /^[a-z]+\/[a-z0-9.+-]+$/;
-
-export const fileField = defineInputField({
+export const fileField = defineInputField<FileFieldDefinition>({
   type: 'file',
   label: 'Pièce justificative (fichier)',
-  definition: z.strictObject({
-    ...inputField,
-    type: z.literal('file'),
-    accept: z.array(z.string().regex(mimePattern, 'Type MIME invalide (ex. « application/pdf »).')).min(1).default(['application/pdf', 'image/jpeg', 'image/png']),
-    maxSizeMb: z.number().positive().max(50, 'Taille maximale plafonnée à 50 Mo.').default(10),
-    multiple: z.boolean().default(false),
-  }),
   editor: 'json-only',
   checkCondition: noCondition,
   prefill: null,

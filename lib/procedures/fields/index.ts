@@ -4,6 +4,7 @@ import { checkboxesField } from './checkboxes';
 import { dateField } from './date';
 import { emailField } from './email';
 import type { FieldModule, InputFieldModule } from './field-module';
+import type { fieldSchemas } from './schemas';
 import { fileField } from './file';
 import { infoField } from './info';
 import { numberField } from './number';
@@ -15,8 +16,9 @@ import { textField } from './text';
 import { textareaField } from './textarea';
 import { yesnoField } from './yesno';
 
-// The field types of procedure definitions: one module each (docs/adding-a-field-type.md).
-// Registering a type is one line in this list; the order is the editor's list of types.
+// The field types of procedure definitions: one module each (docs/adding-a-field-type.md), with
+// its definition schema registered in ./schemas.ts. Registering a type is one line in this list
+// and one in ./schemas.ts; the order here is the editor's list of types.
 const modules = [
   textField,
   textareaField,
@@ -44,13 +46,7 @@ export const fieldModules = Object.fromEntries(modules.map((m) => [m.type, m])) 
 export const fieldTypes = modules.map((m) => m.type) as [FieldType, ...FieldType[]];
 
 /** The field definition of a type, as a procedure version stores it (after parsing: defaults applied). */
-export type FieldOf<K extends FieldType> = z.output<(typeof fieldModules)[K]['definition']>;
-
-/**
- * The definition schemas of every type, as the discriminated union of lib/procedures/definition.ts
- * wants them (each is a strict zod object with `type: z.literal(...)`); its output is AnyField.
- */
-export const fieldDefinitions = modules.map((m) => m.definition) as unknown as [z.ZodObject, ...z.ZodObject[]];
+export type FieldOf<K extends FieldType> = z.output<(typeof fieldSchemas)[K]>;
 
 /** The types whose fields take no answer (information texts). */
 export type StaticFieldType = Extract<Module, { answer: null }>['type'];

@@ -1,12 +1,8 @@
-import { z } from 'zod';
 import { defineInputField, numberCondition, quote, readText, typeInMessage, type Problem } from './field-module';
-import { checkBounds, inputField } from './schema-parts';
+import type { NumberFieldDefinition } from './number.schema';
 
 // A number, typed the French way ("1 234,5"). Stored as a number.
 
-const definition = z
-  .strictObject({ ...inputField, type: z.literal('number'), min: z.number().optional(), max: z.number().optional(), integer: z.boolean().default(false) })
-  .superRefine((f, ctx) => checkBounds(ctx, f.min, f.max, 'Nombre'));
 
 function readNumber(raw: string): number | string | null {
   if (!raw) return null;
@@ -17,7 +13,7 @@ function readNumber(raw: string): number | string | null {
 
 const format = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
 
-function checkNumber(field: z.output<typeof definition>, value: number): Problem[] {
+function checkNumber(field: NumberFieldDefinition, value: number): Problem[] {
   if (field.integer && !Number.isInteger(value)) return [{ message: `${quote(field.label)} doit être un nombre entier, sans virgule.` }];
   const tooLow = field.min !== undefined && value < field.min;
   const tooHigh = field.max !== undefined && value > field.max;
@@ -28,10 +24,9 @@ function checkNumber(field: z.output<typeof definition>, value: number): Problem
   return [{ message: tooLow ? `${quote(field.label)} doit être au moins ${format(field.min!)}.` : `${quote(field.label)} doit être au plus ${format(field.max!)}.` }];
 }
 
-export const numberField = defineInputField({
+export const numberField = defineInputField<NumberFieldDefinition>({
   type: 'number',
   label: 'Nombre',
-  definition,
   editor: 'simple',
   checkCondition: numberCondition,
   prefill: null,

@@ -1,11 +1,11 @@
 import { chooseMessage, defineInputField, invalidAnswer, isBoundedString, isStorableValue, optionCondition, readString, trimString } from './field-module';
-import { checkChoices, choiceDefinition, fitOption, optionLabel } from './choice';
+import { checkChoices, fitOption, optionLabel } from './choice';
+import type { RadioFieldDefinition } from './radio.schema';
 
 /** One answer among radio buttons. Stored as the option's value. */
-export const radioField = defineInputField({
+export const radioField = defineInputField<RadioFieldDefinition>({
   type: 'radio',
   label: 'Choix unique (boutons radio)',
-  definition: choiceDefinition('radio'),
   editor: 'with-options',
   checkCondition: optionCondition,
   prefill: { sources: ['profile.civility'], fit: fitOption },

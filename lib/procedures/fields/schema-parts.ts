@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { prefillSources } from '../prefill-sources';
 
-// Building blocks of the field definitions (lib/procedures/definition.ts assembles them).
-// Administrators author definitions, so every message is French and names what is at fault.
+// Building blocks of the field definitions (each type's <type>.schema.ts; lib/procedures/definition.ts
+// assembles them). Administrators author definitions, so every message is French and names what
+// is at fault. Server and editor only: the step form in the browser never needs them.
 
 // Field keys become keys of the dossier's `data` and form input names: plain camelCase identifiers.
 const fieldKeyPattern = /^[a-z][a-zA-Z0-9]*$/;
@@ -53,3 +54,21 @@ export function findDuplicates(values: string[]): string[] {
   const seen = new Set<string>();
   return [...new Set(values.filter((v) => seen.has(v) || !seen.add(v)))];
 }
+
+/** The short and the long text types. */
+export const textLikeDefinition = <T extends 'text' | 'textarea'>(type: T, defaultMax: number, ceiling: number) =>
+  z
+    .strictObject({
+      ...inputField,
+      type: z.literal(type),
+      minLength: z.int().min(0).optional(),
+      maxLength: z.int().min(1).max(ceiling, `Longueur maximale plafonnée à ${ceiling}.`).default(defaultMax),
+    })
+    .superRefine((f, ctx) => checkBounds(ctx, f.minLength, f.maxLength, 'Longueur'));
+
+/** The types that offer options. */
+export const choiceDefinition = <T extends 'select' | 'radio' | 'checkboxes'>(type: T) =>
+  z.strictObject({ ...inputField, type: z.literal(type), options: optionsSchema });
+
+/** A type with nothing but the common properties of an input. */
+export const plainInputDefinition = <T extends string>(type: T) => z.strictObject({ ...inputField, type: z.literal(type) });

@@ -1,11 +1,11 @@
 import { chooseMessage, defineInputField, invalidAnswer, isBoundedString, isStorableValue, optionCondition, readString, trimString } from './field-module';
-import { checkChoices, choiceDefinition, fitOption, optionLabel } from './choice';
+import { checkChoices, fitOption, optionLabel } from './choice';
+import type { SelectFieldDefinition } from './select.schema';
 
 /** One answer from a drop-down list. Stored as the option's value. */
-export const selectField = defineInputField({
+export const selectField = defineInputField<SelectFieldDefinition>({
   type: 'select',
   label: 'Liste déroulante',
-  definition: choiceDefinition('select'),
   editor: 'with-options',
   checkCondition: optionCondition,
   prefill: { sources: ['profile.civility'], fit: fitOption },

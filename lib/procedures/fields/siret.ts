@@ -1,13 +1,11 @@
-import { z } from 'zod';
 import { isValidSiret } from '@/lib/relations/siret';
 import { defineInputField, isBoundedString, isStorableValue, readText, textCondition, trimString, typeInMessage } from './field-module';
-import { inputField } from './schema-parts';
+import type { SiretFieldDefinition } from './siret.schema';
 
 /** A SIRET number (14 digits with Luhn keys). Stored as the 14 digits, shown "732 829 320 00074". */
-export const siretField = defineInputField({
+export const siretField = defineInputField<SiretFieldDefinition>({
   type: 'siret',
   label: 'Numéro SIRET',
-  definition: z.strictObject({ ...inputField, type: z.literal('siret') }),
   editor: 'json-only',
   checkCondition: textCondition,
   prefill: {

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { defineInputField, fitString, formatString, isBoundedString, isStorableValue, readString, textCondition, trimString, typeInMessage } from './field-module';
-import { inputField } from './schema-parts';
+import type { TelFieldDefinition } from './tel.schema';
 
 const FRENCH_PHONE = /^(?:0|\+33|0033)[1-9]\d{8}$/;
 
@@ -9,10 +8,9 @@ export function isFrenchPhone(value: string): boolean {
 }
 
 /** A French phone number. Stored as typed (trimmed): "06 12 34 56 78" reads better than digits alone. */
-export const telField = defineInputField({
+export const telField = defineInputField<TelFieldDefinition>({
   type: 'tel',
   label: 'Numéro de téléphone',
-  definition: z.strictObject({ ...inputField, type: z.literal('tel') }),
   editor: 'simple',
   checkCondition: textCondition,
   prefill: { sources: ['profile.phone'], fit: fitString },

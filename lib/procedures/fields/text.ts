@@ -1,11 +1,11 @@
 import { defineInputField, formatString, invalidAnswer, isBoundedString, isStorableValue, readString, textCondition, trimString, typeInMessage } from './field-module';
-import { checkLength, textLikeDefinition } from './text-like';
+import { checkLength } from './text-like';
+import type { TextFieldDefinition } from './text.schema';
 
 /** A short text on one line. Stored as a string. */
-export const textField = defineInputField({
+export const textField = defineInputField<TextFieldDefinition>({
   type: 'text',
   label: 'Texte court',
-  definition: textLikeDefinition('text', 200, 1000),
   editor: 'simple',
   checkCondition: textCondition,
   prefill: {

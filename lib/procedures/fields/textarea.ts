@@ -1,11 +1,11 @@
 import { defineInputField, formatString, invalidAnswer, isBoundedString, isStorableValue, readString, textCondition, trimString, typeInMessage } from './field-module';
-import { checkLength, textLikeDefinition } from './text-like';
+import { checkLength } from './text-like';
+import type { TextareaFieldDefinition } from './textarea.schema';
 
 /** A longer text, on several lines. Stored as a string (LF line breaks). */
-export const textareaField = defineInputField({
+export const textareaField = defineInputField<TextareaFieldDefinition>({
   type: 'textarea',
   label: 'Texte long',
-  definition: textLikeDefinition('textarea', 5000, 20000),
   editor: 'simple',
   checkCondition: textCondition,
   prefill: null,

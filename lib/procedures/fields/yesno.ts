@@ -1,15 +1,13 @@
-import { z } from 'zod';
 import { booleanCondition, defineInputField, isStorableValue, quote, readText, trimString } from './field-module';
-import { inputField } from './schema-parts';
+import type { YesnoFieldDefinition } from './yesno.schema';
 
 /** "Oui" or "Non". Stored as a boolean. */
 
 const answerYesOrNo = (field: { label: string }) => [{ message: `Choisissez « Oui » ou « Non » pour ${quote(field.label)}.` }];
 
-export const yesnoField = defineInputField({
+export const yesnoField = defineInputField<YesnoFieldDefinition>({
   type: 'yesno',
   label: 'Oui / non',
-  definition: z.strictObject({ ...inputField, type: z.literal('yesno') }),
   editor: 'simple',
   checkCondition: booleanCondition,
   prefill: null,
