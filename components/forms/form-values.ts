@@ -31,7 +31,7 @@ const autocompleteOfSource: Partial<Record<PrefillSource, string>> = {
   'profile.email': 'email',
 };
 
-export function autocompleteOf(field: InputField): string | undefined {
+export function autocompleteOf(field: { prefill?: PrefillSource }): string | undefined {
   return field.prefill ? autocompleteOfSource[field.prefill] : undefined;
 }
 

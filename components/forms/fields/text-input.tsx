@@ -1,15 +1,15 @@
 import type { ComponentProps } from 'react';
 import { TextField } from '@/components/ui';
-import type { FieldOf } from '@/lib/procedures/fields';
+import type { AnyField } from '@/lib/procedures/fields';
+import type { InputFieldBase } from '@/lib/procedures/fields/field-module';
 import { autocompleteOf } from '../form-values';
 import { singleInput, stringFormValue, type FieldRendererProps, type FieldView } from './field-view';
 
-type TextLikeType = 'text' | 'email' | 'tel' | 'date' | 'number' | 'siret';
-type TextLike = FieldOf<TextLikeType>;
+type TextLike = AnyField & InputFieldBase;
 type InputAttributes = Pick<ComponentProps<typeof TextField>, 'type' | 'inputMode' | 'spellCheck' | 'autoComplete' | 'autoCapitalize' | 'className'>;
 
 /** What every text input and text area of a field carries. */
-export function commonProps({ field, value, errorOf, register }: FieldRendererProps<TextLike | FieldOf<'textarea'>>) {
+export function commonProps({ field, value, errorOf, register }: FieldRendererProps<TextLike>) {
   return {
     id: field.key,
     label: field.label,
