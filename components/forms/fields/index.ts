@@ -7,6 +7,7 @@ import { dateView } from './date';
 import { emailView } from './email';
 import type { FieldRendererProps, FieldView } from './field-view';
 import { fileView } from './file';
+import { ibanView } from './iban';
 import { infoView } from './info';
 import { numberView } from './number';
 import { radioView } from './radio';
@@ -34,6 +35,7 @@ const fieldViews = {
   siret: siretView,
   file: fileView,
   info: infoView,
+  iban: ibanView,
 } satisfies { [K in FieldType]: FieldView<FieldOf<K>> };
 
 export type { FieldRendererProps };

@@ -6,6 +6,7 @@ import { emailField } from './email';
 import type { FieldModule, InputFieldModule } from './field-module';
 import type { fieldSchemas } from './schemas';
 import { fileField } from './file';
+import { ibanField } from './iban';
 import { infoField } from './info';
 import { numberField } from './number';
 import { radioField } from './radio';
@@ -34,6 +35,7 @@ const modules = [
   siretField,
   fileField,
   infoField,
+  ibanField,
 ] as const;
 
 type Module = (typeof modules)[number];

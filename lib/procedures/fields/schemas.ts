@@ -4,6 +4,7 @@ import { checkboxesSchema } from './checkboxes.schema';
 import { dateSchema } from './date.schema';
 import { emailSchema } from './email.schema';
 import { fileSchema } from './file.schema';
+import { ibanSchema } from './iban.schema';
 import type { FieldType } from './index';
 import { infoSchema } from './info.schema';
 import { numberSchema } from './number.schema';
@@ -34,4 +35,5 @@ export const fieldSchemas = {
   siret: siretSchema,
   file: fileSchema,
   info: infoSchema,
+  iban: ibanSchema,
 } satisfies { [K in FieldType]: z.ZodType<{ type: K }, unknown> };
