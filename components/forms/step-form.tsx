@@ -12,7 +12,8 @@ import { FILE_ACTIONS, fileInputNames, filesOverPostLimit, postLimitMessage, rea
 import { conflictRows } from './conflict-rows';
 import type { FileFieldContext } from './field-file';
 import { ConflictPanel } from './conflict-panel';
-import { controlIdOf, errorKeysOf, fieldKeyOfInput, toFormValue, toInputEntries, type FormValue } from './form-values';
+import { errorKeysOf, toFormValue, toInputEntries } from './fields';
+import { controlIdOf, fieldKeyOfInput, type FormValue } from './form-values';
 import { SaveStatusLine } from './save-status';
 import { StepFields } from './step-fields';
 import { STEP_FORM_FIELDS, type StepFormAction, type StepOutcome } from './step-form-state';

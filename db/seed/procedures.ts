@@ -377,6 +377,7 @@ const associationGrant: SeedProcedure = {
         key: 'pieces',
         title: 'Pièces complémentaires',
         fields: [
+          { key: 'ibanAssociation', type: 'iban', label: "IBAN du compte de l'association", hint: 'Celui du RIB joint ci-dessous : la subvention y sera versée.' },
           { key: 'rib', type: 'file', label: "Relevé d'identité bancaire (RIB)", required: true, accept: documentTypes, maxSizeMb: 5 },
           {
             key: 'comptesRapport',

@@ -2,11 +2,9 @@
 // (lib/procedures/compile-step.ts), the drafts (lib/dossiers) and the autosave endpoint.
 // Pure module: also used in the browser.
 //
-// Stored value per field type:
-//   text, textarea, email, tel, date (YYYY-MM-DD), select, radio, siret (14 digits) → string
-//   number → number            checkboxes → string[]            yesno → boolean
-//   address → AddressAnswer    file → string[] (attachment ids, with the document-locker work)
-//   info → never stored
+// Stored value per field type: each type's module says it (lib/procedures/fields/<type>.ts, its
+// `answer.isCanonical`): a string for most types, a number, a boolean (yesno), a list of strings
+// (checkboxes, file: attachment ids) or an AddressAnswer; an information text stores nothing.
 // A field left empty is absent from `data` (or null while a draft is being edited).
 
 export type AddressAnswer = { line1: string; line2?: string; postalCode: string; city: string };

@@ -1,138 +1,30 @@
 import { z } from 'zod';
+import { fieldModules, fieldTypes, moduleOf, type AnyField, type FieldType } from './fields';
+import { fieldSchemas } from './fields/schemas';
+import { findDuplicates, text, type ShowIf } from './fields/schema-parts';
+import { organisationOnlySources, personOnlySources, type PrefillSource } from './prefill-sources';
 
 // The schema of a procedure version's `definition` (jsonb). Administrators author definitions,
 // so every message here is French and points at the step, field or status at fault.
 // Pure module (no server-only): the form engine uses these types in the browser too.
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-// Field keys become keys of the dossier's `data` and form input names: plain camelCase identifiers.
-const fieldKeyPattern = /^[a-z][a-zA-Z0-9]*$/;
-const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
-const mimePattern = /^[a-z]+\/[a-z0-9.+-]+$/;
 
 export const beneficiaryKinds = ['self', 'person', 'organisation'] as const;
 export const personSubtypes = ['child', 'spouse', 'parent', 'other'] as const;
 export const statusTones = ['info', 'progress', 'success', 'warning', 'error'] as const;
-export const fieldTypes = [
-  'text', 'textarea', 'email', 'tel', 'date', 'number', 'select', 'radio', 'checkboxes', 'yesno', 'address', 'siret', 'file', 'info',
-] as const;
+export { fieldTypes, type FieldType } from './fields';
+export { prefillSources, type PrefillSource } from './prefill-sources';
+export type { ShowIf } from './fields/schema-parts';
 
-// Each source lists the field types that can hold its value, so a prefilled value always fits.
-const prefillTargets = {
-  'profile.civility': ['text', 'select', 'radio'],
-  'profile.lastName': ['text'], // usage name when set, otherwise birth name
-  'profile.birthName': ['text'],
-  'profile.usageName': ['text'],
-  'profile.firstNames': ['text'],
-  'profile.birthDate': ['date'],
-  'profile.birthPlace': ['text'],
-  'profile.address': ['address'],
-  'profile.phone': ['tel'],
-  'profile.email': ['email'],
-  'beneficiary.lastName': ['text'], // usage name when set, otherwise birth name
-  'beneficiary.birthName': ['text'],
-  'beneficiary.firstNames': ['text'],
-  'beneficiary.birthDate': ['date'],
-  'beneficiary.birthPlace': ['text'],
-  'beneficiary.address': ['address'],
-  'beneficiary.legalName': ['text'],
-  'beneficiary.siret': ['siret'],
-} as const satisfies Record<string, readonly FieldType[]>;
-
-export type FieldType = (typeof fieldTypes)[number];
-export type PrefillSource = keyof typeof prefillTargets;
-export const prefillSources = Object.keys(prefillTargets) as [PrefillSource, ...PrefillSource[]];
-
-const organisationOnlySources: PrefillSource[] = ['beneficiary.legalName', 'beneficiary.siret'];
-const personOnlySources: PrefillSource[] = ['beneficiary.lastName', 'beneficiary.birthName', 'beneficiary.firstNames', 'beneficiary.birthDate', 'beneficiary.birthPlace'];
-
-const text = (max: number) => z.string().trim().min(1, 'Ne peut pas être vide.').max(max, `${max} caractères au maximum.`);
 const slug = z.string().regex(slugPattern, 'Identifiant invalide : lettres minuscules, chiffres et tirets (ex. « etat-civil »).');
-const dateBound = z.union([z.literal('today'), z.string().regex(isoDatePattern).refine((v) => !Number.isNaN(Date.parse(v)))], {
-  error: 'Date attendue au format AAAA-MM-JJ, ou « today ».',
-});
 
-// Shown only when the condition holds; a hidden field is neither required nor submitted.
-// On a checkboxes field, `equals` means "this box is ticked" and `in` "one of these is ticked".
-const showIfSchema = z.union(
-  [
-    z.strictObject({ field: z.string(), equals: z.union([z.string(), z.boolean(), z.number()]) }),
-    z.strictObject({ field: z.string(), in: z.array(z.string()).min(1, 'La liste « in » ne peut pas être vide.') }),
-  ],
-  { error: 'Condition invalide : { field, equals } ou { field, in: [...] } attendu.' },
-);
-
-const baseField = {
-  key: z.string().regex(fieldKeyPattern, 'Clé de champ invalide : identifiant camelCase (ex. « nomDuPere »).'),
-  label: text(200),
-  hint: text(500).optional(),
-  showIf: showIfSchema.optional(),
-};
-const inputField = {
-  ...baseField,
-  required: z.boolean().default(false),
-  prefill: z.enum(prefillSources, { error: `Source de pré-remplissage inconnue ; sources possibles : ${prefillSources.join(', ')}.` }).optional(),
-};
-
-const optionsSchema = z
-  .array(z.strictObject({ value: z.string().trim().min(1, 'Valeur d’option vide.'), label: text(200) }))
-  .min(1, 'Au moins une option est nécessaire.')
-  .superRefine((options, ctx) => {
-    const duplicates = findDuplicates(options.map((o) => o.value));
-    if (duplicates.length) ctx.addIssue({ code: 'custom', message: `Valeurs d’option en double : ${duplicates.join(', ')}.` });
-  });
-
-function checkBounds(ctx: z.RefinementCtx, min: number | string | undefined, max: number | string | undefined, what: string) {
-  if (min === undefined || max === undefined || min === 'today' || max === 'today') return;
-  if (min > max) ctx.addIssue({ code: 'custom', message: `${what} : le minimum (${min}) dépasse le maximum (${max}).` });
-}
-
-const textLike = (type: 'text' | 'textarea', defaultMax: number, ceiling: number) =>
-  z
-    .strictObject({
-      ...inputField,
-      type: z.literal(type),
-      minLength: z.int().min(0).optional(),
-      maxLength: z.int().min(1).max(ceiling, `Longueur maximale plafonnée à ${ceiling}.`).default(defaultMax),
-    })
-    .superRefine((f, ctx) => checkBounds(ctx, f.minLength, f.maxLength, 'Longueur'));
-
-const choice = <T extends 'select' | 'radio' | 'checkboxes'>(type: T) =>
-  z.strictObject({ ...inputField, type: z.literal(type), options: optionsSchema });
-
-const simple = <T extends 'email' | 'tel' | 'yesno' | 'address' | 'siret'>(type: T) => z.strictObject({ ...inputField, type: z.literal(type) });
-
-const fieldSchema = z.discriminatedUnion(
-  'type',
-  [
-    textLike('text', 200, 1000),
-    textLike('textarea', 5000, 20000),
-    simple('email'),
-    simple('tel'),
-    z
-      .strictObject({ ...inputField, type: z.literal('date'), min: dateBound.optional(), max: dateBound.optional() })
-      .superRefine((f, ctx) => checkBounds(ctx, f.min, f.max, 'Dates')),
-    z
-      .strictObject({ ...inputField, type: z.literal('number'), min: z.number().optional(), max: z.number().optional(), integer: z.boolean().default(false) })
-      .superRefine((f, ctx) => checkBounds(ctx, f.min, f.max, 'Nombre')),
-    choice('select'),
-    choice('radio'),
-    choice('checkboxes'),
-    simple('yesno'),
-    simple('address'),
-    simple('siret'),
-    z.strictObject({
-      ...inputField,
-      type: z.literal('file'),
-      accept: z.array(z.string().regex(mimePattern, 'Type MIME invalide (ex. « application/pdf »).')).min(1).default(['application/pdf', 'image/jpeg', 'image/png']),
-      maxSizeMb: z.number().positive().max(50, 'Taille maximale plafonnée à 50 Mo.').default(10),
-      multiple: z.boolean().default(false),
-    }),
-    // Information text shown to the user: no value, hence no `required` and no `prefill`.
-    z.strictObject({ ...baseField, type: z.literal('info'), body: text(5000) }),
-  ],
-  { error: `Type de champ inconnu ; types possibles : ${fieldTypes.join(', ')}.` },
-);
+// Each field type's definition comes from its module (lib/procedures/fields/<type>.schema.ts).
+// zod cannot infer the output of a union built from a list, hence the type given here.
+const fieldDefinitions = fieldTypes.map((type) => fieldSchemas[type]) as unknown as [z.ZodObject, ...z.ZodObject[]];
+const fieldSchema = z.discriminatedUnion('type', fieldDefinitions, {
+  error: `Type de champ inconnu ; types possibles : ${fieldTypes.join(', ')}.`,
+}) as unknown as z.ZodType<AnyField, unknown>;
 
 const stepSchema = z.strictObject({
   key: slug.refine((k) => k !== 'recapitulatif', '« recapitulatif » est réservé (page /brouillons/[id]/recapitulatif).'),
@@ -176,7 +68,6 @@ export type ProcedureDefinition = z.output<typeof definitionSchema>;
 export type Step = ProcedureDefinition['steps'][number];
 export type Field = Step['fields'][number];
 export type Status = ProcedureDefinition['statuses'][number];
-export type ShowIf = z.output<typeof showIfSchema>;
 export type Beneficiary = (typeof beneficiaryKinds)[number];
 export type PersonSubtype = (typeof personSubtypes)[number];
 
@@ -205,7 +96,7 @@ function checkDefinition(def: ProcedureDefinition, ctx: Ctx) {
     step.fields.forEach((field, i) => {
       const path = ['steps', s, 'fields', i];
       if (field.showIf) checkShowIf(field, reachable, allKeys, ctx, [...path, 'showIf']);
-      if (field.type !== 'info' && field.prefill) checkPrefill(def, field, ctx, [...path, 'prefill']);
+      if ('prefill' in field && field.prefill) checkPrefill(def, field, ctx, [...path, 'prefill']);
     });
   });
 }
@@ -225,29 +116,13 @@ function checkShowIf(field: Field, reachable: Map<string, Field>, allKeys: strin
 }
 
 function describeConditionProblem(target: Field, cond: ShowIf): string | null {
-  if (target.type === 'info' || target.type === 'file' || target.type === 'address') {
-    return `Le champ « ${target.key} » (${target.type}) ne peut pas servir de condition.`;
-  }
-  const values = 'in' in cond ? cond.in : [cond.equals];
-  if (target.type === 'yesno') {
-    return 'in' in cond || typeof cond.equals !== 'boolean' ? `« ${target.key} » est un oui/non : utilisez « equals: true » ou « equals: false ».` : null;
-  }
-  if (target.type === 'number') {
-    return 'in' in cond || typeof cond.equals !== 'number' ? `« ${target.key} » est un nombre : utilisez « equals » avec un nombre.` : null;
-  }
-  if (values.some((v) => typeof v !== 'string')) return `« ${target.key} » attend une valeur texte dans la condition.`;
-  if ('options' in target) {
-    const known = new Set(target.options.map((o) => o.value));
-    const unknown = values.filter((v) => !known.has(v as string));
-    if (unknown.length) return `Valeur(s) absente(s) des options de « ${target.key} » : ${unknown.join(', ')}.`;
-  }
-  return null;
+  return moduleOf(target).checkCondition(target, cond);
 }
 
-function checkPrefill(def: ProcedureDefinition, field: Exclude<Field, { type: 'info' }>, ctx: Ctx, path: PropertyKey[]) {
+function checkPrefill(def: ProcedureDefinition, field: Extract<Field, { prefill?: PrefillSource }>, ctx: Ctx, path: PropertyKey[]) {
   const source = field.prefill!;
   const fail = (message: string) => ctx.addIssue({ code: 'custom', path, message });
-  const targets: readonly FieldType[] = prefillTargets[source];
+  const targets = fieldTypes.filter((type) => prefillTargetsOf(type).includes(source));
   if (!targets.includes(field.type)) {
     return fail(`« ${source} » ne peut pré-remplir qu’un champ de type ${targets.join(' ou ')}, pas ${field.type}.`);
   }
@@ -259,9 +134,8 @@ function checkPrefill(def: ProcedureDefinition, field: Exclude<Field, { type: 'i
   }
 }
 
-function findDuplicates(values: string[]): string[] {
-  const seen = new Set<string>();
-  return [...new Set(values.filter((v) => seen.has(v) || !seen.add(v)))];
+function prefillTargetsOf(type: FieldType): readonly PrefillSource[] {
+  return fieldModules[type].prefill?.sources ?? [];
 }
 
 // Zod's own messages (types, formats, unknown keys) in French; our custom messages take precedence.

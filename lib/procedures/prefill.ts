@@ -1,5 +1,7 @@
 import type { AddressAnswer, AnswerValue, Answers } from './answers';
-import type { Field, PrefillSource, ProcedureDefinition } from './definition';
+import type { ProcedureDefinition } from './definition';
+import { moduleOf } from './fields';
+import type { PrefillSource } from './prefill-sources';
 
 // The answers a new draft starts with, following each field's `prefill` source: the citizen's
 // profile, or the beneficiary (the citizen themself, or the chosen relation).
@@ -40,8 +42,13 @@ export function computePrefill(definition: ProcedureDefinition, input: PrefillIn
   const answers: Answers = {};
   for (const step of definition.steps) {
     for (const field of step.fields) {
-      if (field.type === 'info' || field.type === 'file' || !field.prefill) continue;
-      const value = fitToField(field, readSource(field.prefill, input));
+      const prefill = moduleOf(field).prefill;
+      if (!prefill || !('prefill' in field) || !field.prefill) continue;
+      // The definition schema pairs each source with the types that can hold it (their modules'
+      // `prefill.sources`); `fit` keeps only values the field can show (a civility outside a
+      // select's options, a malformed date).
+      const source = readSource(field.prefill, input);
+      const value = source === null ? null : prefill.fit(field, source);
       if (value !== null) answers[field.key] = value;
     }
   }
@@ -93,30 +100,6 @@ function readSource(source: PrefillSource, { profile, email, beneficiary }: Pref
       return clean(b.legalName);
     case 'beneficiary.siret':
       return clean(b.siret);
-  }
-}
-
-// The definition schema already pairs each source with compatible field types; this keeps
-// only values the field can show (a civility outside a select's options, a malformed date).
-function fitToField(field: Exclude<Field, { type: 'info' | 'file' }>, value: AnswerValue): AnswerValue {
-  if (value === null) return null;
-  switch (field.type) {
-    case 'select':
-    case 'radio':
-      return typeof value === 'string' && field.options.some((o) => o.value === value) ? value : null;
-    case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
-    case 'siret': {
-      const digits = typeof value === 'string' ? value.replace(/\s+/g, '') : '';
-      return /^\d{14}$/.test(digits) ? digits : null;
-    }
-    case 'address':
-      return typeof value === 'object' && !Array.isArray(value) ? value : null;
-    case 'text':
-    case 'textarea':
-      return typeof value === 'string' ? value.slice(0, field.maxLength) : null;
-    default:
-      return typeof value === 'string' ? value : null;
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { categories } from '@/lib/procedures/categories';
 import { beneficiaryKinds, personSubtypes, statusTones } from '@/lib/procedures/definition';
+import { fieldModules, fieldTypeLabel, fieldTypes, type FieldType } from '@/lib/procedures/fields';
 
 // Inputs of the procedure editor, one schema per form. Pure module: the forms may import it.
 // Every stored definition is validated again as a whole by lib/procedures/definition.ts.
@@ -127,21 +128,11 @@ export const fieldTextRowSchema = z.object({
 });
 export type FieldTextRow = z.infer<typeof fieldTextRowSchema>;
 
-/** Field types the structured form can add; file, address, SIRET and information texts go through the JSON editor. */
-export const addableFieldTypes = ['text', 'textarea', 'email', 'tel', 'date', 'number', 'yesno', 'select', 'radio', 'checkboxes'] as const;
-export const choiceFieldTypes: readonly string[] = ['select', 'radio', 'checkboxes'];
-export const addableFieldTypeLabels: Record<(typeof addableFieldTypes)[number], string> = {
-  text: 'Texte court',
-  textarea: 'Texte long',
-  email: 'Adresse de courriel',
-  tel: 'Numéro de téléphone',
-  date: 'Date',
-  number: 'Nombre',
-  yesno: 'Oui / non',
-  select: 'Liste déroulante',
-  radio: 'Choix unique (boutons radio)',
-  checkboxes: 'Choix multiples (cases à cocher)',
-};
+/** Field types the structured form can add (their module's `editor`); the others go through the JSON editor. */
+export const addableFieldTypes = fieldTypes.filter((t) => fieldModules[t].editor !== 'json-only') as [FieldType, ...FieldType[]];
+export const choiceFieldTypes: readonly string[] = fieldTypes.filter((t) => fieldModules[t].editor === 'with-options');
+/** The one table of type names: each type's module's `label`. */
+export const addableFieldTypeLabels = Object.fromEntries(addableFieldTypes.map((t) => [t, fieldTypeLabel(t)])) as Record<FieldType, string>;
 
 export const newFieldSchema = z
   .object({

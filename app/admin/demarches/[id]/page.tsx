@@ -15,7 +15,7 @@ import { getCurrentUser, requireAdmin } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { getProcedureForEditing } from '@/lib/procedures/admin/get-procedure-for-editing';
-import type { Field } from '@/lib/procedures/definition';
+import { fieldTypeLabel } from '@/lib/procedures/fields';
 import { discardAction, publishAction, replaceDefinitionAction, updateCatalogueEntryAction, updatePresentationAction, updateStatusesAction, updateStepAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -34,23 +34,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const procedure = await findProcedure((await params).id);
   return { title: procedure ? `${procedure.title} — Modifier la démarche` : 'Page introuvable' };
 }
-
-const fieldTypeLabels: Record<Field['type'], string> = {
-  text: 'Texte court',
-  textarea: 'Texte long',
-  email: 'Courriel',
-  tel: 'Téléphone',
-  date: 'Date',
-  number: 'Nombre',
-  select: 'Liste déroulante',
-  radio: 'Choix unique',
-  checkboxes: 'Cases à cocher',
-  yesno: 'Oui / non',
-  address: 'Adresse',
-  siret: 'SIRET',
-  file: 'Fichier',
-  info: 'Texte d’information',
-};
 
 function formatDate(date: Date): string {
   return date.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric' });
@@ -225,7 +208,7 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
                 fields: step.fields.map((f) => ({
                   key: f.key,
                   type: f.type,
-                  typeLabel: fieldTypeLabels[f.type],
+                  typeLabel: fieldTypeLabel(f.type),
                   label: f.label,
                   hint: f.hint,
                   required: f.type === 'info' ? false : f.required,

@@ -1,13 +1,9 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { Fieldset, SelectField } from '@/components/ui';
-import type { FieldRendererProps } from './field-props';
+import { Fieldset } from '@/components/ui';
+import type { FieldOf } from '@/lib/procedures/fields';
+import type { FieldRendererProps } from './field-view';
 
 type Option = { value: string; label: string };
-
-const YES_NO: Option[] = [
-  { value: 'oui', label: 'Oui' },
-  { value: 'non', label: 'Non' },
-];
 
 // The first option carries the field key as id: the error summary and "Modifier" links point at it.
 const optionId = (key: string, index: number) => (index === 0 ? key : `${key}-${index + 1}`);
@@ -32,7 +28,8 @@ function ChoiceInput(props: { type: 'radio' | 'checkbox'; id: string; option: Op
   );
 }
 
-function ChoiceGroup(props: FieldRendererProps<'radio' | 'checkboxes' | 'yesno'> & { options: Option[]; inline?: boolean }) {
+/** Radio buttons or checkboxes in a fieldset. */
+export function ChoiceGroup(props: FieldRendererProps<FieldOf<'radio' | 'checkboxes' | 'yesno'>> & { options: Option[]; inline?: boolean }) {
   const { field, value, errorOf, register, options, inline } = props;
   const error = errorOf(field.key);
   const type = field.type === 'checkboxes' ? 'checkbox' : 'radio';
@@ -55,28 +52,4 @@ function ChoiceGroup(props: FieldRendererProps<'radio' | 'checkboxes' | 'yesno'>
       </div>
     </Fieldset>
   );
-}
-
-export function ChoiceField(props: FieldRendererProps<'select' | 'radio' | 'checkboxes' | 'yesno'>) {
-  const { field, value, errorOf, register } = props;
-  switch (field.type) {
-    case 'select':
-      return (
-        <SelectField
-          id={field.key}
-          label={field.label}
-          hint={field.hint}
-          error={errorOf(field.key)}
-          optional={!field.required}
-          options={field.options}
-          placeholder="Choisissez une réponse"
-          defaultValue={typeof value === 'string' ? value : ''}
-          {...register(field.key)}
-        />
-      );
-    case 'yesno':
-      return <ChoiceGroup {...props} field={field} options={YES_NO} inline />;
-    default:
-      return <ChoiceGroup {...props} field={field} options={field.options} />;
-  }
 }

@@ -1,7 +1,8 @@
 import { Fieldset, TextField } from '@/components/ui';
-import type { AddressPart } from '@/lib/procedures/compile-step';
-import type { FieldRendererProps } from './field-props';
-import { controlIdOf, isOwnAddress } from './form-values';
+import { ADDRESS_PARTS, type AddressPart } from '@/lib/procedures/fields/address';
+import type { FieldOf } from '@/lib/procedures/fields';
+import { controlIdOf, isOwnAddress } from '../form-values';
+import type { FieldRendererProps, FieldView } from './field-view';
 
 const parts: { part: AddressPart; label: string; hint?: string; autoComplete: string; className?: string }[] = [
   { part: 'line1', label: 'Numéro et voie', autoComplete: 'address-line1' },
@@ -11,7 +12,7 @@ const parts: { part: AddressPart; label: string; hint?: string; autoComplete: st
 ];
 
 /** A postal address: one fieldset, one input per part, each with its own error. */
-export function AddressField({ field, value, errorOf, register }: FieldRendererProps<'address'>) {
+function AddressField({ field, value, errorOf, register }: FieldRendererProps<FieldOf<'address'>>) {
   const address = typeof value === 'object' && !Array.isArray(value) ? value : {};
   return (
     // The wrapper carries the field key: "Modifier" links from the recap land here.
@@ -41,3 +42,10 @@ export function AddressField({ field, value, errorOf, register }: FieldRendererP
     </div>
   );
 }
+
+export const addressView: FieldView<FieldOf<'address'>> = {
+  render: (props) => <AddressField {...props} />,
+  toFormValue: (_field, value) => (value && typeof value === 'object' && !Array.isArray(value) ? value : {}),
+  // One input per part, named "<key>.<part>": compileStep reports each part's problem there.
+  inputNames: (field) => ADDRESS_PARTS.map((part) => `${field.key}.${part}`),
+};

@@ -1,0 +1,5 @@
+import type { FieldOf } from '@/lib/procedures/fields';
+import { textInputView } from './text-input';
+
+/** A short text, on one line. */
+export const textView = textInputView<FieldOf<'text'>>({ type: 'text' });

@@ -1,0 +1,6 @@
+import type { z } from 'zod';
+import { choiceDefinition } from './schema-parts';
+
+/** How a procedure definition describes a field of type radio (server and editor side). */
+export const radioSchema = choiceDefinition('radio');
+export type RadioFieldDefinition = z.output<typeof radioSchema>;

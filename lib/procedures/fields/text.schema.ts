@@ -1,0 +1,6 @@
+import type { z } from 'zod';
+import { textLikeDefinition } from './schema-parts';
+
+/** How a procedure definition describes a field of type text (server and editor side). */
+export const textSchema = textLikeDefinition('text', 200, 1000);
+export type TextFieldDefinition = z.output<typeof textSchema>;
