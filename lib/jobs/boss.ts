@@ -2,6 +2,7 @@ import 'server-only';
 import PgBoss from 'pg-boss';
 import type { PGlite } from '@electric-sql/pglite';
 import type { DatabaseHandle } from '@/db/client';
+import { logger } from '@/lib/platform/logger';
 
 // pg-boss plumbing with no knowledge of the portal's jobs (those are in handlers.ts).
 // See docs/decisions/002-job-queue.md for why pg-boss, and how it runs on the embedded database.
@@ -56,10 +57,9 @@ function createPgliteExecutor(pglite: PGlite) {
   return { db, close: () => void (open = false) };
 }
 
-/** Logs one line without secrets: connection errors may quote a URL with its password. */
+/** describeError (the logger) strips credentials from URLs that connection errors may quote. */
 function logQueueError(error: unknown) {
-  const message = error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
-  console.error(`[jobs] ${message.split('\n')[0].replace(/\/\/[^@/\s]+@/g, '//***@')}`);
+  logger.error({ err: error }, '[jobs] queue error');
 }
 
 /** A pg-boss instance over the given database, not started yet. */
@@ -108,7 +108,7 @@ export async function workJobs<T extends object>(
       } catch (error) {
         // The job data may hold personal data: log the queue, id and attempt, not the payload.
         const attempt = `${job.retryCount + 1}/${job.retryLimit + 1}`;
-        console.warn(`[jobs] ${name} ${job.id} attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error)}`);
+        logger.warn({ queue: name, jobId: job.id, attempt, err: error }, '[jobs] attempt failed');
         throw error;
       }
     });
