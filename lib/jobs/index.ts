@@ -64,14 +64,17 @@ export async function startJobs(): Promise<void> {
   await state.workers;
 }
 
-/** Lets running jobs finish (up to 15 s), then stops polling. Call it before closeDb(): on PGlite the queue uses that handle. */
-export async function stopJobs(): Promise<void> {
+/**
+ * Lets running jobs finish (up to `timeoutMs`, 15 s by default), then stops polling and closes the
+ * queue's pool. Call it before closeDb(): on PGlite the queue uses that handle.
+ */
+export async function stopJobs({ timeoutMs = 15_000 }: { timeoutMs?: number } = {}): Promise<void> {
   const pending = state.queue;
   state.queue = undefined;
   state.workers = undefined;
   if (!pending) return;
   const boss = await pending.catch(() => undefined);
-  await boss?.stop({ graceful: true, timeout: 15_000 });
+  await boss?.stop({ graceful: true, wait: true, timeout: Math.max(1000, timeoutMs) });
 }
 
 /**
