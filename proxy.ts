@@ -62,6 +62,7 @@ function isBackgroundRequest(request: NextRequest): boolean {
     pathname === '/favicon.ico' ||
     pathname === '/api/ping' ||
     pathname === '/api/health' ||
+    pathname.startsWith('/api/health/') ||
     // Live-updates streams reconnect by themselves: they must not keep an idle session alive.
     pathname === '/api/notifications/flux' ||
     /^\/admin\/dossiers\/[^/]+\/flux$/.test(pathname)

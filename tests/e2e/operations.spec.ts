@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test';
+import { createCitizen, e2eSql } from './support/db';
+import { createDraft, mintSessionCookie, openEventStream, startSlowAutosave } from './support/raw-http';
+import { startPrivateS3, type PrivateS3 } from './support/private-s3';
+import { startServer, type StartedServer } from './support/server';
+
+// What an operations team relies on, on a server of its own (it is stopped here): a clean stop on
+// SIGTERM, and logs that carry no personal data. Ports 3115-3119 are this file's.
+
+test.describe.configure({ mode: 'serial' });
+
+let server: StartedServer;
+let s3: PrivateS3;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  s3 = await startPrivateS3();
+  server = await startServer(3116, { SHUTDOWN_TIMEOUT: '10', LOG_LEVEL: 'info', S3_ENDPOINT: s3.endpoint, S3_BUCKET: s3.bucket });
+});
+
+test.afterAll(async () => {
+  await server?.stop('SIGKILL');
+  await s3?.close();
+});
+
+test('a failing query with a draft answer as parameter leaves neither the answer nor the ids in the log', async () => {
+  const citizen = await createCitizen();
+  const draftId = await createDraft(citizen.id);
+  const cookie = await mintSessionCookie(citizen);
+  const secret = `Réponse-confidentielle-${Date.now()}`;
+  // PostgreSQL refuses a NUL character in jsonb: the update of the draft fails with its answers as parameters.
+  const response = await fetch(`${server.url}/api/brouillons/${draftId}`, {
+    method: 'PATCH',
+    headers: { cookie, origin: server.url, 'content-type': 'application/json' },
+    body: JSON.stringify({ baseVersion: 1, changes: { lieu: `${secret}\u0000 suite` } }),
+  });
+  expect(response.status, 'the failing save is the premise of this test').toBe(500);
+  // The failure is logged (one JSON line naming the failed query), without what was typed.
+  await expect.poll(() => server.logLines().some((line) => JSON.stringify(line).includes('Failed query')), { timeout: 10_000 }).toBe(true);
+  const output = server.output();
+  expect(output).not.toContain(secret);
+  expect(output).not.toContain(citizen.id);
+  expect(output).not.toContain(citizen.email);
+  expect(output).not.toContain(draftId);
+  // One line per event: every line Next or the portal prints once started is JSON.
+  const started = output.slice(output.indexOf('{'));
+  for (const line of started.split('\n').filter(Boolean)) expect(() => JSON.parse(line), line).not.toThrow();
+});
+
+test('with S3 down, the instance stays ready (pages without files are served) and its status says storage is degraded', async () => {
+  await s3.close();
+  const readiness = await fetch(`${server.url}/api/health`);
+  expect(readiness.status).toBe(200);
+  const status = await fetch(`${server.url}/api/health/status`);
+  expect(status.status).toBe(200);
+  expect(await status.json()).toMatchObject({ status: 'degraded', checks: { database: { status: 'ok' }, storage: { status: 'error', driver: 's3' } } });
+  const home = await fetch(`${server.url}/demarches`);
+  expect(home.status).toBe(200);
+});
+
+test('on SIGTERM: open streams are told to reconnect, an in-flight save completes, new connections are refused, exit 0', async () => {
+  test.setTimeout(60_000);
+  const citizen = await createCitizen();
+  const draftId = await createDraft(citizen.id);
+  const cookie = await mintSessionCookie(citizen);
+  const stream = await openEventStream(`${server.url}/api/notifications/flux`, cookie);
+  await stream.waitFor(/: ouvert/);
+  const save = await startSlowAutosave(server.url, draftId, cookie, { baseVersion: 1, changes: { lieu: 'Rue du Départ, 12' } });
+
+  const stoppedAt = Date.now();
+  server.child.kill('SIGTERM');
+
+  // The stream gets a reconnection delay and is closed at once (not after its two-minute cap).
+  await stream.waitFor(/retry: \d+\n: reconnectez-vous/);
+  await stream.ended;
+  expect(Date.now() - stoppedAt).toBeLessThan(5_000);
+  // The instance stopped listening: a load balancer's next attempt goes elsewhere.
+  await expect.poll(() => fetch(`${server.url}/api/health/live`).then(() => 'answered', () => 'refused')).toBe('refused');
+  // The save that was still arriving is processed and acknowledged, and it is in the database.
+  const answer = await save.finish();
+  expect(answer.status).toBe(200);
+  const [row] = await e2eSql()<{ lieu: string }[]>`select data->>'lieu' as lieu from dossiers where id = ${draftId}`;
+  expect(row.lieu).toBe('Rue du Départ, 12');
+
+  const { code } = await server.exited;
+  expect(code).toBe(0);
+  expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+  expect(server.logLines().some((line) => line.msg === 'stopped cleanly')).toBe(true);
+});
