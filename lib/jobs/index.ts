@@ -3,9 +3,11 @@ import type PgBoss from 'pg-boss';
 import { getEnv } from '@/lib/env';
 import { getDatabaseHandle } from '@/lib/db';
 import type { MailMessage } from '@/lib/mail';
-import { createJobQueue, type EnqueueOptions } from './boss';
-import { createJobQueues, enqueueJob, JOB_NAMES, registerWorkers, toEmailJobData, type JobName, type JobPayloads } from './handlers';
+import type { EnqueueOptions } from './boss';
+import { enqueueJob, JOB_NAMES, registerWorkers, toEmailJobData, type JobName, type JobPayloads } from './handlers';
+import { startJobQueue, stopJobQueue } from './start';
 
+export { JOB_QUEUE_SETUP_LOCK, startJobQueue, stopJobQueue } from './start';
 export { enqueueEmailInTransaction, toDrizzleQuery, transactionJobDb } from './in-transaction';
 export { createJobQueue, createQueues, sendJob, workJobs, type EnqueueOptions, type JobHandler, type JobQueueOptions, type JobQueueSource } from './boss';
 export {
@@ -41,15 +43,7 @@ export function getJobQueue(): Promise<PgBoss> {
 
 async function openJobQueue(): Promise<PgBoss> {
   const handle = await getDatabaseHandle();
-  const boss = createJobQueue({ handle, connectionString: getEnv().DATABASE_URL });
-  await boss.start();
-  try {
-    await createJobQueues(boss);
-  } catch (error) {
-    await boss.stop({ graceful: false });
-    throw error;
-  }
-  return boss;
+  return startJobQueue({ handle, connectionString: getEnv().DATABASE_URL });
 }
 
 /** Starts this process's workers; called once at boot when JOBS_IN_PROCESS is true. */
@@ -74,7 +68,7 @@ export async function stopJobs({ timeoutMs = 15_000 }: { timeoutMs?: number } = 
   state.workers = undefined;
   if (!pending) return;
   const boss = await pending.catch(() => undefined);
-  await boss?.stop({ graceful: true, wait: true, timeout: Math.max(1000, timeoutMs) });
+  if (boss) await stopJobQueue(boss, timeoutMs);
 }
 
 /**
