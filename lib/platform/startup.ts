@@ -53,6 +53,10 @@ export async function startPortal({ role = 'web' }: StartOptions = {}): Promise<
   if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
     stop('AUTH_SECRET is required in production (32 characters or more; for example: openssl rand -base64 32)');
   }
+  if (role === 'worker' && !env.DATABASE_URL) {
+    // The embedded database belongs to one process: the web process runs the jobs itself.
+    stop('DATABASE_URL: a separate worker needs PostgreSQL (with the embedded database, keep JOBS_IN_PROCESS=true on the web process)');
+  }
   const timeoutMs = env.STARTUP_CHECK_TIMEOUT_MS * 3;
   try {
     await within(timeoutMs, getDatabaseHandle(), 'the database');

@@ -9,9 +9,9 @@ import { e2eSql } from './db';
 export const SESSION_COOKIE = 'authjs.session-token';
 
 /** A session cookie as the sign-in would mint it (same secret and salt). */
-export async function mintSessionCookie(user: { id: string; email: string }, role = 'citizen'): Promise<string> {
+export async function mintSessionCookie(user: { id: string; email: string; sessionVersion?: number }, role = 'citizen'): Promise<string> {
   const token = await encode({
-    token: { sub: user.id, email: user.email, userId: user.id, role, sessionVersion: 1 },
+    token: { sub: user.id, email: user.email, userId: user.id, role, sessionVersion: user.sessionVersion ?? 1 },
     secret: e2eServerEnv.AUTH_SECRET,
     salt: SESSION_COOKIE,
     maxAge: 30 * 60,

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { e2eServerEnv } from '../../../playwright.config';
 
-// Starts a portal server of its own for a test that stops it, reads its output or runs several
-// at once. Same build and settings as the e2e server, on another port.
+// Starts a portal process of its own for a test that stops it, reads its output or runs several
+// at once: Next's standalone server (what the container image carries, completed by
+// scripts/standalone.mjs) or the job worker. Same build and settings as the e2e server, on
+// another port, listening on 127.0.0.1.
 
 export type StartedServer = {
   port: number;
@@ -17,15 +19,15 @@ export type StartedServer = {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 };
 
-/** The command that runs the built portal: Next's standalone server, what the image carries. */
-export function serverCommand(): string[] {
-  return ['node_modules/next/dist/bin/next', 'start'];
-}
+export const STANDALONE_SERVER = '.next/standalone/server.js';
+export const STANDALONE_WORKER = '.next/standalone/worker.cjs';
 
-export function spawnServer(port: number, overrides: Record<string, string> = {}): StartedServer {
-  const url = `http://localhost:${port}`;
-  const child = spawn(process.execPath, serverCommand(), {
-    env: { ...process.env, ...e2eServerEnv, PORT: String(port), PUBLIC_ORIGIN: url, ...overrides },
+/** `script`: the standalone server by default, or the worker (it serves no HTTP: `port` only names it). */
+export function spawnServer(port: number, overrides: Record<string, string> = {}, script = STANDALONE_SERVER): StartedServer {
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [script], {
+    // HOSTNAME: the standalone server listens on it (a container or CI machine may set it to its own name).
+    env: { ...process.env, ...e2eServerEnv, HOSTNAME: '127.0.0.1', PORT: String(port), PUBLIC_ORIGIN: url, ...overrides },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -56,6 +58,19 @@ export function spawnServer(port: number, overrides: Record<string, string> = {}
       return exited;
     },
   };
+}
+
+/** Starts the worker and waits until it says it runs jobs. */
+export async function startWorker(overrides: Record<string, string> = {}, timeoutMs = 90_000): Promise<StartedServer> {
+  // The worker listens on no port; PORT only has to be valid (it is part of the shared settings).
+  const worker = spawnServer(3119, overrides, STANDALONE_WORKER);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && worker.child.exitCode === null) {
+    if (worker.logLines().some((line) => String(line.msg).startsWith('[worker] started'))) return worker;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await worker.stop('SIGKILL');
+  throw new Error(`the worker did not start:\n${worker.output().slice(-3000)}`);
 }
 
 /** Starts a server and waits until its readiness check answers 200. */
