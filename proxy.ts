@@ -4,6 +4,7 @@ import { readSessionToken, RENEW_AFTER_SECONDS, tokenAgeSeconds } from '@/lib/au
 import { getEnv } from '@/lib/env';
 import { MAX_POST_BYTES, TOO_LARGE_POST } from '@/lib/documents/limits';
 import { buildContentSecurityPolicy, createNonce } from '@/lib/security/csp';
+import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/platform/request-id';
 
 // Runs on every request (but autosave's: see `config` below). Never an access gate: guards live in every page, action and route handler.
 // - Sets a fresh CSP nonce and forwards it to the renderer (Next reads the request-side header to
@@ -36,8 +37,11 @@ function withContentSecurityPolicy(request: NextRequest): NextResponse {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
+  const requestId = requestIdFrom(request.headers);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 

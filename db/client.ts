@@ -37,8 +37,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
-      // Fail start-up in seconds, not minutes, when the server does not answer.
-      connect_timeout: 10,
+      // Fail in seconds, not minutes, when the server does not answer (start-up, and pages during an outage).
+      connect_timeout: 5,
       onnotice: () => {},
       // Keep bigint counts as JS numbers, as PGlite returns them.
       types: { bigint: { to: 20, from: [20], serialize: (v: number) => String(v), parse: (v: string) => Number(v) } },

@@ -41,7 +41,8 @@ await build({
   tsconfig: path.join(root, 'tsconfig.json'),
   // Loaded only on paths the worker never takes (the embedded database, pg's native binding) or
   // native code: resolved from the standalone node_modules if ever needed.
-  external: ['@electric-sql/pglite', 'pg-native', '@node-rs/argon2'],
+  // next/headers: only inside a request (lib/platform/request-id.ts), never in the worker.
+  external: ['@electric-sql/pglite', 'pg-native', '@node-rs/argon2', 'next/headers'],
   logLevel: 'warning',
   legalComments: 'none',
 });

@@ -90,9 +90,9 @@ export async function openEventStream(request: Request, { key, describe }: Event
   } catch (error) {
     unsubscribe();
     stopDrain();
-    // No live updates here (the database cannot LISTEN): 204 tells EventSource to stop retrying;
-    // pages still show everything on the next load.
+    // No live updates for now (the database does not answer): the page retries later with backoff
+    // (components/notifications/live-updates.tsx) and catches up when it is back.
     logger.error({ err: error }, 'event stream unavailable');
-    return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+    return new Response(null, { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': '5' } });
   }
 }

@@ -135,8 +135,11 @@ test('a status change on B reaches the citizen page open on A live, and the work
   await signInOn(agent, b, AGENT, `/admin/dossiers/${draft.id}`);
   await agent.getByLabel('Nouveau statut').selectOption({ label: 'Transmis aux services techniques' });
   const changedAt = Date.now();
+  const action = agent.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes(`/admin/dossiers/${draft.id}`));
   await agent.getByRole('button', { name: 'Changer le statut' }).click();
   await expect(agent.getByText('Le statut a été changé. L’usager en est informé.')).toBeVisible();
+  const requestId = (await action).headers()['x-request-id'];
+  expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
 
   // Live on A, without a reload: the announcement and the header's count.
   await expect(page.getByTestId('live-announcement')).toHaveText('Le statut d’une de vos demandes a changé.');
@@ -150,6 +153,11 @@ test('a status change on B reaches the citizen page open on A live, and the work
   expect(statusEmails()).toHaveLength(1);
   const keys = resend.received().map((r) => r.idempotencyKey);
   expect(new Set(keys).size).toBe(keys.length);
+  // The email job carries the id of the request that caused it, for the worker's log lines.
+  const jobs = await sql<{ requestId: string | null }[]>`
+    select data->>'requestId' as "requestId" from (select data from pgboss.job where name = 'send-email' union all select data from pgboss.archive where name = 'send-email') j
+    where data->>'subject' like '%Transmis aux services techniques%'`;
+  expect(jobs).toEqual([{ requestId }]);
   await page.context().close();
   await agent.context().close();
 });

@@ -3,6 +3,8 @@ import { createCitizen, e2eSql } from './support/db';
 import { createDraft, mintSessionCookie, openEventStream, startSlowAutosave } from './support/raw-http';
 import { startPrivateS3, type PrivateS3 } from './support/private-s3';
 import { startServer, type StartedServer } from './support/server';
+import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
+import { e2eServerEnv } from '../../playwright.config';
 
 // What an operations team relies on, on a server of its own (it is stopped here): a clean stop on
 // SIGTERM, and logs that carry no personal data. Ports 3115-3119 are this file's.
@@ -11,16 +13,22 @@ test.describe.configure({ mode: 'serial' });
 
 let server: StartedServer;
 let s3: PrivateS3;
+let database: TcpProxy;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   s3 = await startPrivateS3();
-  server = await startServer(3116, { SHUTDOWN_TIMEOUT: '10', LOG_LEVEL: 'info', S3_ENDPOINT: s3.endpoint, S3_BUCKET: s3.bucket });
+  // The database through a relay that this file can cut.
+  const url = new URL(e2eServerEnv.DATABASE_URL);
+  database = await startTcpProxy(url.hostname, Number(url.port || 5432));
+  url.port = String(database.port);
+  server = await startServer(3116, { SHUTDOWN_TIMEOUT: '10', LOG_LEVEL: 'info', S3_ENDPOINT: s3.endpoint, S3_BUCKET: s3.bucket, DATABASE_URL: url.toString() });
 });
 
 test.afterAll(async () => {
   await server?.stop('SIGKILL');
   await s3?.close();
+  await database?.close();
 });
 
 test('a failing query with a draft answer as parameter leaves neither the answer nor the ids in the log', async () => {
@@ -37,6 +45,8 @@ test('a failing query with a draft answer as parameter leaves neither the answer
   expect(response.status, 'the failing save is the premise of this test').toBe(500);
   // The failure is logged (one JSON line naming the failed query), without what was typed.
   await expect.poll(() => server.logLines().some((line) => JSON.stringify(line).includes('Failed query')), { timeout: 10_000 }).toBe(true);
+  // With the route's pattern, never its concrete path.
+  await expect.poll(() => server.logLines().find((line) => line.msg === 'request failed')).toMatchObject({ level: 'error', method: 'PATCH', route: '/api/brouillons/[id]' });
   const output = server.output();
   expect(output).not.toContain(secret);
   expect(output).not.toContain(citizen.id);
@@ -56,6 +66,37 @@ test('with S3 down, the instance stays ready (pages without files are served) an
   expect(await status.json()).toMatchObject({ status: 'degraded', checks: { database: { status: 'ok' }, storage: { status: 'error', driver: 's3' } } });
   const home = await fetch(`${server.url}/demarches`);
   expect(home.status).toBe(200);
+});
+
+test('database outage: the process stays alive but unready, a signed-in page says in French that the service is unavailable, all is back after', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const citizen = await createCitizen();
+  const cookie = await mintSessionCookie(citizen);
+  const [name, value] = cookie.split(/=(.*)/s);
+  const context = await browser.newContext();
+  await context.addCookies([{ name, value, url: server.url }]);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/compte`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await database.cut();
+  try {
+    expect((await fetch(`${server.url}/api/health/live`)).status).toBe(200);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(503);
+    const started = Date.now();
+    const response = await page.goto(`${server.url}/compte`);
+    expect(response!.status()).toBeGreaterThanOrEqual(500);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Service momentanément indisponible');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // A public page that needs no database is still served.
+    expect((await fetch(`${server.url}/aide`)).status).toBe(200);
+  } finally {
+    await database.restore();
+  }
+  await expect.poll(() => fetch(`${server.url}/api/health`).then((r) => r.status), { timeout: 20_000 }).toBe(200);
+  await page.goto(`${server.url}/compte`);
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Service momentanément indisponible');
+  await context.close();
 });
 
 test('on SIGTERM: open streams are told to reconnect, an in-flight save completes, new connections are refused, exit 0', async () => {
