@@ -13,6 +13,9 @@ const staticSecurityHeaders = [
 const production = process.env.NODE_ENV === 'production';
 
 const nextConfig: NextConfig = {
+  // A self-contained server (.next/standalone/server.js) for the container image; scripts/standalone.mjs
+  // adds what it reads from disk (db/migrations), the static assets and the worker (docs/deploy.md).
+  output: 'standalone',
   // PGlite ships WASM and data files that the bundler must not touch (STACK.md); pg-boss and argon2 load native/dynamic code.
   serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', '@node-rs/argon2', 'pdfkit', 'sharp'],
   poweredByHeader: false,

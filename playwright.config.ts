@@ -22,6 +22,14 @@ export const e2eServerEnv: Record<string, string> = {
   DATA_DIR: '.test-run/e2e-data',
 };
 
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  },
+};
+
 export default defineConfig({
   testDir: 'tests/e2e',
   // Generous: a journey signs in several times (Argon2id) on a 2-core machine shared with the server and PostgreSQL,
@@ -41,18 +49,21 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-        },
-      },
+      use: chromium,
+    },
+    {
+      // Two standalone servers and the worker on a database of their own (tests/e2e-multi): what the
+      // container image runs, on several machines. Starts its own processes (ports 3117-3118).
+      name: 'standalone',
+      testDir: 'tests/e2e-multi',
+      timeout: 120_000,
+      use: chromium,
     },
   ],
   webServer: {
-    // One process we can stop (STACK.md): not `npx next start`.
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    // One process we can stop (STACK.md): not `npx next start`. scripts/standalone.mjs completes the
+    // standalone output (static assets, migrations, worker) that some specs start themselves.
+    command: `node scripts/standalone.mjs && node node_modules/next/dist/bin/next start -p ${port}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

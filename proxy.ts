@@ -11,6 +11,7 @@ import { findValidSessionUser } from '@/lib/auth/session-user';
 import { getEnv } from '@/lib/env';
 import { MAX_POST_BYTES, TOO_LARGE_POST } from '@/lib/documents/limits';
 import { buildContentSecurityPolicy, createNonce } from '@/lib/security/csp';
+import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/platform/request-id';
 
 // Runs on every request (but autosave's: see `config` below). Never an access gate: guards live in every page, action and route handler.
 // - Sets a fresh CSP nonce and forwards it to the renderer (Next reads the request-side header to
@@ -47,8 +48,11 @@ function withContentSecurityPolicy(request: NextRequest): NextResponse {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
+  const requestId = requestIdFrom(request.headers);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 
@@ -75,6 +79,7 @@ function isBackgroundRequest(request: NextRequest): boolean {
     pathname === '/api/health' ||
     // "Prolonger la session" checks and renews the session itself (app/api/session/route.ts).
     pathname === '/api/session' ||
+    pathname.startsWith('/api/health/') ||
     // Live-updates streams reconnect by themselves: they must not keep an idle session alive.
     pathname === '/api/notifications/flux' ||
     /^\/admin\/dossiers\/[^/]+\/flux$/.test(pathname)

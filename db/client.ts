@@ -37,8 +37,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
-      // Fail start-up in seconds, not minutes, when the server does not answer.
-      connect_timeout: 10,
+      // Fail in seconds, not minutes, when the server does not answer (start-up, and pages during an outage).
+      connect_timeout: 5,
       onnotice: () => {},
       // Keep bigint counts as JS numbers, as PGlite returns them.
       types: { bigint: { to: 20, from: [20], serialize: (v: number) => String(v), parse: (v: string) => Number(v) } },
@@ -56,16 +56,34 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return { kind: 'pglite', db, pglite, close: () => pglite.close() };
 }
 
+// Start-up work that several instances may attempt at once (migrations, the job queue's set-up).
+export const MIGRATION_LOCK = 72707369;
+
+/**
+ * Runs `work` while holding a PostgreSQL session-level advisory lock, on one reserved connection:
+ * a lock taken on one pooled connection and released on another stays held (and every other
+ * instance waits for it forever). PGlite is one process and one session: no lock needed.
+ */
+export async function withAdvisoryLock<T>(handle: DatabaseHandle, key: number, work: () => Promise<T>): Promise<T> {
+  if (handle.kind !== 'postgres') return work();
+  const connection = await handle.client!.reserve();
+  try {
+    await connection`select pg_advisory_lock(${key})`;
+    try {
+      return await work();
+    } finally {
+      await connection`select pg_advisory_unlock(${key})`;
+    }
+  } finally {
+    connection.release();
+  }
+}
+
 export async function migrateDatabase(handle: DatabaseHandle, migrationsFolder = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'db/migrations')) {
   if (handle.kind === 'postgres') {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-    // Several app instances may start together: one migrates, the others wait for the lock.
-    await handle.client!`select pg_advisory_lock(72707369)`;
-    try {
-      await migrate(handle.db, { migrationsFolder });
-    } finally {
-      await handle.client!`select pg_advisory_unlock(72707369)`;
-    }
+    // Several app instances may start together: one migrates, the others wait for the lock, then find nothing to do.
+    await withAdvisoryLock(handle, MIGRATION_LOCK, () => migrate(handle.db, { migrationsFolder }));
     return;
   }
   const { migrate } = await import('drizzle-orm/pglite/migrator');

@@ -37,6 +37,18 @@ const httpUrl = (example: string) =>
       }),
   );
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const logLevel = z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default('info'));
+
+/**
+ * LOG_LEVEL alone, never throwing and never cached: the logger needs it before (and even when) the
+ * rest of the configuration is valid, and must not freeze getEnv()'s cache at import time.
+ */
+export function readLogLevel(source: Record<string, string | undefined> = process.env): (typeof LOG_LEVELS)[number] {
+  const result = logLevel.safeParse(source.LOG_LEVEL);
+  return result.success ? result.data : 'info';
+}
+
 const schema = z
   .object({
     NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
@@ -97,6 +109,11 @@ const schema = z
           return z.NEVER;
         }),
     ),
+    LOG_LEVEL: logLevel,
+    // Seconds a stopping instance gives in-flight requests and jobs before it exits anyway.
+    SHUTDOWN_TIMEOUT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3600).default(25)),
+    // Read by Next's standalone server itself (the address it listens on); named here to be validated and documented.
+    HOSTNAME: optionalString,
   })
   .superRefine((env, ctx) => {
     if (env.S3_ENDPOINT && !env.S3_BUCKET) {

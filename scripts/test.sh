@@ -27,7 +27,7 @@ step "Unit and integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile=.test-run/vitest.json
 
 step "Build (next build)"
-npx next build
+npm run build
 
 step "End-to-end tests (Playwright, Chromium)"
 export E2E_DATABASE_URL="${TEST_DATABASE_URL%/*}/portail_e2e"

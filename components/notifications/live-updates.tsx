@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { reconnectDelayMs } from './reconnect-delay';
 
 const citizenAnnouncements: Record<string, string> = {
   status_change: 'Le statut d’une de vos demandes a changé.',
@@ -34,7 +35,11 @@ export function LiveUpdates({
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const source = new EventSource(src);
+    let source: EventSource | undefined;
+    let retryTimer: number | undefined;
+    let failures = 0;
+    let opened = false;
+    let stopped = false;
     const onNotification = (event: MessageEvent<string>) => {
       let kind = '';
       try {
@@ -45,10 +50,33 @@ export function LiveUpdates({
       setMessage(wording.current[kind] ?? 'La page a été mise à jour.');
       router.refresh();
     };
-    source.addEventListener('notification', onNotification);
+    const connect = () => {
+      source = new EventSource(src);
+      source.addEventListener('notification', onNotification);
+      source.addEventListener('open', () => {
+        // Back after a cut (an instance that stopped, an outage), or connected at last after failed
+        // attempts: what happened meanwhile is fetched again, so nothing is missed.
+        if (opened || failures > 0) router.refresh();
+        failures = 0;
+        opened = true;
+      });
+      source.addEventListener('error', () => {
+        // The browser retries by itself after a network cut, but gives up for good on an error
+        // status (500, 503 during an outage): then retry here, later and later, with jitter so
+        // that every open page does not come back at the same moment.
+        if (stopped || source?.readyState !== EventSource.CLOSED) return;
+        source.close();
+        failures += 1;
+        window.clearTimeout(retryTimer);
+        retryTimer = window.setTimeout(connect, reconnectDelayMs(failures));
+      });
+    };
+    connect();
     return () => {
-      source.removeEventListener('notification', onNotification);
-      source.close();
+      stopped = true;
+      window.clearTimeout(retryTimer);
+      source?.removeEventListener('notification', onNotification);
+      source?.close();
     };
   }, [router, src]);
 

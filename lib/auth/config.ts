@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { signInSchema } from '@/lib/accounts/schemas';
 import { getAuthSecret, SESSION_MAX_AGE_SECONDS } from './session-token';
+import { logger } from '@/lib/platform/logger';
 
 // Inactivity timeout (RGAA 13.1): the JWT lives 30 minutes and is renewed by the proxy on each
 // request, so only an idle session expires; the page warns two minutes before and offers to extend.
@@ -56,10 +57,10 @@ export const { signIn, signOut } = NextAuth(() => {
       error(error) {
         const type = (error as Error & { type?: string }).type;
         if (type === 'CredentialsSignin' || error.name === 'CredentialsSignin') return;
-        console.error(`[auth] ${type ?? error.name}: ${error.message.split('\n')[0]}`);
+        logger.error({ err: error }, `[auth] ${type ?? error.name}`);
       },
       warn(code) {
-        console.warn(`[auth] warning: ${code}`);
+        logger.warn(`[auth] warning: ${code}`);
       },
       debug() {},
     },

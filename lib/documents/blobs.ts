@@ -1,6 +1,7 @@
 import 'server-only';
 import { Readable } from 'node:stream';
 import { BlobNotFoundError, type BlobStore } from '@/lib/storage';
+import { logger } from '@/lib/platform/logger';
 
 // Small helpers around the blob store shared by the locker and the attachments.
 
@@ -11,7 +12,7 @@ export async function openBlob(store: BlobStore, key: string): Promise<Readable 
     return await store.get(key);
   } catch (error) {
     if (error instanceof BlobNotFoundError) {
-      console.error(`[documents] blob missing for a stored row: ${key}`);
+      logger.error({ key }, '[documents] blob missing for a stored row');
       return null;
     }
     throw error;
@@ -22,7 +23,7 @@ export async function deleteBlobQuietly(store: BlobStore, key: string): Promise<
   try {
     await store.delete(key);
   } catch (error) {
-    console.error(`[documents] blob ${key} not deleted, left as an orphan: ${error instanceof Error ? error.message : String(error)}`);
+    logger.error({ key, err: error }, '[documents] blob not deleted, left as an orphan');
   }
 }
 

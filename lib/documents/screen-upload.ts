@@ -2,6 +2,7 @@ import 'server-only';
 import { getEnv } from '@/lib/env';
 import { checkUpload, type UploadCheck } from './check-upload';
 import { scanWithClamav, type ClamavConfig } from './virus-scan';
+import { logger } from '@/lib/platform/logger';
 
 // Every upload of a citizen goes through here: the content checks of check-upload.ts (type by
 // magic bytes, size, safe name), then a ClamAV scan when CLAMAV_HOST is set. A scan that cannot
@@ -20,10 +21,10 @@ export async function screenUploadWith(file: File, clamav: ClamavConfig | null):
   try {
     const scan = await scanWithClamav(checked.bytes, clamav);
     if (scan.clean) return checked;
-    console.warn(`[documents] upload refused by ClamAV: ${scan.signature}`);
+    logger.warn({ signature: scan.signature }, '[documents] upload refused by ClamAV');
     return { ok: false, message: INFECTED_MESSAGE(checked.filename) };
   } catch (error) {
-    console.error(`[documents] ClamAV scan failed: ${error instanceof Error ? error.message : String(error)}`);
+    logger.error({ err: error }, '[documents] ClamAV scan failed');
     return { ok: false, message: SCAN_UNAVAILABLE_MESSAGE };
   }
 }
@@ -32,7 +33,7 @@ export async function screenUpload(file: File): Promise<UploadCheck> {
   const env = getEnv();
   if (!env.CLAMAV_HOST && !warnedScanningOff) {
     warnedScanningOff = true;
-    console.warn('[documents] CLAMAV_HOST is not set: uploads are checked by content but not scanned for viruses.');
+    logger.warn('[documents] CLAMAV_HOST is not set: uploads are checked by content but not scanned for viruses.');
   }
   return screenUploadWith(file, env.CLAMAV_HOST ? { host: env.CLAMAV_HOST, port: env.CLAMAV_PORT } : null);
 }

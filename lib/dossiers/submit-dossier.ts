@@ -19,6 +19,7 @@ import { freezeAnswers, stripHiddenAnswers } from './freeze-answers';
 import { isDossierId } from './ids';
 import { renderReceiptPdf } from './receipt';
 import { findSubmittedDossier } from './submitted';
+import { logger } from '@/lib/platform/logger';
 
 // A queue that does not answer must not keep the citizen waiting on the submission page.
 const QUEUE_TIMEOUT_MS = 10_000;
@@ -166,7 +167,7 @@ async function sendConfirmation(db: Database, ownerId: string, dossierId: string
     await withTimeout((deps.sendEmail ?? enqueueEmail)(message), QUEUE_TIMEOUT_MS);
   } catch (error) {
     // The dossier is filed; the citizen sees the number and the receipt online.
-    console.error(`submission confirmation of dossier ${dossierId} could not be queued`, error);
+    logger.error({ err: error, dossierId }, 'submission confirmation could not be queued');
   }
 }
 

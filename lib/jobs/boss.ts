@@ -2,6 +2,9 @@ import 'server-only';
 import PgBoss from 'pg-boss';
 import type { PGlite } from '@electric-sql/pglite';
 import type { DatabaseHandle } from '@/db/client';
+import { logger } from '@/lib/platform/logger';
+import { describeError } from '@/lib/platform/safe-error';
+import { currentRequestId } from '@/lib/platform/request-id';
 
 // pg-boss plumbing with no knowledge of the portal's jobs (those are in handlers.ts).
 // See docs/decisions/002-job-queue.md for why pg-boss, and how it runs on the embedded database.
@@ -56,10 +59,9 @@ function createPgliteExecutor(pglite: PGlite) {
   return { db, close: () => void (open = false) };
 }
 
-/** Logs one line without secrets: connection errors may quote a URL with its password. */
+/** describeError (the logger) strips credentials from URLs that connection errors may quote. */
 function logQueueError(error: unknown) {
-  const message = error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
-  console.error(`[jobs] ${message.split('\n')[0].replace(/\/\/[^@/\s]+@/g, '//***@')}`);
+  logger.error({ err: error }, '[jobs] queue error');
 }
 
 /** A pg-boss instance over the given database, not started yet. */
@@ -87,30 +89,56 @@ export async function createQueues(boss: PgBoss, names: readonly string[]): Prom
 
 /** Returns the job id, or null when a job with the same singletonKey is already queued. */
 export async function sendJob(boss: PgBoss, name: string, data: object, options: EnqueueOptions = {}): Promise<string | null> {
-  const id = await boss.send(name, data, options);
+  // The request that queues the job, for the worker's log lines (absent outside a request).
+  const requestId = await currentRequestId();
+  const id = await boss.send(name, requestId ? { ...data, requestId } : data, options);
   // Without a singleton key, no id means no row was inserted: pg-boss's silent answer to an unknown queue.
   if (!id && !options.singletonKey) throw new Error(`Job "${name}" was not queued: was its queue created?`);
   return id;
 }
 
-/** Runs `handler` for each job of the queue, one job at a time per worker; a throw fails the attempt. */
-export async function workJobs<T extends object>(
-  boss: PgBoss,
-  name: string,
-  handler: JobHandler<T>,
-  { concurrency = 1 }: { concurrency?: number } = {},
-): Promise<void> {
+function requestIdOf(data: unknown): string | undefined {
+  const value = (data as { requestId?: unknown } | null)?.requestId;
+  return typeof value === 'string' ? value : undefined;
+}
+
+export type WorkOptions = {
+  /** Workers polling this queue in this process. */
+  concurrency?: number;
+  /** Jobs each worker takes at once and runs side by side; each succeeds or fails on its own. */
+  batchSize?: number;
+};
+
+/**
+ * Runs `handler` for each job of the queue; a throw fails that job's attempt (retried by its policy).
+ *
+ * pg-boss waits a whole polling interval between two fetches of a worker, even after it found
+ * work: with one job per fetch, a worker ran at most one job a second. Here a worker that found
+ * jobs is notified to fetch again at once, so a backlog drains at the speed of the handler, and an
+ * idle queue is still polled once a second.
+ */
+export async function workJobs<T extends object>(boss: PgBoss, name: string, handler: JobHandler<T>, { concurrency = 1, batchSize = 1 }: WorkOptions = {}): Promise<void> {
   await boss.createQueue(name);
+  const runOne = async (job: PgBoss.JobWithMetadata<T>) => {
+    const requestId = requestIdOf(job.data);
+    try {
+      const result = await handler(job.data, job);
+      // Completed one by one: the handler's result (e.g. the provider's message id) is kept as the job's output.
+      await boss.complete(name, job.id, result === undefined || result === null || typeof result === 'object' ? (result as object | undefined) : { value: result });
+      logger.debug({ queue: name, jobId: job.id, requestId }, '[jobs] done');
+    } catch (error) {
+      // The job data may hold personal data: log the queue, id and attempt, not the payload.
+      const attempt = `${job.retryCount + 1}/${job.retryLimit + 1}`;
+      logger.warn({ queue: name, jobId: job.id, requestId, attempt, err: error }, '[jobs] attempt failed');
+      await boss.fail(name, job.id, describeError(error));
+    }
+  };
   for (let i = 0; i < concurrency; i++) {
-    await boss.work<T>(name, { batchSize: 1, includeMetadata: true }, async ([job]) => {
-      try {
-        return await handler(job.data, job);
-      } catch (error) {
-        // The job data may hold personal data: log the queue, id and attempt, not the payload.
-        const attempt = `${job.retryCount + 1}/${job.retryLimit + 1}`;
-        console.warn(`[jobs] ${name} ${job.id} attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error)}`);
-        throw error;
-      }
+    const worker: { id?: string } = {};
+    worker.id = await boss.work<T>(name, { batchSize, includeMetadata: true }, async (jobs) => {
+      // Jobs settled here are no longer active: pg-boss's own completion of the batch skips them.
+      await Promise.all(jobs.map(runOne));
+      if (jobs.length > 0 && worker.id) boss.notifyWorker(worker.id);
     });
   }
 }

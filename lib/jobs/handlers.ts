@@ -75,7 +75,10 @@ export async function registerWorkers(boss: PgBoss, deps: WorkerDependencies = {
       const { id } = await mailer().send(fromEmailJobData(data), { idempotencyKey: `${JOB_NAMES.sendEmail}/${job.id}` });
       return { messageId: id };
     },
-    { concurrency: 2 },
+    // Up to 2 × 5 emails in flight per process: a backlog (a status change on hundreds of dossiers)
+    // drains at tens of emails a second. Resend limits requests per second per account: beyond it
+    // answers 429 and the jobs are retried later (docs/deploy.md).
+    { concurrency: 2, batchSize: 5 },
   );
   // Daily data-lifecycle jobs (orphan files, expired account data, retention): docs/decisions/013.
   await registerMaintenanceJobs(boss);

@@ -3,9 +3,11 @@ import type PgBoss from 'pg-boss';
 import { getEnv } from '@/lib/env';
 import { getDatabaseHandle } from '@/lib/db';
 import type { MailMessage } from '@/lib/mail';
-import { createJobQueue, type EnqueueOptions } from './boss';
-import { createJobQueues, enqueueJob, JOB_NAMES, registerWorkers, toEmailJobData, type JobName, type JobPayloads } from './handlers';
+import type { EnqueueOptions } from './boss';
+import { enqueueJob, JOB_NAMES, registerWorkers, toEmailJobData, type JobName, type JobPayloads } from './handlers';
+import { startJobQueue, stopJobQueue } from './start';
 
+export { JOB_QUEUE_SETUP_LOCK, startJobQueue, stopJobQueue } from './start';
 export { enqueueEmailInTransaction, toDrizzleQuery, transactionJobDb } from './in-transaction';
 export { createJobQueue, createQueues, sendJob, workJobs, type EnqueueOptions, type JobHandler, type JobQueueOptions, type JobQueueSource } from './boss';
 export {
@@ -41,15 +43,7 @@ export function getJobQueue(): Promise<PgBoss> {
 
 async function openJobQueue(): Promise<PgBoss> {
   const handle = await getDatabaseHandle();
-  const boss = createJobQueue({ handle, connectionString: getEnv().DATABASE_URL });
-  await boss.start();
-  try {
-    await createJobQueues(boss);
-  } catch (error) {
-    await boss.stop({ graceful: false });
-    throw error;
-  }
-  return boss;
+  return startJobQueue({ handle, connectionString: getEnv().DATABASE_URL });
 }
 
 /** Starts this process's workers; called once at boot when JOBS_IN_PROCESS is true. */
@@ -64,14 +58,17 @@ export async function startJobs(): Promise<void> {
   await state.workers;
 }
 
-/** Lets running jobs finish (up to 15 s), then stops polling. Call it before closeDb(): on PGlite the queue uses that handle. */
-export async function stopJobs(): Promise<void> {
+/**
+ * Lets running jobs finish (up to `timeoutMs`, 15 s by default), then stops polling and closes the
+ * queue's pool. Call it before closeDb(): on PGlite the queue uses that handle.
+ */
+export async function stopJobs({ timeoutMs = 15_000 }: { timeoutMs?: number } = {}): Promise<void> {
   const pending = state.queue;
   state.queue = undefined;
   state.workers = undefined;
   if (!pending) return;
   const boss = await pending.catch(() => undefined);
-  await boss?.stop({ graceful: true, timeout: 15_000 });
+  if (boss) await stopJobQueue(boss, timeoutMs);
 }
 
 /**

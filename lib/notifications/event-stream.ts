@@ -1,6 +1,8 @@
 import 'server-only';
 import type { LiveEvent } from './live';
 import { getLiveHub } from './live';
+import { isShuttingDown, onDrain } from '@/lib/platform/shutdown';
+import { logger } from '@/lib/platform/logger';
 
 // Server-Sent Events over the live hub, for a route handler that has already checked who asks and
 // what they may follow. A comment every 25 s keeps proxies from closing the connection; a stream
@@ -11,6 +13,21 @@ import { getLiveHub } from './live';
 const HEARTBEAT_MS = 25_000;
 const MAX_STREAM_MS = 120_000;
 const RECONNECT_MS = 5_000;
+// When this instance stops, browsers come back within 1 to 3 s (spread out, so that the instances
+// that remain are not hit by every stream at once) and the load balancer sends them elsewhere.
+const DRAIN_RECONNECT_MS = 1_000;
+const DRAIN_JITTER_MS = 2_000;
+
+function drainRetryLine(): string {
+  return `retry: ${DRAIN_RECONNECT_MS + Math.floor(Math.random() * DRAIN_JITTER_MS)}\n: reconnectez-vous\n\n`;
+}
+
+const SSE_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-store, no-transform',
+  Connection: 'keep-alive',
+  'X-Accel-Buffering': 'no',
+};
 
 export type EventStreamOptions = {
   /** Subscription key (liveKeys). */
@@ -20,7 +37,10 @@ export type EventStreamOptions = {
 };
 
 export async function openEventStream(request: Request, { key, describe }: EventStreamOptions): Promise<Response> {
+  // A stream asked of a stopping instance (over a connection still open) is told to come back.
+  if (isShuttingDown()) return new Response(drainRetryLine(), { headers: SSE_HEADERS });
   let unsubscribe: () => void = () => {};
+  let stopDrain: () => void = () => {};
   try {
     const hub = await getLiveHub();
     const encoder = new TextEncoder();
@@ -31,6 +51,7 @@ export async function openEventStream(request: Request, { key, describe }: Event
       if (closed) return;
       closed = true;
       unsubscribe();
+      stopDrain();
       // clearTimeout clears an interval too in Node.
       timers.forEach((timer) => clearTimeout(timer));
       try {
@@ -58,22 +79,20 @@ export async function openEventStream(request: Request, { key, describe }: Event
         timers.push(setInterval(() => send(': ping\n\n'), HEARTBEAT_MS));
         timers.push(setTimeout(close, MAX_STREAM_MS));
         request.signal.addEventListener('abort', close);
+        stopDrain = onDrain(() => {
+          send(drainRetryLine());
+          close();
+        });
       },
       cancel: close,
     });
-    return new Response(stream, {
-      headers: {
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-store, no-transform',
-        Connection: 'keep-alive',
-        'X-Accel-Buffering': 'no',
-      },
-    });
+    return new Response(stream, { headers: SSE_HEADERS });
   } catch (error) {
     unsubscribe();
-    // No live updates here (the database cannot LISTEN): 204 tells EventSource to stop retrying;
-    // pages still show everything on the next load.
-    console.error(`[live] event stream unavailable: ${error instanceof Error ? error.message : String(error)}`);
-    return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+    stopDrain();
+    // No live updates for now (the database does not answer): the page retries later with backoff
+    // (components/notifications/live-updates.tsx) and catches up when it is back.
+    logger.error({ err: error }, 'event stream unavailable');
+    return new Response(null, { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': '5' } });
   }
 }

@@ -1,8 +1,10 @@
 import 'server-only';
 import { ConfigError, getEnv } from '@/lib/env';
-import { getDatabaseHandle } from '@/lib/db';
+import { closeDb, getDatabaseHandle } from '@/lib/db';
 import { getBlobStore } from '@/lib/storage';
-import { startJobs } from '@/lib/jobs';
+import { startJobs, stopJobs } from '@/lib/jobs';
+import { logger } from './logger';
+import { installShutdownHandler, onStop } from './shutdown';
 
 // Runs once per server process (instrumentation.ts). A bad configuration stops start-up with one
 // line naming the variable, instead of a stack trace on the first request.
@@ -14,7 +16,7 @@ function describe(error: unknown): string {
 }
 
 function stop(line: string): never {
-  console.error(`[portail] Start-up stopped: ${line}`);
+  logger.fatal(`[portail] Start-up stopped: ${line}`);
   process.exit(1);
 }
 
@@ -30,7 +32,18 @@ async function within<T>(ms: number, promise: Promise<T>, label: string): Promis
   }
 }
 
-export async function startPortal(): Promise<void> {
+export type StartOptions = {
+  /** 'web': under Next (instrumentation.ts); 'worker': scripts/worker.ts, jobs only, no HTTP. */
+  role?: 'web' | 'worker';
+};
+
+/** Stop steps, in order: jobs finish (or fail back to the queue) before the database closes. */
+function registerStopSteps(): void {
+  onStop('jobs', (deadline) => stopJobs({ timeoutMs: deadline - Date.now() - 1000 }));
+  onStop('database', () => closeDb());
+}
+
+export async function startPortal({ role = 'web' }: StartOptions = {}): Promise<void> {
   let env;
   try {
     env = getEnv();
@@ -39,6 +52,10 @@ export async function startPortal(): Promise<void> {
   }
   if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
     stop('AUTH_SECRET is required in production (32 characters or more; for example: openssl rand -base64 32)');
+  }
+  if (role === 'worker' && !env.DATABASE_URL) {
+    // The embedded database belongs to one process: the web process runs the jobs itself.
+    stop('DATABASE_URL: a separate worker needs PostgreSQL (with the embedded database, keep JOBS_IN_PROCESS=true on the web process)');
   }
   const timeoutMs = env.STARTUP_CHECK_TIMEOUT_MS * 3;
   try {
@@ -52,10 +69,16 @@ export async function startPortal(): Promise<void> {
   } catch (error) {
     stop(describe(error));
   }
-  if (!env.S3_ENDPOINT) console.warn('[portail] Files are stored on the local disk (S3_ENDPOINT is not set).');
-  if (!env.CLAMAV_HOST) console.warn('[portail] Uploaded files are not scanned for viruses (CLAMAV_HOST is not set).');
-  if (!env.RESEND_API_KEY) console.warn('[portail] Emails go to the development outbox (RESEND_API_KEY is not set).');
-  if (env.JOBS_IN_PROCESS) {
+  if (!env.S3_ENDPOINT) logger.warn('[portail] Files are stored on the local disk (S3_ENDPOINT is not set).');
+  if (!env.CLAMAV_HOST) logger.warn('[portail] Uploaded files are not scanned for viruses (CLAMAV_HOST is not set).');
+  if (!env.RESEND_API_KEY) logger.warn('[portail] Emails go to the development outbox (RESEND_API_KEY is not set).');
+  // Under `next dev` the parent process handles signals; a production server or a worker stops cleanly.
+  if (env.NODE_ENV === 'production' || role === 'worker') {
+    registerStopSteps();
+    // Next's own handler (start-server.js) is installed before register() runs: wait for it to close the server.
+    installShutdownHandler({ timeoutSeconds: env.SHUTDOWN_TIMEOUT, waitForServerExit: role === 'web' && process.listenerCount('SIGTERM') > 0 });
+  }
+  if (env.JOBS_IN_PROCESS || role === 'worker') {
     try {
       await startJobs();
     } catch (error) {

@@ -44,20 +44,40 @@ test.describe('security headers', () => {
   });
 });
 
-test.describe('/api/health', () => {
-  test('reports the database and the storage as working, in JSON', async ({ request }) => {
+test.describe('health endpoints', () => {
+  test('readiness (/api/health) reports the database, in JSON, uncached', async ({ request }) => {
     const response = await request.get('/api/health');
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('application/json');
     expect(response.headers()['cache-control']).toContain('no-store');
-    expect(await response.json()).toEqual({
+    expect(await response.json()).toEqual({ status: 'ok', checks: { database: { status: 'ok', driver: 'postgres' } } });
+  });
+
+  test('liveness (/api/health/live and /api/ping) answers without touching a dependency', async ({ request }) => {
+    for (const path of ['/api/health/live', '/api/ping']) {
+      const response = await request.get(path);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['cache-control']).toContain('no-store');
+    }
+  });
+
+  test('the detailed status (/api/health/status) reports storage, mail and the queue', async ({ request }) => {
+    const response = await request.get('/api/health/status');
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toMatchObject({
       status: 'ok',
-      checks: { database: { status: 'ok', driver: 'postgres' }, storage: { status: 'ok', driver: 's3' } },
+      checks: {
+        database: { status: 'ok', driver: 'postgres' },
+        storage: { status: 'ok', driver: 's3' },
+        mail: { status: 'ok', driver: 'outbox' },
+        queue: { status: 'ok', workersInThisProcess: true },
+      },
     });
   });
 });
 
 // Start-up with a bad configuration: one clear line naming the variable, then exit.
+// The portal logs JSON lines on standard output; `stderr` here is everything the process printed.
 function startWith(overrides: Record<string, string>, port: number) {
   return new Promise<{ code: number | null; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
@@ -65,6 +85,7 @@ function startWith(overrides: Record<string, string>, port: number) {
     });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.on('data', (chunk) => (stderr += chunk));
     const killer = setTimeout(() => child.kill('SIGKILL'), 40_000);
     child.on('exit', (code) => {
       clearTimeout(killer);
