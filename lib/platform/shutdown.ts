@@ -1,7 +1,7 @@
 import { logger } from './logger';
 import { summarizeError } from './safe-error';
 
-// A clean stop on SIGTERM (a rollout, a scale-down), see docs/decisions/009-production-operations.md.
+// A clean stop on SIGTERM (a rollout, a scale-down), see docs/decisions/015-production-operations.md.
 //
 // Under `next start` and the standalone server, Next's own handler (server/lib/start-server.js)
 // runs first: it stops accepting connections, waits for open ones to finish, then calls
