@@ -37,14 +37,14 @@ const httpUrl = (example: string) =>
       }),
   );
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-const logLevel = z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default('info'));
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const logLevel = z.preprocess(emptyToUndefined, z.enum(logLevels).default('info'));
 
 /**
  * LOG_LEVEL alone, never throwing and never cached: the logger needs it before (and even when) the
  * rest of the configuration is valid, and must not freeze getEnv()'s cache at import time.
  */
-export function readLogLevel(source: Record<string, string | undefined> = process.env): (typeof LOG_LEVELS)[number] {
+export function readLogLevel(source: Record<string, string | undefined> = process.env): (typeof logLevels)[number] {
   const result = logLevel.safeParse(source.LOG_LEVEL);
   return result.success ? result.data : 'info';
 }
