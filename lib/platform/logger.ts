@@ -30,10 +30,10 @@ const REDACTED_KEYS = [
 ];
 const REDACT_PATHS = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`]);
 
-function createLogger(destination?: DestinationStream): Logger {
+function createLogger(destination?: DestinationStream, level: string = readLogLevel()): Logger {
   return pino(
     {
-      level: readLogLevel(),
+      level,
       base: { pid: process.pid },
       messageKey: 'msg',
       timestamp: pino.stdTimeFunctions.isoTime,
@@ -51,9 +51,9 @@ const globalForLog = globalThis as unknown as { __portalLogger?: Logger };
 /** The process's logger (shared by Next's bundles and scripts through globalThis). */
 export const logger: Logger = (globalForLog.__portalLogger ??= createLogger());
 
-/** A logger writing to `destination`, for tests that read what would be logged. */
-export function createTestLogger(destination: DestinationStream): Logger {
-  return createLogger(destination);
+/** A logger writing to `destination` at `level` (whatever LOG_LEVEL says), for tests that read what would be logged. */
+export function createTestLogger(destination: DestinationStream, level = 'debug'): Logger {
+  return createLogger(destination, level);
 }
 
 const CONSOLE_LEVELS = { log: 'info', info: 'info', debug: 'debug', warn: 'warn', error: 'error', trace: 'debug' } as const;
