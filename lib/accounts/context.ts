@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Database } from '@/db/client';
 import type { MailMessage } from '@/lib/mail';
+import { logger } from '@/lib/platform/logger';
 
 /**
  * What account use cases need from the platform. The app passes the process database and the job
@@ -26,7 +27,7 @@ export async function runAfterAnswer(ctx: AccountContext, label: string, task: (
   if (!ctx.defer) return task();
   ctx.defer(() =>
     task().catch((error: unknown) => {
-      console.error(`[accounts] ${label} failed after the answer: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      logger.error({ err: error, task: label }, 'account task failed after the answer');
     }),
   );
 }

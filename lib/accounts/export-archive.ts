@@ -7,6 +7,7 @@ import { findSubmittedDossier } from '@/lib/dossiers/submitted';
 import { BlobNotFoundError, type BlobStore } from '@/lib/storage';
 import { collectAccountExport } from './export';
 import { readmeText } from './export-readme';
+import { logger } from '@/lib/platform/logger';
 
 // The export as a ZIP streamed to the browser: LISEZMOI.txt, donnees.json, then every file, each
 // read from storage only when the archive reaches it. Memory stays that of one storage chunk and
@@ -22,7 +23,7 @@ function lazyBlob(store: BlobStore, key: string) {
       (error: unknown) => {
         // A row whose file is gone must not break the whole archive: the entry is left empty.
         if (error instanceof BlobNotFoundError) {
-          console.error('[export] a stored file is missing; its archive entry is empty');
+          logger.error('export: a stored file is missing; its archive entry is empty');
           callback(null, Readable.from([]));
         } else callback(error as Error, Readable.from([]));
       },

@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { getEnv } from '@/lib/env';
 import { getPeerAddressHeader } from '@/lib/platform/peer-address';
 import { clientKeyOf, resolveClientAddress } from '@/lib/security/client-address';
+import { logger } from '@/lib/platform/logger';
 
 // The key per-client limits (sign-up, resend, reset, sign-in) count under: the socket address, or
 // X-Forwarded-For only as far as TRUSTED_PROXIES allows (lib/security/client-address.ts). Never a
@@ -18,7 +19,7 @@ export async function getClientAddress(): Promise<string | null> {
   const socketAddress = name ? h.get(name) || undefined : undefined;
   if (!socketAddress && !warned) {
     warned = true;
-    console.error('[portail] The socket address of a request is unknown (instrumentation did not run first?): per-client limits share one counter.');
+    logger.error('the socket address of a request is unknown (instrumentation did not run first?): per-client limits share one counter');
   }
   return resolveClientAddress(socketAddress, h.get('x-forwarded-for') ?? undefined, getEnv().TRUSTED_PROXIES);
 }

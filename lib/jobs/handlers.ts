@@ -1,7 +1,7 @@
 import 'server-only';
 import type PgBoss from 'pg-boss';
 import { getMailer, type Mailer, type MailMessage } from '@/lib/mail';
-import { registerMaintenanceJobs } from '@/lib/lifecycle/jobs';
+import { MAINTENANCE_JOB_NAMES, registerMaintenanceJobs } from '@/lib/lifecycle/jobs';
 import { createQueues, sendJob, workJobs, type EnqueueOptions } from './boss';
 
 // The portal's jobs: their names, the data each carries, their retry policy and their workers.
@@ -59,8 +59,9 @@ export function enqueueJob<N extends JobName>(boss: PgBoss, name: N, data: JobPa
   return sendJob(boss, name, data, { ...JOB_DEFAULTS[name], ...options });
 }
 
+/** Every queue, created once under the start-up lock (lib/jobs/start.ts): several instances start together. */
 export async function createJobQueues(boss: PgBoss): Promise<void> {
-  await createQueues(boss, Object.values(JOB_NAMES));
+  await createQueues(boss, [...Object.values(JOB_NAMES), ...MAINTENANCE_JOB_NAMES]);
 }
 
 export type WorkerDependencies = { getMailer?: () => Mailer };

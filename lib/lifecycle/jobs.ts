@@ -11,6 +11,7 @@ import { runExclusively } from './lease';
 import { sweepOrphanFiles } from './orphan-files';
 import { applyRetention } from './retention';
 import { sweepExpiredAccountData } from './sweep-accounts';
+import { logger } from '@/lib/platform/logger';
 
 // The daily maintenance jobs of the data lifecycle. pg-boss's cron (one job per tick, whatever the
 // number of instances) queues them; runExclusively() makes sure a run never overlaps another.
@@ -36,11 +37,11 @@ export async function runMaintenanceJob(name: string, deps: MaintenanceDependenc
   if (!job) throw new Error(`Unknown maintenance job "${name}"`);
   const run = await runExclusively(deps.db, job.name, () => job.run(deps));
   if (!run.ran) {
-    console.info(`[maintenance] ${name} skipped: another run holds the lease`);
+    logger.info({ job: name }, 'maintenance skipped: another run holds the lease');
     return { ran: false };
   }
   await recordAudit(deps.db, { action: job.action, actorId: null, targetType: 'maintenance', meta: run.result });
-  console.info(`[maintenance] ${name} done ${JSON.stringify(run.result)}`);
+  logger.info({ job: name, counts: run.result }, 'maintenance done');
   return { ran: true, counts: run.result };
 }
 
