@@ -28,6 +28,7 @@ import { checkUpload } from '@/lib/documents/check-upload';
 import { ANSWER_MAX_STRING } from '@/lib/procedures/answers';
 import { createBlobStore } from '@/lib/storage';
 import { createEmbeddedTestDatabase, createTestDatabase, type TestDatabase } from '../helpers/db';
+import { logger } from '@/lib/platform/logger';
 
 type Owner = { id: string; email: string };
 
@@ -421,7 +422,7 @@ describe('drafts and submissions on PostgreSQL', () => {
 
     it('files the dossier even when the confirmation email cannot be queued', async () => {
       const { id, version } = await completeStreetReport(db, citizen);
-      const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+      const logged = vi.spyOn(logger, 'error').mockImplementation(() => {});
       try {
         const result = await submitDossier(db, citizen.id, id, { baseVersion: version }, {
           origin: 'https://demarches.test',
@@ -429,7 +430,7 @@ describe('drafts and submissions on PostgreSQL', () => {
           sendEmail: () => Promise.reject(new Error('queue down')),
         });
         expect(result).toMatchObject({ ok: true });
-        expect(logged).toHaveBeenCalledWith(expect.stringContaining(id), expect.any(Error));
+        expect(logged).toHaveBeenCalledWith(expect.objectContaining({ dossierId: id, err: expect.any(Error) }), expect.any(String));
       } finally {
         logged.mockRestore();
       }
