@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { DEMO_TOTP_SECRETS } from '@/db/seed/demo-second-factor';
+import { decodeTotpSecret, generateTotpCode, timeStep } from '@/lib/auth/second-factor/totp';
 import { e2eServerEnv } from '../../playwright.config';
 import { startFakeResend, type FakeResend } from '../helpers/fake-resend';
 import { startServer, startWorker, type StartedServer } from '../e2e/support/server';
@@ -45,7 +47,8 @@ async function createEmptyDatabase() {
 function seed(): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/seed.ts'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      // The servers' secret: the seed encrypts the demo agent's TOTP secret with it.
+      env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: e2eServerEnv.AUTH_SECRET },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -83,7 +86,21 @@ async function signInOn(page: Page, server: StartedServer, account: { email: str
   await page.getByLabel('Adresse de courriel').fill(account.email);
   await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
+  const secret = TOTP_SECRETS[account.email];
+  if (secret) {
+    // Agents: the code an authenticator app would show (the seeded demo secret), never one already used.
+    await expect(page).toHaveURL(/\/connexion\/code/);
+    await page.getByLabel('Code à 6 chiffres').fill(nextCode(secret));
+    await page.getByRole('button', { name: 'Valider le code' }).click();
+  }
   await expect(page).not.toHaveURL(/\/connexion/);
+}
+
+const TOTP_SECRETS: Record<string, string> = { [AGENT.email]: DEMO_TOTP_SECRETS.agent };
+let lastStep = 0;
+function nextCode(secret: string): string {
+  lastStep = Math.max(timeStep(Date.now()), lastStep + 1);
+  return generateTotpCode(decodeTotpSecret(secret), lastStep);
 }
 
 async function newPage(browser: Browser): Promise<Page> {

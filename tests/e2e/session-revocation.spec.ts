@@ -54,6 +54,8 @@ async function forgeCookie(user: { id: string; email: string }, options: { role?
     role: options.role ?? 'citizen',
     sessionVersion: options.sessionVersion ?? 1,
     auth_time: nowSeconds() - (options.signedInSecondsAgo ?? 0),
+    // As the second-factor step issues it for the back office (decision 011).
+    mfa: (options.role ?? 'citizen') !== 'citizen',
   };
   return mintCookie(claims, options.ageSeconds ?? 0);
 }

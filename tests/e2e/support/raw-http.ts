@@ -11,7 +11,9 @@ export const SESSION_COOKIE = 'authjs.session-token';
 /** A session cookie as the sign-in would mint it (same secret and salt). */
 export async function mintSessionCookie(user: { id: string; email: string; sessionVersion?: number }, role = 'citizen'): Promise<string> {
   const token = await encode({
-    token: { sub: user.id, email: user.email, userId: user.id, role, sessionVersion: user.sessionVersion ?? 1 },
+    // As the sign-in issues it: a sign-in time (the absolute lifetime counts from it) and, for the
+    // back office, the second-factor claim.
+    token: { sub: user.id, email: user.email, userId: user.id, role, sessionVersion: user.sessionVersion ?? 1, auth_time: Math.floor(Date.now() / 1000), mfa: role !== 'citizen' },
     secret: e2eServerEnv.AUTH_SECRET,
     salt: SESSION_COOKIE,
     maxAge: 30 * 60,
