@@ -103,10 +103,10 @@ test.describe('Porte-documents', () => {
     await item.getByRole('link', { name: 'Renommer Justificatif de domicile' }).click();
     await expect(page).toHaveURL(`/porte-documents/${id}/renommer`);
     await page.getByLabel('Nouveau titre').fill('');
-    await page.getByRole('button', { name: 'Enregistrer le titre' }).click();
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
     await expect(errorSummary(page).getByRole('link', { name: /Saisissez un titre/ })).toBeVisible();
     await page.getByLabel('Nouveau titre').fill('Facture EDF — mars');
-    await page.getByRole('button', { name: 'Enregistrer le titre' }).click();
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
     await expect(page.getByText('Le titre du document a été modifié.')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Facture EDF — mars' })).toBeVisible();
 
