@@ -61,9 +61,9 @@ export function addDays(value: string, days: number): string {
   return toIso(date);
 }
 
-/** "12 janvier 2026" for "2026-01-12" (noon UTC: the same day in Paris). */
+/** "12 janvier 2026" for "2026-01-12", "1er mars 2025" (noon UTC: the same day in Paris). */
 export function formatCalendarDate(value: string): string {
-  return formatDocumentDate(new Date(`${value}T12:00:00Z`));
+  return formatDocumentDate(new Date(`${value}T12:00:00Z`)).replace(/^1 /, '1er ');
 }
 
 export type ValidityProblem = { kind: 'expired'; expiresOn: string } | { kind: 'too-old'; issuedOn: string; maxAgeMonths: number };
