@@ -23,7 +23,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 // Set by the actions' redirects: one short confirmation after adding, renaming or deleting.
 const flashMessages: Record<string, string> = {
   ajout: 'Le document a été ajouté à votre porte-documents.',
-  modification: 'Le titre du document a été modifié.',
+  modification: 'Le document a été modifié.',
   suppression: 'Le document a été supprimé de votre porte-documents. Les copies jointes à vos démarches ne changent pas.',
 };
 
@@ -83,7 +83,7 @@ function DocumentItem({ document }: { document: LockerDocument }) {
           Télécharger<span className="sr-only"> {document.title}</span>
         </a>
         <Link href={`/porte-documents/${document.id}/renommer`}>
-          Renommer<span className="sr-only"> {document.title}</span>
+          Modifier<span className="sr-only"> {document.title}</span>
         </Link>
         <Link href={`/porte-documents/${document.id}/supprimer`}>
           Supprimer<span className="sr-only"> {document.title}</span>

@@ -8,7 +8,7 @@ import { getDb } from '@/lib/db';
 import { getLockerDocument } from '@/lib/documents/locker';
 import { renameDocument } from '../../actions';
 
-const TITLE = 'Renommer un document';
+const TITLE = 'Modifier un document';
 
 export const metadata: Metadata = { title: TITLE };
 
