@@ -49,7 +49,8 @@ test('a document expiring soon is listed; an old proof of address is attached wi
   await page.getByRole('button', { name: 'Ajouter au porte-documents' }).click();
   await expect(page.getByRole('link', { name: 'La date de délivrance ne peut pas être dans le futur.' })).toBeVisible();
 
-  // A proof of address of 12 January 2026.
+  // A proof of address of 12 January 2026 (the file, and the type, chosen again after the error).
+  await page.getByLabel('Type de document').selectOption({ label: 'Justificatif de domicile' });
   await page.getByLabel('Date de délivrance').fill('2026-01-12');
   await page.getByLabel('Fichier', { exact: true }).setInputFiles({ name: 'facture.pdf', mimeType: 'application/pdf', buffer: pdf('facture') });
   await page.getByRole('button', { name: 'Ajouter au porte-documents' }).click();
