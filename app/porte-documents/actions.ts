@@ -15,14 +15,14 @@ const NOT_FOUND_MESSAGE = 'Ce document est introuvable : il a peut-être déjà 
 export const addDocument = citizenAction(addDocumentSchema, async (input, user, formData) => {
   const checked = await screenUpload(input.file);
   if (!checked.ok) return { ok: false, fieldErrors: { file: [checked.message] }, values: echoValues(formData) };
-  const added = await addLockerDocument(await getDb(), getBlobStore(), user.id, { title: input.title, upload: checked });
+  const added = await addLockerDocument(await getDb(), getBlobStore(), user.id, { title: input.title, upload: checked, details: { kind: input.kind, issuedOn: input.issuedOn, expiresOn: input.expiresOn } });
   if (!added.ok) return { ok: false, fieldErrors: { file: [added.message] }, values: echoValues(formData) };
   revalidatePath('/porte-documents');
   redirect('/porte-documents?ajout=1');
 });
 
 export const renameDocument = citizenAction(renameDocumentSchema, async (input, user, formData) => {
-  if (!(await renameLockerDocument(await getDb(), user.id, input.id, input.title))) {
+  if (!(await renameLockerDocument(await getDb(), user.id, input.id, input.title, { kind: input.kind, issuedOn: input.issuedOn, expiresOn: input.expiresOn }))) {
     return { ok: false, formError: NOT_FOUND_MESSAGE, values: echoValues(formData) };
   }
   revalidatePath('/porte-documents');

@@ -10,6 +10,7 @@ import { TOO_LARGE_POST } from '@/lib/documents/limits';
 import { describeMimeType, formatDocumentDate, formatFileSize } from '@/lib/documents/format';
 import { listLockerDocuments, type LockerDocument } from '@/lib/documents/locker';
 import { STORAGE_QUOTA_BYTES, storageUsage } from '@/lib/documents/storage-quota';
+import { documentKindLabel, formatCalendarDate, isExpiringSoon, todayInParis } from '@/lib/documents/validity';
 import { addDocument } from './actions';
 
 const TITLE = 'Mon porte-documents';
@@ -22,9 +23,27 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 // Set by the actions' redirects: one short confirmation after adding, renaming or deleting.
 const flashMessages: Record<string, string> = {
   ajout: 'Le document a été ajouté à votre porte-documents.',
-  modification: 'Le titre du document a été modifié.',
+  modification: 'Le document a été modifié.',
   suppression: 'Le document a été supprimé de votre porte-documents. Les copies jointes à vos démarches ne changent pas.',
 };
+
+/** Expired documents and those expiring within 30 days, soonest first. */
+function ExpiringDocuments({ documents, today }: { documents: LockerDocument[]; today: string }) {
+  const expiring = documents.filter((d) => isExpiringSoon(d, today)).sort((a, b) => a.expiresOn!.localeCompare(b.expiresOn!));
+  if (expiring.length === 0) return null;
+  return (
+    <Alert tone="warning" role="none" title="Documents bientôt expirés" className="max-w-3xl">
+      <p>Ces documents sont expirés ou le seront dans moins de 30 jours. Pensez à les remplacer avant de les joindre à une démarche.</p>
+      <ul className="mt-2 list-disc pl-6">
+        {expiring.map((d) => (
+          <li key={d.id}>
+            <span className="break-words">{d.title}</span> : {d.expiresOn! < today ? 'expiré le' : 'expire le'} {formatCalendarDate(d.expiresOn!)}
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}
 
 function DocumentItem({ document }: { document: LockerDocument }) {
   return (
@@ -39,6 +58,24 @@ function DocumentItem({ document }: { document: LockerDocument }) {
         <dd>{formatFileSize(document.sizeBytes)}</dd>
         <dt className="text-ink-muted">Ajouté le</dt>
         <dd>{formatDocumentDate(document.createdAt)}</dd>
+        {document.kind ? (
+          <>
+            <dt className="text-ink-muted">Nature</dt>
+            <dd>{documentKindLabel(document.kind)}</dd>
+          </>
+        ) : null}
+        {document.issuedOn ? (
+          <>
+            <dt className="text-ink-muted">Délivré le</dt>
+            <dd>{formatCalendarDate(document.issuedOn)}</dd>
+          </>
+        ) : null}
+        {document.expiresOn ? (
+          <>
+            <dt className="text-ink-muted">Expire le</dt>
+            <dd>{formatCalendarDate(document.expiresOn)}</dd>
+          </>
+        ) : null}
       </dl>
       <p className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
         {/* A download, not a page: no prefetch. */}
@@ -46,7 +83,7 @@ function DocumentItem({ document }: { document: LockerDocument }) {
           Télécharger<span className="sr-only"> {document.title}</span>
         </a>
         <Link href={`/porte-documents/${document.id}/renommer`}>
-          Renommer<span className="sr-only"> {document.title}</span>
+          Modifier<span className="sr-only"> {document.title}</span>
         </Link>
         <Link href={`/porte-documents/${document.id}/supprimer`}>
           Supprimer<span className="sr-only"> {document.title}</span>
@@ -76,6 +113,7 @@ export default async function LockerPage({ searchParams }: Props) {
           <p>{TOO_LARGE_POST.message}</p>
         </Alert>
       ) : null}
+      <ExpiringDocuments documents={documents} today={todayInParis(new Date())} />
       <div className="max-w-3xl" aria-live="polite">
         {flash ? (
           <Alert tone="success">

@@ -6,9 +6,10 @@ import { FormFeedback } from '@/components/forms/form-feedback';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
 import { MAX_UPLOAD_BYTES, tooLargeMessage } from '@/lib/documents/limits';
 import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
+import { DocumentDetailsFields, DOCUMENT_DETAILS_FIELDS } from './document-details-fields';
 import { FileInput } from './file-input';
 
-const fields = { title: 'title', file: 'file' };
+const fields = { title: 'title', ...DOCUMENT_DETAILS_FIELDS, file: 'file' };
 
 export type AddDocumentFormProps = {
   action: FormAction;
@@ -52,6 +53,7 @@ export function AddDocumentForm({ action, accept, fileHint, documentTitle }: Add
           defaultValue={shownValue(state, 'title', '')}
           error={tooLarge ? undefined : fieldError(state, 'title')}
         />
+        <DocumentDetailsFields state={tooLarge ? null : state} />
         <FileInput
           name="file"
           label="Fichier"

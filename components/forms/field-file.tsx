@@ -21,7 +21,8 @@ const typeLabels: Record<string, string> = { 'application/pdf': 'PDF', 'image/jp
 function formatsOf(field: FileFieldType): string {
   const labels = field.accept.map((t) => typeLabels[t]).filter(Boolean);
   const formats = labels.length === 0 || labels.length === 3 ? ACCEPTED_FORMATS_LABEL : labels.join(' ou ');
-  return `Format ${formats}, ${Math.min(field.maxSizeMb, 10)} Mo au maximum.`;
+  const recent = field.maxAgeMonths ? ` Document de moins de ${field.maxAgeMonths} mois.` : '';
+  return `Format ${formats}, ${Math.min(field.maxSizeMb, 10)} Mo au maximum.${recent}`;
 }
 
 function acceptOf(field: FileFieldType): string {

@@ -13,8 +13,8 @@ export type StepOutcome =
   | { kind: 'conflict'; version: number; baseVersion: number; answers: Answers; saved: Answers }
   /** Not saved: the drafts store refused the values. */
   | { kind: 'refused'; version: number; answers: Answers; message: string }
-  /** Saved; a file was attached or removed ("Joindre", "Retirer"): the page stays on the step. */
-  | { kind: 'files'; version: number; answers: Answers; fieldErrors: Record<string, string[]>; notices: string[] };
+  /** Saved; a file was attached or removed ("Joindre", "Retirer"), or an attached document is too old: the page stays on the step. */
+  | { kind: 'files'; version: number; answers: Answers; fieldErrors: Record<string, string[]>; notices: string[]; warnings?: string[] };
 
 export type StepFormState = ActionResult<StepOutcome> | null;
 export type StepFormAction = (previous: StepFormState, formData: FormData) => Promise<StepFormState>;

@@ -258,6 +258,14 @@ export function StepForm(props: StepFormProps) {
             ))}
           </div>
         ) : null}
+        {outcome?.kind === 'files' && outcome.warnings?.length ? (
+          <Alert tone="warning" title="Vérifiez ce document">
+            {outcome.warnings.map((warning) => (
+              <p key={warning}>{warning}</p>
+            ))}
+            <p>Le document a bien été joint. Vous pouvez le remplacer par un document plus récent, ou continuer si vous n’en avez pas d’autre.</p>
+          </Alert>
+        ) : null}
       </div>
       <SaveStatusLine status={autosave.status} signInHref={signInHref} />
       <form id={STEP_FORM_ID} ref={formRef} action={dispatch} onSubmit={onSubmit} onChange={onFormChange} onBlur={() => void autosave.flush()} noValidate>

@@ -1,4 +1,4 @@
-import { bigint, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { dossiers } from './dossiers';
 import { users } from './users';
 
@@ -16,6 +16,10 @@ export const lockerDocuments = pgTable(
     sizeBytes: bigint({ mode: 'number' }).notNull(),
     sha256: text().notNull(),
     storageKey: text().notNull(),
+    // What the citizen says of the document (lib/documents/validity.ts); null for older rows.
+    kind: text(),
+    issuedOn: date({ mode: 'string' }),
+    expiresOn: date({ mode: 'string' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('locker_documents_owner_idx').on(t.ownerId)],

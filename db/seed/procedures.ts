@@ -267,6 +267,7 @@ const schoolCanteen: SeedProcedure = {
             required: true,
             accept: documentTypes,
             maxSizeMb: 5,
+            maxAgeMonths: 3,
           },
           {
             key: 'attestationQuotient',

@@ -7,6 +7,7 @@ import { recordAudit } from '@/lib/audit';
 import type { BlobStore } from '@/lib/storage';
 import { deleteBlobQuietly, openBlob, type OpenedFile } from './blobs';
 import type { CheckedUpload } from './check-upload';
+import type { DocumentKind } from './validity';
 import { fitsQuota, lockerQuotaMessage, lockStorage, STORAGE_QUOTA_BYTES, storageUsage, type StorageUsage } from './storage-quota';
 
 // The Porte-documents: the citizen's private documents. Every function takes the owner and scopes
@@ -16,7 +17,17 @@ import { fitsQuota, lockerQuotaMessage, lockStorage, STORAGE_QUOTA_BYTES, storag
 /** 100 Mo per account, shared with the files attached to drafts (storage-quota.ts). */
 export const LOCKER_QUOTA_BYTES = STORAGE_QUOTA_BYTES;
 
-export type LockerDocument = { id: string; title: string; filename: string; mimeType: string; sizeBytes: number; createdAt: Date };
+export type LockerDocument = {
+  id: string;
+  title: string;
+  filename: string;
+  mimeType: string;
+  sizeBytes: number;
+  createdAt: Date;
+} & DocumentDetails;
+
+/** What the citizen says of a document: its type and dates ("YYYY-MM-DD"), each may be unknown. */
+export type DocumentDetails = { kind: DocumentKind | null; issuedOn: string | null; expiresOn: string | null };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,6 +43,9 @@ const columns = {
   mimeType: lockerDocuments.mimeType,
   sizeBytes: lockerDocuments.sizeBytes,
   createdAt: lockerDocuments.createdAt,
+  kind: sql<DocumentKind | null>`${lockerDocuments.kind}`,
+  issuedOn: lockerDocuments.issuedOn,
+  expiresOn: lockerDocuments.expiresOn,
 };
 
 function owned(ownerId: string, id: string): SQL {
@@ -81,7 +95,7 @@ export async function addLockerDocument(
   db: Database,
   store: BlobStore,
   ownerId: string,
-  input: { title: string; upload: CheckedUpload },
+  input: { title: string; upload: CheckedUpload; details?: Partial<DocumentDetails> },
 ): Promise<AddLockerDocumentResult> {
   const { upload } = input;
   // A first look before writing anything; the decisive check is repeated under the lock below.
@@ -98,7 +112,7 @@ export async function addLockerDocument(
       if (!fitsQuota(usageNow, upload.sizeBytes)) throw new QuotaExceeded(usageNow);
       const [row] = await tx
         .insert(lockerDocuments)
-        .values({ id, ownerId, title: input.title, filename: upload.filename, mimeType: upload.mimeType, sizeBytes: upload.sizeBytes, sha256: upload.sha256, storageKey })
+        .values({ id, ownerId, title: input.title, filename: upload.filename, mimeType: upload.mimeType, sizeBytes: upload.sizeBytes, sha256: upload.sha256, storageKey, ...input.details })
         .returning(columns);
       // The journal is read by administrators: no title, no file name.
       await recordAudit(tx, { action: 'locker.document_added', actorId: ownerId, targetType: 'locker_document', targetId: id });
@@ -112,9 +126,10 @@ export async function addLockerDocument(
   }
 }
 
-export async function renameLockerDocument(db: Executor, ownerId: string, id: string, title: string): Promise<boolean> {
+/** Changes the title and, when given, the type and dates. */
+export async function renameLockerDocument(db: Executor, ownerId: string, id: string, title: string, details?: DocumentDetails): Promise<boolean> {
   if (!isDocumentId(id)) return false;
-  const updated = await db.update(lockerDocuments).set({ title }).where(owned(ownerId, id)).returning({ id: lockerDocuments.id });
+  const updated = await db.update(lockerDocuments).set({ title, ...details }).where(owned(ownerId, id)).returning({ id: lockerDocuments.id });
   return updated.length > 0;
 }
 

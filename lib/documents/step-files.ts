@@ -6,7 +6,9 @@ import type { Field, ProcedureDefinition, Step } from '@/lib/procedures/definiti
 import type { BlobStore } from '@/lib/storage';
 import { chosenFile, FILE_ACTIONS, fileInputNames, type AttachedFile } from './file-inputs';
 import { attachFromLocker, attachUpload, listDraftAttachments, removeDraftAttachment, type FileFieldRef } from './attachments';
+import { getLockerDocument } from './locker';
 import { screenUpload } from './screen-upload';
+import { checkDocumentValidity, todayInParis, validityMessage } from './validity';
 
 // The file inputs of a posted step form: files from the computer and locker documents are
 // attached, a "Retirer" button removes one attachment. Refusals are returned per field, in French.
@@ -16,7 +18,9 @@ export type StepFilesResult = {
   errors: Record<string, string[]>;
   /** What changed, for the status line: "« x.pdf » a été joint." */
   notices: string[];
-  /** Whether an attach or remove button was pressed: the page stays on the step. */
+  /** Attached, but not what the field asks for (too old, expired): the citizen is told, not refused. */
+  warnings: string[];
+  /** Whether an attach or remove button was pressed, or there is a warning to read: the page stays on the step. */
   stay: boolean;
 };
 
@@ -33,7 +37,7 @@ export async function applyStepFiles(
   answers: Answers,
   form: FormData,
 ): Promise<StepFilesResult> {
-  const result: StepFilesResult = { errors: {}, notices: [], stay: form.has(FILE_ACTIONS.attach) || form.has(FILE_ACTIONS.remove) };
+  const result: StepFilesResult = { errors: {}, notices: [], warnings: [], stay: form.has(FILE_ACTIONS.attach) || form.has(FILE_ACTIONS.remove) };
   const removeId = form.get(FILE_ACTIONS.remove);
   if (typeof removeId === 'string' && removeId) {
     const filename = await removeDraftAttachment(db, store, ownerId, draft.id, removeId);
@@ -57,14 +61,30 @@ export async function applyStepFiles(
     const lockerId = form.get(names.locker);
     if (typeof lockerId === 'string' && lockerId) {
       const attached = await attachFromLocker(db, store, ownerId, draft.id, fieldRef(field), lockerId);
-      if (attached.ok) result.notices.push(`Une copie de « ${attached.attachment.filename} » a été jointe à « ${field.label} ».`);
-      else refuse(attached.message);
+      if (attached.ok) {
+        result.notices.push(`Une copie de « ${attached.attachment.filename} » a été jointe à « ${field.label} ».`);
+        const warning = await lockerValidityWarning(db, ownerId, lockerId, field.maxAgeMonths);
+        if (warning) result.warnings.push(`« ${field.label} » : ${warning}`);
+      } else refuse(attached.message);
     }
     if (result.stay && !file && !lockerId && form.get(FILE_ACTIONS.attach) === field.key) {
       refuse(`Choisissez un fichier sur votre ordinateur ou un document de votre porte-documents pour « ${field.label} ».`);
     }
   }
+  // Without JavaScript too, the citizen reads the warning before moving on: the next "Continuer" goes on.
+  if (result.warnings.length) result.stay = true;
   return result;
+}
+
+/**
+ * A warning, in French, when the locker document is expired or older than the field asks; null
+ * when it is fine or its dates are unknown. A warning, not a refusal: see decision 016.
+ */
+export async function lockerValidityWarning(db: Database, ownerId: string, lockerId: string, maxAgeMonths: number | undefined, now = new Date()): Promise<string | null> {
+  const document = await getLockerDocument(db, ownerId, lockerId);
+  if (!document) return null;
+  const problem = checkDocumentValidity(document, maxAgeMonths, todayInParis(now));
+  return problem ? validityMessage(problem) : null;
 }
 
 /** The answer of every file field of the draft, read from its attachments. */

@@ -100,14 +100,14 @@ test.describe('Porte-documents', () => {
     expect(response.headers()['cache-control']).toBe('private, no-store');
     expect(response.headers()['content-security-policy']).toContain('sandbox');
 
-    await item.getByRole('link', { name: 'Renommer Justificatif de domicile' }).click();
+    await item.getByRole('link', { name: 'Modifier Justificatif de domicile' }).click();
     await expect(page).toHaveURL(`/porte-documents/${id}/renommer`);
     await page.getByLabel('Nouveau titre').fill('');
-    await page.getByRole('button', { name: 'Enregistrer le titre' }).click();
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
     await expect(errorSummary(page).getByRole('link', { name: /Saisissez un titre/ })).toBeVisible();
     await page.getByLabel('Nouveau titre').fill('Facture EDF — mars');
-    await page.getByRole('button', { name: 'Enregistrer le titre' }).click();
-    await expect(page.getByText('Le titre du document a été modifié.')).toBeVisible();
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await expect(page.getByText('Le document a été modifié.')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Facture EDF — mars' })).toBeVisible();
 
     await page.getByRole('link', { name: 'Supprimer Facture EDF — mars' }).click();

@@ -11,5 +11,7 @@ export const fileSchema = z.strictObject({
   accept: z.array(z.string().regex(mimePattern, 'Type MIME invalide (ex. « application/pdf »).')).min(1).default(['application/pdf', 'image/jpeg', 'image/png']),
   maxSizeMb: z.number().positive().max(50, 'Taille maximale plafonnée à 50 Mo.').default(10),
   multiple: z.boolean().default(false),
+  /** "De moins de N mois": a locker document issued earlier gets a warning when attached (lib/documents/validity.ts). */
+  maxAgeMonths: z.number().int('Nombre de mois entier attendu.').min(1).max(120, 'Ancienneté maximale plafonnée à 120 mois.').optional(),
 });
 export type FileFieldDefinition = z.output<typeof fileSchema>;

@@ -59,7 +59,7 @@ export const saveStep = citizenAction<typeof stepFormSchema, StepOutcome>(stepFo
 
   // File answers come from the attachments just read, never from the posted form.
   const answers = { ...stored, ...typed, ...(await fileAnswersOf(db, user.id, draft)) };
-  if (files.stay) return { ok: true, data: { kind: 'files', version, answers: typed, fieldErrors: files.errors, notices: files.notices } };
+  if (files.stay) return { ok: true, data: { kind: 'files', version, answers: typed, fieldErrors: files.errors, notices: files.notices, warnings: files.warnings } };
   const result = validateStep(draft.definition, step.key, answers);
   const fieldErrors = { ...(result.ok ? {} : result.fieldErrors), ...files.errors };
   const unseen = findUnseenQuestions(draft.definition, step, answers, input.shown);

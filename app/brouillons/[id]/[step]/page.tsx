@@ -9,6 +9,7 @@ import { getDb } from '@/lib/db';
 import { findDraft } from '@/lib/dossiers';
 import { listLockerDocuments } from '@/lib/documents/locker';
 import { TOO_LARGE_POST } from '@/lib/documents/limits';
+import { describeValidity } from '@/lib/documents/validity';
 import { attachedFilesByField } from '@/lib/documents/step-files';
 import { saveStep } from './actions';
 
@@ -47,7 +48,11 @@ export default async function DraftStepPage({ params, searchParams }: Props) {
   const attached = await attachedFilesByField(db, user.id, draft.id);
   // The drop-down list of the Porte-documents: read only where a step asks for a file.
   const lockerDocuments = step.fields.some((f) => f.type === 'file') ? await listLockerDocuments(db, user.id) : [];
-  const lockerOptions = lockerDocuments.map((d) => ({ value: d.id, label: `${d.title} (${d.filename})` }));
+  // The type and dates in the option text: the citizen picks the recent one without opening it.
+  const lockerOptions = lockerDocuments.map((d) => {
+    const details = describeValidity(d);
+    return { value: d.id, label: details ? `${d.title} (${d.filename}) — ${details}` : `${d.title} (${d.filename})` };
+  });
   const fileNames = Object.fromEntries(Object.values(attached).flat().map((f) => [f.id, f.filename]));
   const previous =
     index > 0 ? { href: `/brouillons/${draft.id}/${steps[index - 1].key}`, label: 'Étape précédente' } : { href: '/brouillons', label: 'Retour à mes brouillons' };

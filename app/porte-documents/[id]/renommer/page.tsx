@@ -8,7 +8,7 @@ import { getDb } from '@/lib/db';
 import { getLockerDocument } from '@/lib/documents/locker';
 import { renameDocument } from '../../actions';
 
-const TITLE = 'Renommer un document';
+const TITLE = 'Modifier un document';
 
 export const metadata: Metadata = { title: TITLE };
 
@@ -23,7 +23,7 @@ export default async function RenameDocumentPage({ params }: Props) {
     <>
       <Breadcrumbs items={[{ label: 'Accueil', href: '/' }, { label: 'Mon porte-documents', href: '/porte-documents' }, { label: TITLE }]} />
       <PageHeader title={TITLE} lead={<>Fichier : <span className="break-words">{document.filename}</span></>} />
-      <RenameDocumentForm action={renameDocument} documentId={document.id} title={document.title} documentTitle={documentTitle(TITLE)} />
+      <RenameDocumentForm action={renameDocument} documentId={document.id} title={document.title} details={document} documentTitle={documentTitle(TITLE)} />
     </>
   );
 }
