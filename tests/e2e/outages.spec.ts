@@ -99,7 +99,10 @@ test('database cut: French 503 pages readable without JavaScript, help and legal
     // Noticed within seconds (the failing query itself, or the 2-second probe).
     await expect.poll(async () => (await page.goto(`${server.url}/compte`))!.status(), { timeout: 10_000 }).toBe(503);
     expect(Date.now() - started).toBeLessThan(10_000);
+    const detectedAfter = Date.now() - started;
+    const askedAt = Date.now();
     const response = await page.goto(`${server.url}/compte`);
+    console.log(`[measure] database cut → first 503 after ${detectedAfter} ms; a 503 page answered in ${Date.now() - askedAt} ms`);
     expect(response!.headers()['retry-after']).toMatch(/^\d+$/);
     await expectOutagePage(page, 'Service momentanément indisponible');
     await expect(page.getByText('Vos brouillons déjà enregistrés ne sont pas perdus.', { exact: false })).toBeVisible();
@@ -126,7 +129,9 @@ test('database cut: French 503 pages readable without JavaScript, help and legal
   } finally {
     await database.restore();
   }
+  const restoredAt = Date.now();
   await expect.poll(async () => (await page.goto(`${server.url}/compte`))!.status(), { timeout: 20_000 }).toBe(200);
+  console.log(`[measure] database restored → pages back after ${Date.now() - restoredAt} ms`);
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Service momentanément indisponible');
   expect((await visitor.goto(`${server.url}/demarches`))!.status()).toBe(200);
   await signedIn.close();
@@ -158,8 +163,10 @@ test('file storage stopped: uploads say so in French and write nothing, the answ
   await page.goto(`${server.url}/brouillons/${draft.id}/financement`);
   await page.getByLabel('Montant demandé (en euros)').fill('1500');
   await page.getByRole('group', { name: 'Budget prévisionnel du projet' }).getByLabel('Depuis votre ordinateur').setInputFiles({ name: 'budget.pdf', mimeType: 'application/pdf', buffer: pdf('budget') });
+  const postedAt = Date.now();
   await page.getByRole('button', { name: /Continuer|Valider/ }).first().click();
   await expect(page.getByText('Le dépôt de fichiers est momentanément indisponible, votre brouillon est enregistré.').first()).toBeVisible();
+  console.log(`[measure] upload with S3 stopped → French message after ${Date.now() - postedAt} ms`);
   const attachments = await sql`select 1 from dossier_attachments where dossier_id = ${draft.id}`;
   expect(attachments).toHaveLength(0);
   const [saved] = await sql<{ montant: unknown }[]>`select data->'montantDemande' as montant from dossiers where id = ${draft.id}`;
