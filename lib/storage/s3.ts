@@ -39,6 +39,8 @@ export type S3BlobStoreConfig = {
   forcePathStyle: boolean;
   /** Bounds check() and every connection attempt. Default 5000 ms. */
   timeoutMs?: number;
+  /** A request whose socket stays silent this long fails (an S3 that accepts and never answers). Default 30000 ms. */
+  idleTimeoutMs?: number;
   /** Multipart part size; S3 refuses parts under 5 MiB (except the last). Default 5 MiB. */
   partSizeBytes?: number;
   /** Keys listed per request in deletePrefix(); S3 caps it at 1000. */
@@ -90,7 +92,8 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
     // Bodies sent here are Buffers, but a future streamed Body must not silently corrupt objects.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-    requestHandler: { connectionTimeout: timeoutMs },
+    // socketTimeout is an idle bound (a large upload that keeps sending is not cut).
+    requestHandler: { connectionTimeout: timeoutMs, socketTimeout: config.idleTimeoutMs ?? 30_000 },
   });
 
   // Every call goes through here: an outage becomes StorageUnavailableError, which the upload forms

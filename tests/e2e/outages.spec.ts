@@ -65,7 +65,7 @@ test('metrics: hidden without the token, per route pattern with it, and nothing 
 
   // Without the token, or with a wrong one: the portal's usual 404 page, as for any unknown address.
   const unknown = await fetch(`${server.url}/api/nulle-part`);
-  for (const headers of [{}, { authorization: 'Bearer pas-le-bon-jeton-0123456789abcdef' }]) {
+  for (const headers of [{}, { authorization: 'Bearer pas-le-bon-jeton-0123456789abcdef' }] as Record<string, string>[]) {
     const hidden = await fetch(`${server.url}/api/metrics`, { headers });
     expect(hidden.status).toBe(404);
     expect(hidden.headers.get('content-type')).toBe(unknown.headers.get('content-type'));
