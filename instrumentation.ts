@@ -7,6 +7,9 @@ export async function register() {
     // First: requests are tagged with their socket address from here on (per-client limits).
     const { installPeerAddressCapture } = await import('./lib/platform/peer-address');
     installPeerAddressCapture();
+    // Durations per route pattern for /api/metrics, from the spans Next reports to OpenTelemetry.
+    const { installRequestTiming } = await import('./lib/platform/request-timing');
+    installRequestTiming();
     const { installConsoleBridge } = await import('./lib/platform/logger');
     // What Next itself prints (every error a page or an action throws) becomes one scrubbed JSON
     // line; `next dev` keeps its readable output.

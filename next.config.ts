@@ -17,7 +17,8 @@ const nextConfig: NextConfig = {
   // adds what it reads from disk (db/migrations), the static assets and the worker (docs/deploy.md).
   output: 'standalone',
   // PGlite ships WASM and data files that the bundler must not touch (STACK.md); pg-boss and argon2 load native/dynamic code.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', '@node-rs/argon2', 'pdfkit', 'sharp'],
+  // prom-client: one copy per process, so that every bundle counts into the same registry.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', '@node-rs/argon2', 'pdfkit', 'sharp', 'prom-client', '@opentelemetry/api'],
   poweredByHeader: false,
   reactStrictMode: true,
   images: { unoptimized: true },

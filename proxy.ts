@@ -12,6 +12,9 @@ import { getEnv } from '@/lib/env';
 import { MAX_POST_BYTES, TOO_LARGE_POST } from '@/lib/documents/limits';
 import { buildContentSecurityPolicy, createNonce } from '@/lib/security/csp';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/platform/request-id';
+import { isDatabaseKnownDown, isDatabaseUnavailableError, markDatabaseDown } from '@/lib/platform/database-status';
+import { createOutageResponse, databaseOutagePage } from '@/lib/platform/outage-page';
+import { isMetricsRequestAllowed } from '@/lib/platform/metrics-access';
 
 // Runs on every request (but autosave's: see `config` below). Never an access gate: guards live in every page, action and route handler.
 // - Sets a fresh CSP nonce and forwards it to the renderer (Next reads the request-side header to
@@ -35,6 +38,24 @@ const PERSONAL_SPACE = /^\/(compte|relations|brouillons|demandes|notifications|p
 // default-src 'none'; sandbox). A header set here would replace it, so these paths get none from
 // the proxy: the locker, a draft's, a request's and the back office's dossier files.
 const FILE_DOWNLOAD = /^\/(porte-documents\/[^/]+\/telecharger|(brouillons|demandes|admin\/dossiers)\/[^/]+\/pieces\/[^/]+)\/?$/;
+
+// Pages that read nothing from the database: served during an outage (the layout then shows the
+// signed-out header and a banner). API routes answer for themselves (503 JSON, health checks).
+const DATABASE_FREE = /^\/(aide|cookies|mentions-legales|accessibilite|donnees-personnelles)(\/|$)/;
+
+function needsOutagePage(request: NextRequest): boolean {
+  const { pathname } = request.nextUrl;
+  if (pathname.startsWith('/api/') || pathname.startsWith('/_next/') || DATABASE_FREE.test(pathname)) return false;
+  if (pathname === '/icon.svg' || pathname === '/favicon.ico' || pathname === '/robots.txt') return false;
+  // A server action's fetch expects Next's own answer: it fails, and the form keeps what was typed.
+  return request.method === 'GET' || request.method === 'HEAD' || (request.method === 'POST' && !request.headers.has('next-action'));
+}
+
+function answerDatabaseOutage(request: NextRequest): Response {
+  const response = createOutageResponse(databaseOutagePage(getEnv().PORTAL_NAME), request.method);
+  response.headers.set(REQUEST_ID_HEADER, requestIdFrom(request.headers));
+  return response;
+}
 
 function withContentSecurityPolicy(request: NextRequest): NextResponse {
   if (FILE_DOWNLOAD.test(request.nextUrl.pathname)) return NextResponse.next();
@@ -79,6 +100,8 @@ function isBackgroundRequest(request: NextRequest): boolean {
     pathname === '/api/health' ||
     // "Prolonger la session" checks and renews the session itself (app/api/session/route.ts).
     pathname === '/api/session' ||
+    // Prometheus scrapes: no session, and a page of their own (app/api/metrics/route.ts).
+    pathname === '/api/metrics' ||
     pathname.startsWith('/api/health/') ||
     // Live-updates streams reconnect by themselves: they must not keep an idle session alive.
     pathname === '/api/notifications/flux' ||
@@ -111,8 +134,19 @@ function endSession(request: NextRequest, names: ReturnType<typeof presentSessio
   return response;
 }
 
+// A metrics request without the right token is shown the portal's ordinary 404 page, the same as
+// any unknown address (the route handler checks again, and answers a bare 404).
+function hideMetrics(request: NextRequest): NextResponse | null {
+  if (request.nextUrl.pathname !== '/api/metrics') return null;
+  if (isMetricsRequestAllowed(request.headers.get('authorization'), getEnv().METRICS_TOKEN)) return null;
+  return NextResponse.rewrite(new URL('/introuvable', request.nextUrl));
+}
+
 export async function proxy(request: NextRequest) {
+  const hidden = hideMetrics(request);
+  if (hidden) return hidden;
   if (isOversizedPlainPost(request)) return redirectTooLarge(request);
+  if (isDatabaseKnownDown() && needsOutagePage(request)) return answerDatabaseOutage(request);
   if (isBackgroundRequest(request)) return withContentSecurityPolicy(request);
   const readCookie = (name: string) => request.cookies.get(name)?.value;
   const present = presentSessionCookieNames(readCookie);
@@ -121,7 +155,16 @@ export async function proxy(request: NextRequest) {
   if (!cookie) return endSession(request, present);
   if (request.headers.has('next-action') || tokenAgeSeconds(cookie.token) < RENEW_AFTER_SECONDS) return withContentSecurityPolicy(request);
   // About to renew (at most once a minute per session): only now is the database asked.
-  if (!(await findValidSessionUser(cookie.token))) return endSession(request, present);
+  let valid;
+  try {
+    valid = await findValidSessionUser(cookie.token);
+  } catch (error) {
+    if (!isDatabaseUnavailableError(error)) throw error;
+    // The outage begins with this request: it gets the page at once, and so do the next ones.
+    markDatabaseDown();
+    return needsOutagePage(request) ? answerDatabaseOutage(request) : withContentSecurityPolicy(request);
+  }
+  if (!valid) return endSession(request, present);
   const response = withContentSecurityPolicy(request);
   const renewed = await renewSessionCookie(cookie);
   if (renewed) response.cookies.set(renewed.name, renewed.value, renewed.options);

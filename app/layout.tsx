@@ -12,6 +12,7 @@ import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { accessibilityLinkLabel, buildAccessibilityStatement } from '@/lib/statements/accessibility';
 import { countUnreadNotifications } from '@/lib/notifications/queries';
+import { isDatabaseUnavailableError, markDatabaseDown } from '@/lib/platform/database-status';
 import './globals.css';
 
 export function generateMetadata(): Metadata {
@@ -28,16 +29,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // nonce that proxy.ts sets (x-nonce and the CSP request header) on its scripts. No inline script here.
   await headers();
   const { PORTAL_NAME } = getEnv();
-  const user = await getCurrentUser();
+  const { user, unavailable } = await readSignedInUser();
   // The real expiry of this browser's cookie (renewed at most once a minute by the proxy).
   const store = await cookies();
   const token = user ? await readSessionToken((name) => store.get(name)?.value) : null;
   const expiresAt = token?.exp ? new Date(token.exp * 1000).toISOString() : null;
   // And when it ends whatever happens (absolute lifetime from the sign-in): no extension past it.
   const endsAt = token && user ? new Date(sessionEndsAt(token, user.role) * 1000).toISOString() : undefined;
-  const headerUser = user
-    ? { displayName: user.displayName, unreadNotifications: await countUnreadNotifications(await getDb(), user.id), backOffice: user.role !== 'citizen' }
-    : null;
+  const headerUser = user ? { displayName: user.displayName, unreadNotifications: user.unread, backOffice: user.role !== 'citizen' } : null;
   return (
     <html lang="fr">
       <body className="flex min-h-screen flex-col bg-white">
@@ -58,11 +57,39 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             signOutAction={signOutAction}
           />
         ) : null}
+        {unavailable ? <OutageBanner /> : null}
         <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 md:py-12">
           {children}
         </main>
         <SiteFooter portalName={PORTAL_NAME} accessibilityLabel={accessibilityLinkLabel(buildAccessibilityStatement(getEnv()))} />
       </body>
     </html>
+  );
+}
+
+/**
+ * The signed-in user and their unread count. During a database outage: signed out, and a banner,
+ * so that the pages that need no database (help, legal statements) are still served (decision 017).
+ */
+async function readSignedInUser() {
+  try {
+    const user = await getCurrentUser();
+    if (!user) return { user: null, unavailable: false };
+    return { user: { ...user, unread: await countUnreadNotifications(await getDb(), user.id) }, unavailable: false };
+  } catch (error) {
+    if (!isDatabaseUnavailableError(error)) throw error;
+    markDatabaseDown();
+    return { user: null, unavailable: true };
+  }
+}
+
+function OutageBanner() {
+  return (
+    <div role="status" className="border-b border-line bg-primary-tint">
+      <p className="mx-auto max-w-6xl px-4 py-3 sm:px-6">
+        <strong>Service momentanément indisponible.</strong> Votre espace personnel et les démarches ne peuvent pas être
+        affichés pour le moment ; vos brouillons enregistrés ne sont pas perdus. Réessayez dans quelques minutes.
+      </p>
+    </div>
   );
 }

@@ -29,6 +29,10 @@ export type OpenDatabaseOptions = {
   /** PGlite data directory; 'memory://' for a throwaway in-memory database. */
   dataDir?: string;
   maxConnections?: number;
+  /** PostgreSQL's statement_timeout for every connection of the pool; unset or 0: none (migrations, scripts). */
+  statementTimeoutMs?: number;
+  /** How long a new connection may take; default 5 s. */
+  connectTimeoutMs?: number;
 };
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
@@ -38,7 +42,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
       // Fail in seconds, not minutes, when the server does not answer (start-up, and pages during an outage).
-      connect_timeout: 5,
+      connect_timeout: (options.connectTimeoutMs ?? 5000) / 1000,
+      // A startup parameter of each connection: the server cancels a statement past it (error 57014).
+      connection: options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {},
       onnotice: () => {},
       // Keep bigint counts as JS numbers, as PGlite returns them.
       types: { bigint: { to: 20, from: [20], serialize: (v: number) => String(v), parse: (v: string) => Number(v) } },

@@ -112,6 +112,13 @@ const schema = z
     LOG_LEVEL: logLevel,
     // Seconds a stopping instance gives in-flight requests and jobs before it exits anyway.
     SHUTDOWN_TIMEOUT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3600).default(25)),
+    // Bearer token of /api/metrics (Prometheus); unset: the route answers 404. Never logged.
+    METRICS_TOKEN: optionalString,
+    // Bounds of one database call of the web and worker processes: a query running longer is
+    // cancelled (0: no bound), a connection not made within the other fails. Migrations and the
+    // scripts run without the statement bound (decision 017).
+    DB_STATEMENT_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3_600_000).default(15_000)),
+    DB_CONNECT_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(500).max(120_000).default(5_000)),
     // Read by Next's standalone server itself (the address it listens on); named here to be validated and documented.
     HOSTNAME: optionalString,
   })
@@ -128,6 +135,9 @@ const schema = z
     }
     if (env.NODE_ENV === 'production' && env.AUTH_SECRET && env.AUTH_SECRET.length < 32) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'must be at least 32 characters long' });
+    }
+    if (env.METRICS_TOKEN && env.METRICS_TOKEN.length < 24) {
+      ctx.addIssue({ code: 'custom', path: ['METRICS_TOKEN'], message: 'must be at least 24 characters long (for example: openssl rand -hex 24)' });
     }
     if (env.TOTP_ENCRYPTION_KEY && env.TOTP_ENCRYPTION_KEY.length < 32) {
       ctx.addIssue({ code: 'custom', path: ['TOTP_ENCRYPTION_KEY'], message: 'must be at least 32 characters long' });

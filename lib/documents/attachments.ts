@@ -9,6 +9,7 @@ import { type BlobStore } from '@/lib/storage';
 import type { CheckedUpload } from './check-upload';
 import { deleteBlobQuietly, openBlob, type OpenedFile } from './blobs';
 import { isDocumentId } from './locker';
+import { STORAGE_DOWN, STORAGE_UNAVAILABLE_MESSAGES, unlessStorageDown } from './storage-outage';
 import { attachmentQuotaMessage, fitsQuota, lockStorage, storageUsage, type StorageUsage } from './storage-quota';
 
 // Pièces justificatives of a draft: files attached to a `file` field of a procedure step, from the
@@ -27,7 +28,7 @@ export type FileFieldRef = { key: string; label: string; multiple: boolean; acce
 
 export type AttachResult =
   | { ok: true; attachment: DraftAttachment; replacedIds: string[] }
-  | { ok: false; reason: 'not-found' | 'locker-not-found' | 'too-many' | 'not-accepted' | 'quota'; message: string };
+  | { ok: false; reason: 'not-found' | 'locker-not-found' | 'too-many' | 'not-accepted' | 'quota' | 'storage-unavailable'; message: string };
 
 const typeLabels: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
 
@@ -46,6 +47,7 @@ function refusalByField(field: FileFieldRef, file: { filename: string; mimeType:
 export const ATTACH_MESSAGES = {
   'not-found': 'Ce brouillon est introuvable ou a déjà été envoyé.',
   'locker-not-found': 'Ce document n’est plus dans votre porte-documents : choisissez-en un autre.',
+  'storage-unavailable': STORAGE_UNAVAILABLE_MESSAGES.draft,
   'too-many': `Vous avez déjà joint ${MAX_FILES_PER_FIELD} fichiers à cette question : retirez-en un pour en ajouter un autre.`,
 } as const;
 
@@ -149,7 +151,12 @@ async function storeAndRecord(
   const id = randomUUID();
   const storageKey = attachmentKey(dossierId, id);
   // Blob first, row second: a failed write leaves no row; a failed insert removes the blob below.
-  const put = await store.put(storageKey, file.body, { contentType: file.mimeType, contentLength: file.sizeBytes });
+  // Storage down: no row is written, and the step's answers are still saved by the caller.
+  const put = await unlessStorageDown(() => store.put(storageKey, file.body, { contentType: file.mimeType, contentLength: file.sizeBytes }));
+  if (put === STORAGE_DOWN) {
+    if (!Buffer.isBuffer(file.body)) file.body.destroy();
+    return { ok: false, reason: 'storage-unavailable', message: ATTACH_MESSAGES['storage-unavailable'] };
+  }
   if (put.sha256 !== file.sha256) {
     await deleteBlobQuietly(store, storageKey);
     throw new Error(`copy of ${storageKey} does not match its source`);
@@ -245,7 +252,8 @@ export async function attachFromLocker(
   if (refusal) return { ok: false, reason: 'not-accepted', message: refusal };
   const [draft] = await db.select({ id: dossiers.id }).from(dossiers).where(ownedDraft(ownerId, dossierId));
   if (!draft) return { ok: false, reason: 'not-found', message: ATTACH_MESSAGES['not-found'] };
-  const body = await openBlob(store, source.storageKey);
+  const body = await unlessStorageDown(() => openBlob(store, source.storageKey));
+  if (body === STORAGE_DOWN) return { ok: false, reason: 'storage-unavailable', message: ATTACH_MESSAGES['storage-unavailable'] };
   if (!body) return notInLocker;
   return storeAndRecord(db, store, ownerId, dossierId, field, { ...source, body, fromLocker: true });
 }

@@ -7,6 +7,7 @@ import { recordAudit } from '@/lib/audit';
 import type { BlobStore } from '@/lib/storage';
 import { deleteBlobQuietly, openBlob, type OpenedFile } from './blobs';
 import type { CheckedUpload } from './check-upload';
+import { STORAGE_DOWN, STORAGE_UNAVAILABLE_MESSAGES, unlessStorageDown } from './storage-outage';
 import type { DocumentKind } from './validity';
 import { fitsQuota, lockerQuotaMessage, lockStorage, STORAGE_QUOTA_BYTES, storageUsage, type StorageUsage } from './storage-quota';
 
@@ -76,7 +77,7 @@ export async function lockerUsageBytes(db: Executor, ownerId: string): Promise<n
   return Number(row?.total ?? 0);
 }
 
-export type AddLockerDocumentResult = { ok: true; document: LockerDocument } | { ok: false; reason: 'quota'; message: string };
+export type AddLockerDocumentResult = { ok: true; document: LockerDocument } | { ok: false; reason: 'quota' | 'storage-unavailable'; message: string };
 
 class QuotaExceeded extends Error {
   constructor(readonly usage: StorageUsage) {
@@ -104,7 +105,8 @@ export async function addLockerDocument(
 
   const id = randomUUID();
   const storageKey = lockerKey(ownerId, id);
-  await store.put(storageKey, upload.bytes, { contentType: upload.mimeType, contentLength: upload.sizeBytes });
+  const put = await unlessStorageDown(() => store.put(storageKey, upload.bytes, { contentType: upload.mimeType, contentLength: upload.sizeBytes }));
+  if (put === STORAGE_DOWN) return { ok: false, reason: 'storage-unavailable', message: STORAGE_UNAVAILABLE_MESSAGES.locker };
   try {
     const document = await db.transaction(async (tx) => {
       if (!(await lockStorage(tx, ownerId))) throw new Error('locker owner not found');

@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { logger } from '@/lib/platform/logger';
 import { describeError } from '@/lib/platform/safe-error';
 import { currentRequestId } from '@/lib/platform/request-id';
+import { getMetrics } from '@/lib/platform/metrics';
 
 // pg-boss plumbing with no knowledge of the portal's jobs (those are in handlers.ts).
 // See docs/decisions/002-job-queue.md for why pg-boss, and how it runs on the embedded database.
@@ -94,6 +95,8 @@ export async function sendJob(boss: PgBoss, name: string, data: object, options:
   const id = await boss.send(name, requestId ? { ...data, requestId } : data, options);
   // Without a singleton key, no id means no row was inserted: pg-boss's silent answer to an unknown queue.
   if (!id && !options.singletonKey) throw new Error(`Job "${name}" was not queued: was its queue created?`);
+  // Counted when sent: a job queued inside a transaction that then rolls back is counted too.
+  if (id) getMetrics().jobsQueued.inc({ queue: name });
   return id;
 }
 
@@ -119,16 +122,25 @@ export type WorkOptions = {
  */
 export async function workJobs<T extends object>(boss: PgBoss, name: string, handler: JobHandler<T>, { concurrency = 1, batchSize = 1 }: WorkOptions = {}): Promise<void> {
   await boss.createQueue(name);
+  const metrics = getMetrics();
   const runOne = async (job: PgBoss.JobWithMetadata<T>) => {
     const requestId = requestIdOf(job.data);
+    // From when the job was due (a retry's delay is not the queue's latency).
+    const due = Math.max(new Date(job.startAfter).getTime(), new Date(job.createdOn).getTime());
+    metrics.jobQueueLatency.observe({ queue: name }, Math.max(0, Date.now() - due) / 1000);
+    const endTimer = metrics.jobDuration.startTimer({ queue: name });
     try {
       const result = await handler(job.data, job);
+      endTimer();
+      metrics.jobsSettled.inc({ queue: name, outcome: 'done' });
       // Completed one by one: the handler's result (e.g. the provider's message id) is kept as the job's output.
       await boss.complete(name, job.id, result === undefined || result === null || typeof result === 'object' ? (result as object | undefined) : { value: result });
       logger.debug({ queue: name, jobId: job.id, requestId }, '[jobs] done');
     } catch (error) {
       // The job data may hold personal data: log the queue, id and attempt, not the payload.
       const attempt = `${job.retryCount + 1}/${job.retryLimit + 1}`;
+      endTimer();
+      metrics.jobsSettled.inc({ queue: name, outcome: 'failed' });
       logger.warn({ queue: name, jobId: job.id, requestId, attempt, err: error }, '[jobs] attempt failed');
       await boss.fail(name, job.id, describeError(error));
     }

@@ -3,6 +3,7 @@ import type { LiveEvent } from './live';
 import { getLiveHub } from './live';
 import { isShuttingDown, onDrain } from '@/lib/platform/shutdown';
 import { logger } from '@/lib/platform/logger';
+import { getMetrics } from '@/lib/platform/metrics';
 
 // Server-Sent Events over the live hub, for a route handler that has already checked who asks and
 // what they may follow. A comment every 25 s keeps proxies from closing the connection; a stream
@@ -46,10 +47,12 @@ export async function openEventStream(request: Request, { key, describe }: Event
     const encoder = new TextEncoder();
     let controllerRef: ReadableStreamDefaultController<Uint8Array> | undefined;
     let closed = false;
+    let counted = false;
     const timers: NodeJS.Timeout[] = [];
     const close = () => {
       if (closed) return;
       closed = true;
+      if (counted) getMetrics().sseConnections.dec();
       unsubscribe();
       stopDrain();
       // clearTimeout clears an interval too in Node.
@@ -75,6 +78,8 @@ export async function openEventStream(request: Request, { key, describe }: Event
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
         controllerRef = controller;
+        counted = true;
+        getMetrics().sseConnections.inc();
         controller.enqueue(encoder.encode(`retry: ${RECONNECT_MS}\n: ouvert\n\n`));
         timers.push(setInterval(() => send(': ping\n\n'), HEARTBEAT_MS));
         timers.push(setTimeout(close, MAX_STREAM_MS));

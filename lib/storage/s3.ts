@@ -21,6 +21,7 @@ import {
   assertValidBlobPrefix,
   BlobNotFoundError,
   measureBody,
+  StorageUnavailableError,
   type BlobBody,
   type BlobStore,
   type HeadResult,
@@ -38,6 +39,8 @@ export type S3BlobStoreConfig = {
   forcePathStyle: boolean;
   /** Bounds check() and every connection attempt. Default 5000 ms. */
   timeoutMs?: number;
+  /** A request whose socket stays silent this long fails (an S3 that accepts and never answers). Default 30000 ms. */
+  idleTimeoutMs?: number;
   /** Multipart part size; S3 refuses parts under 5 MiB (except the last). Default 5 MiB. */
   partSizeBytes?: number;
   /** Keys listed per request in deletePrefix(); S3 caps it at 1000. */
@@ -57,6 +60,15 @@ type SdkError = Error & { $metadata?: { httpStatusCode?: number }; code?: string
 const statusOf = (error: unknown) => (error as SdkError).$metadata?.httpStatusCode;
 const isNotFound = (error: unknown) =>
   statusOf(error) === 404 || ['NoSuchKey', 'NotFound', 'NoSuchBucket'].includes((error as Error).name);
+
+// A connection that could not be made or was lost, no answer in time, or the service failing on its side.
+const TRANSPORT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'ECONNABORTED']);
+function isUnavailable(error: unknown): boolean {
+  const status = statusOf(error);
+  if (status !== undefined && status >= 500) return true;
+  const { code, name } = error as { code?: string; name?: string };
+  return (code !== undefined && TRANSPORT_CODES.has(code)) || name === 'TimeoutError' || name === 'RequestTimeout';
+}
 
 /** The endpoint as shown in error messages, without any credentials embedded in the URL. */
 function describeEndpoint(endpoint: string): string {
@@ -80,34 +92,45 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
     // Bodies sent here are Buffers, but a future streamed Body must not silently corrupt objects.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-    requestHandler: { connectionTimeout: timeoutMs },
+    // socketTimeout is an idle bound (a large upload that keeps sending is not cut).
+    requestHandler: { connectionTimeout: timeoutMs, socketTimeout: config.idleTimeoutMs ?? 30_000 },
   });
 
+  // Every call goes through here: an outage becomes StorageUnavailableError, which the upload forms
+  // and downloads turn into a French "momentanément indisponible" (decision 017).
+  const send = (async (...args: unknown[]) => {
+    try {
+      return await (client.send as (...a: unknown[]) => Promise<unknown>).apply(client, args);
+    } catch (error) {
+      throw isUnavailable(error) ? new StorageUnavailableError(error) : error;
+    }
+  }) as S3Client['send'];
+
   async function uploadMultipart(key: string, contentType: string | undefined, parts: AsyncIterable<Buffer>, finish: () => PutResult) {
-    const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket, Key: key, ContentType: contentType }));
+    const { UploadId } = await send(new CreateMultipartUploadCommand({ Bucket, Key: key, ContentType: contentType }));
     try {
       const completed: CompletedPart[] = [];
       for await (const part of parts) {
         const PartNumber = completed.length + 1;
-        const { ETag } = await client.send(
+        const { ETag } = await send(
           new UploadPartCommand({ Bucket, Key: key, UploadId, PartNumber, Body: part, ContentLength: part.length }),
         );
         completed.push({ ETag, PartNumber });
       }
       const result = finish();
-      await client.send(new CompleteMultipartUploadCommand({ Bucket, Key: key, UploadId, MultipartUpload: { Parts: completed } }));
+      await send(new CompleteMultipartUploadCommand({ Bucket, Key: key, UploadId, MultipartUpload: { Parts: completed } }));
       return result;
     } catch (error) {
       // Best effort: some S3-compatible servers (s3rver) do not implement the abort; the original
       // error is the one worth reporting. Real S3 also expires incomplete uploads by lifecycle rule.
-      await client.send(new AbortMultipartUploadCommand({ Bucket, Key: key, UploadId })).catch(() => {});
+      await send(new AbortMultipartUploadCommand({ Bucket, Key: key, UploadId })).catch(() => {});
       throw error;
     }
   }
 
   async function deleteKeys(keys: string[], prefix: string): Promise<void> {
     const Objects = keys.map((Key) => ({ Key }));
-    const { Errors = [] } = await client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects, Quiet: true } }));
+    const { Errors = [] } = await send(new DeleteObjectsCommand({ Bucket, Delete: { Objects, Quiet: true } }));
     // DeleteObjects answers 200 even when some keys fail: the failures are in the body.
     if (Errors.length > 0) {
       throw new Error(`S3 refused to delete ${Errors.length} object(s) under "${prefix}", e.g. "${Errors[0].Key}": ${Errors[0].Code}`);
@@ -124,7 +147,7 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
         if ('many' in body) return await uploadMultipart(key, opts.contentType, body.many, measured.finish);
         const result = measured.finish();
         const Body = body.single;
-        await client.send(new PutObjectCommand({ Bucket, Key: key, Body, ContentLength: Body.length, ContentType: opts.contentType }));
+        await send(new PutObjectCommand({ Bucket, Key: key, Body, ContentLength: Body.length, ContentType: opts.contentType }));
         return result;
       } finally {
         // On failure, stop reading (and release) the caller's stream; a no-op once it is consumed.
@@ -135,7 +158,7 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
     async get(key: string): Promise<Readable> {
       assertValidBlobKey(key);
       try {
-        const { Body } = await client.send(new GetObjectCommand({ Bucket, Key: key }));
+        const { Body } = await send(new GetObjectCommand({ Bucket, Key: key }));
         if (!(Body instanceof Readable)) throw new Error(`S3 GetObject for "${key}" did not return a Node stream`);
         return Body;
       } catch (error) {
@@ -146,7 +169,7 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
     async head(key: string): Promise<HeadResult | null> {
       assertValidBlobKey(key);
       try {
-        const head = await client.send(new HeadObjectCommand({ Bucket, Key: key }));
+        const head = await send(new HeadObjectCommand({ Bucket, Key: key }));
         return { sizeBytes: head.ContentLength ?? 0, contentType: head.ContentType };
       } catch (error) {
         if (isNotFound(error)) return null;
@@ -156,7 +179,7 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
 
     async delete(key: string): Promise<void> {
       assertValidBlobKey(key);
-      await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
+      await send(new DeleteObjectCommand({ Bucket, Key: key }));
     },
 
     async deletePrefix(prefix: string): Promise<number> {
@@ -166,7 +189,7 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
       // ListObjects (v1) with a marker, not v2: s3rver's v2 continuation tokens use DES, which
       // OpenSSL 3 (Node 17+) refuses, so every truncated v2 listing fails there with a 500.
       for (;;) {
-        const page = await client.send(new ListObjectsCommand({ Bucket, Prefix: prefix, Marker, MaxKeys: config.listPageSize }));
+        const page = await send(new ListObjectsCommand({ Bucket, Prefix: prefix, Marker, MaxKeys: config.listPageSize }));
         const keys = (page.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : []));
         if (keys.length > 0) {
           await deleteKeys(keys, prefix);
@@ -184,7 +207,7 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
       // with StartAfter. Pages hold at most 1000 keys, one page in memory at a time.
       let Marker: string | undefined;
       for (;;) {
-        const page = await client.send(new ListObjectsCommand({ Bucket, Prefix: prefix, Marker, MaxKeys: config.listPageSize }));
+        const page = await send(new ListObjectsCommand({ Bucket, Prefix: prefix, Marker, MaxKeys: config.listPageSize }));
         const objects = page.Contents ?? [];
         for (const object of objects) {
           if (!object.Key) continue;

@@ -40,6 +40,23 @@ export class BlobNotFoundError extends Error {
   }
 }
 
+/**
+ * The storage service cannot be reached or fails on its side (refused or lost connection, timeout,
+ * a 5xx): try again later. Recognised by its code, not by class: Next may load this module from
+ * several bundles, and the store is shared by all of them.
+ */
+export class StorageUnavailableError extends Error {
+  readonly code = 'STORAGE_UNAVAILABLE';
+  constructor(cause: unknown) {
+    super(`File storage unavailable: ${cause instanceof Error ? `${cause.name} ${cause.message}` : String(cause)}`.slice(0, 300), { cause });
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+export function isStorageUnavailable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'STORAGE_UNAVAILABLE';
+}
+
 export class InvalidBlobKeyError extends Error {
   constructor(key: string, reason: string) {
     super(`Invalid blob key ${JSON.stringify(key)}: ${reason}`);

@@ -7,7 +7,7 @@ import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
 import { e2eServerEnv } from '../../playwright.config';
 
 // What an operations team relies on, on a server of its own (it is stopped here): a clean stop on
-// SIGTERM, and logs that carry no personal data. Ports 3115-3119 are this file's.
+// SIGTERM, and logs that carry no personal data. Port 3116 (E2E_OPERATIONS_PORT) is this file's.
 
 test.describe.configure({ mode: 'serial' });
 
@@ -22,7 +22,7 @@ test.beforeAll(async () => {
   const url = new URL(e2eServerEnv.DATABASE_URL);
   database = await startTcpProxy(url.hostname, Number(url.port || 5432));
   url.port = String(database.port);
-  server = await startServer(3116, { SHUTDOWN_TIMEOUT: '10', LOG_LEVEL: 'info', S3_ENDPOINT: s3.endpoint, S3_BUCKET: s3.bucket, DATABASE_URL: url.toString() });
+  server = await startServer(Number(process.env.E2E_OPERATIONS_PORT ?? 3116), { SHUTDOWN_TIMEOUT: '10', LOG_LEVEL: 'info', S3_ENDPOINT: s3.endpoint, S3_BUCKET: s3.bucket, DATABASE_URL: url.toString() });
 });
 
 test.afterAll(async () => {

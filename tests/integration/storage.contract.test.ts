@@ -11,6 +11,7 @@ import {
   createBlobStore,
   createS3BlobStore,
   InvalidBlobKeyError,
+  isStorageUnavailable,
   type BlobStore,
 } from '@/lib/storage';
 import { createTestBucket, dropTestBucket, getTestS3Config } from '../helpers/s3';
@@ -296,5 +297,43 @@ describe('S3 adapter check() and ensureBucket()', () => {
     await expect(store.check()).resolves.toBeUndefined();
     store.close();
     await dropTestBucket({ ...base, bucket });
+  });
+});
+
+describe('S3 adapter during an outage', () => {
+  const base = { ...getTestS3Config(), bucket: 'unused' };
+
+  it('a put or a get where nothing listens fails as "storage unavailable", within seconds', async () => {
+    const store = createS3BlobStore({ ...base, endpoint: 'http://127.0.0.1:9', timeoutMs: 1000 });
+    const started = Date.now();
+    const put = await store.put('locker/u/d', Buffer.from('x')).then(() => null, (e: unknown) => e);
+    const get = await store.get('locker/u/d').then(() => null, (e: unknown) => e);
+    store.close();
+    expect(isStorageUnavailable(put)).toBe(true);
+    expect(isStorageUnavailable(get)).toBe(true);
+    expect(get).not.toBeInstanceOf(BlobNotFoundError);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('a server that accepts and never answers fails after the idle bound, as "storage unavailable"', async () => {
+    const silent = net.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const store = createS3BlobStore({ ...base, endpoint: `http://127.0.0.1:${port}`, timeoutMs: 800, idleTimeoutMs: 800 });
+    const error = await store.get('locker/u/d').then(() => null, (e: unknown) => e);
+    store.close();
+    silent.close();
+    expect(isStorageUnavailable(error)).toBe(true);
+  });
+
+  it('a missing object on a working server is still "not found", not an outage', async () => {
+    const bucket = `outage-${randomUUID().slice(0, 8)}`;
+    await createTestBucket({ ...base, bucket });
+    const store = createS3BlobStore({ ...base, bucket });
+    const error = await store.get('locker/u/absent').then(() => null, (e: unknown) => e);
+    store.close();
+    await dropTestBucket({ ...base, bucket });
+    expect(error).toBeInstanceOf(BlobNotFoundError);
+    expect(isStorageUnavailable(error)).toBe(false);
   });
 });

@@ -4,12 +4,19 @@ import { autosaveBodySchema, isJsonContentType, isSameOrigin, readBodyWithLimit 
 import { saveDraftAnswers } from '@/lib/dossiers/save-draft-answers';
 import { getEnv } from '@/lib/env';
 import { AUTOSAVE_MAX_BYTES } from '@/lib/procedures/answers';
+import { countAutosave, type AutosaveOutcome } from '@/lib/platform/metrics';
 
 export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ id: string }> };
 
+// Outcomes for /api/metrics: a 2xx saved, a 409 a conflict the user resolves, any other 4xx refused.
+function outcomeOf(status: number): AutosaveOutcome {
+  return status < 300 ? 'saved' : status === 409 ? 'conflict' : 'refused';
+}
+
 function reply(status: number, body: Record<string, unknown>): Response {
+  countAutosave(outcomeOf(status));
   return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 

@@ -2,6 +2,7 @@ import { requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { createDownloadResponse, createFileNotFoundResponse } from '@/lib/documents/download-response';
 import { toWebStream } from '@/lib/documents/blobs';
+import { createStorageOutageResponse, STORAGE_DOWN, unlessStorageDown } from '@/lib/documents/storage-outage';
 import { openLockerDocument } from '@/lib/documents/locker';
 import { getBlobStore } from '@/lib/storage';
 
@@ -13,7 +14,8 @@ type Context = { params: Promise<{ id: string }> };
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
   const { id } = await params;
   const user = await requireCitizen('/porte-documents');
-  const opened = await openLockerDocument(await getDb(), getBlobStore(), user.id, id);
+  const opened = await unlessStorageDown(async () => openLockerDocument(await getDb(), getBlobStore(), user.id, id));
+  if (opened === STORAGE_DOWN) return createStorageOutageResponse();
   if (!opened) return createFileNotFoundResponse();
   return createDownloadResponse(toWebStream(opened.stream), opened);
 }

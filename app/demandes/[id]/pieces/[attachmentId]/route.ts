@@ -2,6 +2,7 @@ import { getCurrentUser } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { openBlob, toWebStream } from '@/lib/documents/blobs';
 import { createDownloadResponse, createFileNotFoundResponse } from '@/lib/documents/download-response';
+import { createStorageOutageResponse, STORAGE_DOWN, unlessStorageDown } from '@/lib/documents/storage-outage';
 import { findCitizenAttachment } from '@/lib/dossiers/follow-up';
 import { getBlobStore } from '@/lib/storage';
 
@@ -19,7 +20,8 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   if (!user) return Response.redirect(new URL(`/connexion?callbackUrl=${encodeURIComponent(`/demandes/${id}`)}`, request.url), 303);
   const attachment = await findCitizenAttachment(await getDb(), user.id, id, attachmentId);
   if (!attachment) return createFileNotFoundResponse();
-  const stream = await openBlob(getBlobStore(), attachment.storageKey);
+  const stream = await unlessStorageDown(() => openBlob(getBlobStore(), attachment.storageKey));
+  if (stream === STORAGE_DOWN) return createStorageOutageResponse();
   if (!stream) return createFileNotFoundResponse();
   return createDownloadResponse(toWebStream(stream), attachment);
 }

@@ -4,6 +4,7 @@ import { isBackOfficeRole } from '@/lib/backoffice/rules';
 import { getDb } from '@/lib/db';
 import { openBlob, toWebStream } from '@/lib/documents/blobs';
 import { createDownloadResponse, createFileNotFoundResponse } from '@/lib/documents/download-response';
+import { createStorageOutageResponse, STORAGE_DOWN, unlessStorageDown } from '@/lib/documents/storage-outage';
 import { getBlobStore } from '@/lib/storage';
 
 export const dynamic = 'force-dynamic';
@@ -18,7 +19,8 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   if (!isBackOfficeRole(user.role)) return createFileNotFoundResponse();
   const attachment = await findAttachmentInScope(await getDb(), { id: user.id, role: user.role }, id, attachmentId);
   if (!attachment) return createFileNotFoundResponse();
-  const stream = await openBlob(getBlobStore(), attachment.storageKey);
+  const stream = await unlessStorageDown(() => openBlob(getBlobStore(), attachment.storageKey));
+  if (stream === STORAGE_DOWN) return createStorageOutageResponse();
   if (!stream) return createFileNotFoundResponse();
   return createDownloadResponse(toWebStream(stream), attachment);
 }
