@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: this module runs in the browser with the step form (decision 019); same email rule as classic zod.
+import * as z from 'zod/mini';
 import { defineInputField, fitString, formatString, isBoundedString, isStorableValue, readString, textCondition, trimString, typeInMessage } from './field-module';
 import type { EmailFieldDefinition } from './email.schema';
 
