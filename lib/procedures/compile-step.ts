@@ -2,7 +2,8 @@
 // classic build brings every locale and the method-chaining API (~67 KB gz); the schema below
 // only needs a record, a transform and custom issues, so the mini build is the same zod at a
 // fraction of the weight. Servers and browsers still run this one schema.
-import * as z from 'zod/mini';
+// Named imports, not a namespace: the bundler then keeps only what is used.
+import { pipe, record, string as zodString, transform, unknown as zodUnknown, type ZodMiniType } from 'zod/mini';
 import type { AnswerValue, Answers } from './answers';
 import type { Field, ProcedureDefinition, ShowIf, Step } from './definition';
 import { inputModuleOf, moduleOf, type StaticFieldType } from './fields';
@@ -130,11 +131,11 @@ export function pickStorableAnswers(definition: ProcedureDefinition, answers: An
  * nor returned. `answers` gives the values of earlier steps that conditions may look at.
  * Errors are reported at the field key, or at `<key>.<part>` for the parts of an address.
  */
-export function compileStep(definition: ProcedureDefinition, stepKey: string, answers: Answers = {}): z.ZodMiniType<Answers, Record<string, unknown>> {
+export function compileStep(definition: ProcedureDefinition, stepKey: string, answers: Answers = {}): ZodMiniType<Answers, Record<string, unknown>> {
   const fields = getStepOrThrow(definition, stepKey).fields.filter(isInputField);
-  return z.pipe(
-    z.record(z.string(), z.unknown()),
-    z.transform((input, payload) => {
+  return pipe(
+    record(zodString(), zodUnknown()),
+    transform((input, payload) => {
       const merged = { ...answers, ...input } as Answers;
       const today = todayInParis();
       const values: Answers = {};
