@@ -55,9 +55,10 @@ export function createPageBenchmarks(options: { databaseUrl: string; authSecret:
       for (const { name, counters, result } of outcomes) {
         console.log(
           `\n${name}: ${counters.pages} pages, ${(result.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)} × baseline req/s, ` +
-            `p95 ${result.p95.toFixed(1)} ms (${(result.p95 / baseline.p95).toFixed(2)} × baseline), ${counters.failures} answers other than a 200 page`,
+            `p95 ${result.p95.toFixed(1)} ms (${(result.p95 / baseline.p95).toFixed(2)} × baseline), ${counters.failures} answers other than a 200 page, ${result.errors} errors or timeouts`,
         );
-        console.log(`  ${counters.failures === 0 ? 'OK  ' : 'FAIL'} every answer is the page`);
+        const ok = counters.pages > 0 && counters.failures === 0 && result.errors === 0;
+        console.log(`  ${ok ? 'OK  ' : 'FAIL'} every request answered with the page`);
       }
     },
   };
