@@ -15,7 +15,9 @@ export type SaveStatus =
   | { kind: 'expired' }
   | { kind: 'conflict'; version: number; saved: Answers; mine: Answers }
   | { kind: 'gone' }
-  | { kind: 'refused' };
+  | { kind: 'refused' }
+  /** The server refuses saves from the address this page was opened at: retrying cannot help. */
+  | { kind: 'wrong-address'; publicHref: string | null };
 
 export type AutosaveOptions = {
   dossierId: string;
@@ -28,7 +30,7 @@ export type AutosaveOptions = {
 const RETRY_DELAYS_MS = [2_000, 5_000, 10_000, 30_000];
 const REQUEST_TIMEOUT_MS = 15_000;
 
-type Blocked = 'conflict' | 'expired' | 'gone';
+type Blocked = 'conflict' | 'expired' | 'gone' | 'wrong-address';
 
 export class DraftAutosave {
   version: number;
@@ -189,7 +191,7 @@ export class DraftAutosave {
   }
 
   private async handle(response: Response, entries: JournalEntry[]): Promise<boolean> {
-    const body = (await response.json().catch(() => ({}))) as { version?: number; savedAt?: string; data?: Answers };
+    const body = (await response.json().catch(() => ({}))) as { version?: number; savedAt?: string; data?: Answers; error?: string; publicOrigin?: string };
     if (response.ok && typeof body.version === 'number') {
       this.replayBase = null;
       this.acknowledge(entries, body.version);
@@ -204,6 +206,14 @@ export class DraftAutosave {
         this.blocked = 'expired';
         this.setStatus({ kind: 'expired' });
         return false;
+      case 403:
+        if (body.error !== 'forbidden-origin') break;
+        // Opened at an address the server refuses saves from (issue 12): retrying cannot help.
+        // The journal keeps the answers on this device (this address's storage); the status
+        // says so plainly and links to the same page at the public address.
+        this.blocked = 'wrong-address';
+        this.setStatus({ kind: 'wrong-address', publicHref: publicHrefOf(body.publicOrigin) });
+        return false;
       case 404:
         // Submitted or deleted elsewhere: there is nothing left to save into.
         this.blocked = 'gone';
@@ -216,10 +226,9 @@ export class DraftAutosave {
         this.forget(entries);
         this.setStatus({ kind: 'refused' });
         return true;
-      default:
-        this.failTemporarily('unavailable');
-        return false;
     }
+    this.failTemporarily('unavailable');
+    return false;
   }
 
   private acknowledge(entries: JournalEntry[], version: number): void {
@@ -255,5 +264,16 @@ export class DraftAutosave {
     const delay = RETRY_DELAYS_MS[Math.min(this.retryCount, RETRY_DELAYS_MS.length - 1)];
     this.retryCount++;
     this.retryTimer = setTimeout(() => void this.flush(), delay);
+  }
+}
+
+/** This page at the portal's public address, or null if the server named none. */
+function publicHrefOf(publicOrigin: string | undefined): string | null {
+  if (!publicOrigin || typeof window === 'undefined') return null;
+  try {
+    const { pathname, search, hash } = window.location;
+    return new URL(`${pathname}${search}${hash}`, publicOrigin).toString();
+  } catch {
+    return null;
   }
 }

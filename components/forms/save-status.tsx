@@ -41,6 +41,18 @@ function StatusText({ status, signInHref }: { status: SaveStatus; signInHref: st
           Ce brouillon n’existe plus : il a été déposé ou supprimé. <Link href="/brouillons">Voir mes brouillons</Link>
         </strong>
       );
+    case 'wrong-address':
+      return (
+        <strong className="text-error">
+          Vos réponses ne peuvent pas être enregistrées sur le serveur depuis cette adresse ; elles sont gardées sur cet appareil.
+          {status.publicHref ? (
+            <>
+              {' '}
+              <a href={status.publicHref}>Continuer à l’adresse du portail</a>
+            </>
+          ) : null}
+        </strong>
+      );
     case 'refused':
       return 'Une saisie n’a pas pu être enregistrée : vérifiez vos réponses, puis validez l’étape.';
     default:

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { buttonClassName } from '@/components/ui/button';
 import { NavLink } from './nav-link';
-import { SignOutForm } from '@/components/auth/sign-out-form';
+import { SignOutForm } from './signed-in';
 
 export type HeaderUser = {
   displayName: string;

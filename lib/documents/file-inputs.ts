@@ -2,7 +2,7 @@ import type { Answers } from '@/lib/procedures/answers';
 import { isFieldVisible } from '@/lib/procedures/compile-step';
 import type { Field, ProcedureDefinition } from '@/lib/procedures/definition';
 import { MAX_UPLOAD_BYTES, tooLargeMessage } from './limits';
-import { isChosenFile } from './schemas';
+import { isChosenFile } from './chosen-file';
 
 // The inputs of a `file` field on a step page, and what the browser makes of them before posting.
 // The server never reads these to decide what is attached: it attaches what is posted, then reads

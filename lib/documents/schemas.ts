@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isChosenFile } from './chosen-file';
 import { DOCUMENT_KIND_KEYS, isCalendarDate, todayInParis } from './validity';
 
 // Porte-documents and pièces justificatives forms: one schema per form, shared by the browser and
@@ -15,18 +16,7 @@ const title = z
 
 const id = z.string().max(64);
 
-// Names an untouched file input's empty part gets on the way: "" from a plain form post;
-// "undefined" once Next's server-action decoder has turned it into a File (seen with Next 16.4);
-// "blob", the default name of a File built without one.
-const PLACEHOLDER_NAMES = new Set(['', 'undefined', 'blob']);
-
-/**
- * Whether a file was chosen. An untouched file input still posts an empty part; an empty file
- * the citizen did choose has a real name, and is refused later with its own message.
- */
-export function isChosenFile(value: unknown): value is File {
-  return typeof File !== 'undefined' && value instanceof File && (value.size > 0 || !PLACEHOLDER_NAMES.has(value.name));
-}
+export { isChosenFile };
 
 const chosenFile = z.custom<File>(isChosenFile, { error: 'Choisissez le fichier à ajouter.' });
 

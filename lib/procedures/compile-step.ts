@@ -1,4 +1,9 @@
-import { z } from 'zod';
+// zod/mini, not 'zod': this module runs in the browser on every form step (decision 019). The
+// classic build brings every locale and the method-chaining API (~67 KB gz); the schema below
+// only needs a record, a transform and custom issues, so the mini build is the same zod at a
+// fraction of the weight. Servers and browsers still run this one schema.
+// Named imports, not a namespace: the bundler then keeps only what is used.
+import { pipe, record, string as zodString, transform, unknown as zodUnknown, type ZodMiniType } from 'zod/mini';
 import type { AnswerValue, Answers } from './answers';
 import type { Field, ProcedureDefinition, ShowIf, Step } from './definition';
 import { inputModuleOf, moduleOf, type StaticFieldType } from './fields';
@@ -126,25 +131,29 @@ export function pickStorableAnswers(definition: ProcedureDefinition, answers: An
  * nor returned. `answers` gives the values of earlier steps that conditions may look at.
  * Errors are reported at the field key, or at `<key>.<part>` for the parts of an address.
  */
-export function compileStep(definition: ProcedureDefinition, stepKey: string, answers: Answers = {}): z.ZodType<Answers, Record<string, unknown>> {
+export function compileStep(definition: ProcedureDefinition, stepKey: string, answers: Answers = {}): ZodMiniType<Answers, Record<string, unknown>> {
   const fields = getStepOrThrow(definition, stepKey).fields.filter(isInputField);
-  return z.record(z.string(), z.unknown()).transform((input, ctx) => {
-    const merged = { ...answers, ...input } as Answers;
-    const today = todayInParis();
-    const values: Answers = {};
-    for (const field of fields) {
-      if (!isFieldVisible(field, merged, definition)) continue;
-      const value = input[field.key] as AnswerValue | undefined;
-      const empty = isAnswerEmpty(value);
-      const { answer } = inputModuleOf(field);
-      const problems: Problem[] = empty ? (field.required ? answer.requiredProblems(field) : []) : answer.check(field, value, today);
-      for (const problem of problems) {
-        ctx.addIssue({ code: 'custom', path: problem.part ? [field.key, problem.part] : [field.key], message: problem.message, input: value });
+  return pipe(
+    record(zodString(), zodUnknown()),
+    transform((input, payload) => {
+      const merged = { ...answers, ...input } as Answers;
+      const today = todayInParis();
+      const values: Answers = {};
+      for (const field of fields) {
+        if (!isFieldVisible(field, merged, definition)) continue;
+        const value = input[field.key] as AnswerValue | undefined;
+        const empty = isAnswerEmpty(value);
+        const { answer } = inputModuleOf(field);
+        const problems: Problem[] = empty ? (field.required ? answer.requiredProblems(field) : []) : answer.check(field, value, today);
+        for (const problem of problems) {
+          // What classic zod's ctx.addIssue does; zod/mini hands the transform the parse payload itself.
+          payload.issues.push({ code: 'custom', path: problem.part ? [field.key, problem.part] : [field.key], message: problem.message, input: value });
+        }
+        if (!empty && problems.length === 0) values[field.key] = answer.clean(field, value!);
       }
-      if (!empty && problems.length === 0) values[field.key] = answer.clean(field, value!);
-    }
-    return values;
-  });
+      return values;
+    }),
+  );
 }
 
 /** Error key of an issue path: "nomEnfant", "adresseEnvoi.postalCode". */

@@ -10,6 +10,7 @@ import { migrateDatabase, openDatabase } from '@/db/client';
 import { seedDatabase } from '@/db/seed';
 import { hashPassword } from '@/lib/auth/password';
 import { createAutosaveBenchmark } from './autosave';
+import { createPageBenchmarks } from './pages';
 import { ensureBuild, printReport, runLoad, startServer, type Benchmark, type LoadResult } from './harness';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -51,6 +52,7 @@ async function createBenchDatabase(): Promise<{ url: string; drop(): Promise<voi
 ensureBuild(root);
 const database = await createBenchDatabase();
 const autosave = createAutosaveBenchmark({ databaseUrl: database.url, authSecret });
+const pages = createPageBenchmarks({ databaseUrl: database.url, authSecret });
 
 // Benchmarks beyond the baseline register here. Autosave runs first: its memory check compares the
 // server before and after its own run, and a benchmark before it would leave a larger heap that
@@ -58,6 +60,9 @@ const autosave = createAutosaveBenchmark({ databaseUrl: database.url, authSecret
 const benchmarks: Benchmark[] = [
   autosave,
   { name: 'health (database + storage)', run: ({ baseUrl }) => runLoad('health (database + storage)', { url: `${baseUrl}/api/health` }) },
+  // Server rendering of the pages citizens spend their time on (issue 12).
+  pages.step,
+  pages.recap,
 ];
 
 try {
@@ -74,6 +79,7 @@ try {
     }
     printReport(baseline, results);
     autosave.printVerdict(baseline);
+    pages.printVerdict(baseline);
   } finally {
     server.kill('SIGTERM');
     await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));

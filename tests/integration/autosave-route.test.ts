@@ -6,7 +6,9 @@ import { seedDatabase } from '@/db/seed';
 import type { CurrentUser } from '@/lib/auth/guards';
 import { createDraft } from '@/lib/dossiers';
 import { resetEnvCache } from '@/lib/env';
+import { isSameOrigin } from '@/lib/dossiers/autosave-request';
 import { AUTOSAVE_MAX_BYTES } from '@/lib/procedures/answers';
+import { parseTrustedProxies } from '@/lib/security/client-address';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { CookieJar, mintSessionCookie, SESSION_COOKIE } from '../helpers/session-cookies';
 
@@ -178,6 +180,42 @@ describe('PATCH /api/brouillons/[id]', () => {
     const { version } = await own.json();
     const none = new Request(`${ORIGIN}/api/brouillons/${draftId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: json({ baseVersion: version, changes: { lieu: 'b' } }) });
     expect((await PATCH(none, { params: Promise.resolve({ id: draftId }) })).status).toBe(200);
+  });
+
+  it('accepts the address the page was opened at (its Host), and still refuses a forged Origin', async () => {
+    // Opened at http://127.0.0.1:3100 while PUBLIC_ORIGIN is another address of the same server.
+    const before = await stored();
+    const viaAddress = await patch({
+      url: `http://localhost:3100/api/brouillons/${draftId}`,
+      headers: { origin: 'http://127.0.0.1:3100', host: '127.0.0.1:3100' },
+      body: json({ baseVersion: before.version, changes: { lieu: 'par une autre adresse' } }),
+    });
+    expect(viaAddress.status).toBe(200);
+    const after = await stored();
+    expect(after.data).toMatchObject({ lieu: 'par une autre adresse' });
+
+    // Another site: its Origin is not the Host the browser sent; nor is a Forwarded-Host it wrote
+    // itself believed (no trusted proxy here). The refusal names the public address.
+    for (const headers of [
+      { origin: 'https://evil.example', host: 'demarches.test' },
+      { origin: 'https://evil.example', host: 'demarches.test', 'x-forwarded-host': 'evil.example' },
+      { origin: 'http://127.0.0.1:3100', host: 'localhost:3100' },
+    ] as Record<string, string>[]) {
+      const forged = await patch({ body: json({ baseVersion: after.version, changes: { lieu: 'x' } }), headers });
+      expect(forged.status).toBe(403);
+      expect(await forged.json()).toEqual({ error: 'forbidden-origin', publicOrigin: ORIGIN });
+    }
+    expect(await stored()).toEqual(after);
+  });
+
+  it('believes X-Forwarded-Host only from a trusted proxy', () => {
+    const trusted = parseTrustedProxies('10.0.0.1');
+    if (!trusted.ok) throw new Error('bad list');
+    const source = { peerAddressHeader: 'x-test-peer', trustedProxies: trusted.value };
+    const request = (peer: string) =>
+      new Request('http://intern:3000/api/brouillons/x', { method: 'PATCH', headers: { origin: 'https://autre.demarches.test', host: 'intern:3000', 'x-forwarded-host': 'autre.demarches.test', 'x-test-peer': peer } });
+    expect(isSameOrigin(request('10.0.0.1'), ORIGIN, source)).toBe(true);
+    expect(isSameOrigin(request('192.0.2.7'), ORIGIN, source)).toBe(false);
   });
 
   it('requires a JSON content type (415)', async () => {

@@ -219,6 +219,32 @@ describe('DraftAutosave', () => {
     expect(readJournal(DRAFT).map((e) => e.value)).toEqual(['Place']);
   });
 
+  it('refused from this address: says so once, keeps the journal, links to the public address, never retries', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('window', { localStorage: storage, location: { pathname: `/brouillons/${DRAFT}/probleme`, search: '', hash: '' } });
+    const { autosave, statuses, last } = startAutosave();
+    replies.push(json(403, { error: 'forbidden-origin', publicOrigin: 'http://localhost:3000' }));
+    autosave.record('lieu', 'Place');
+    await autosave.flush();
+    expect(statuses.at(-1)).toEqual({ kind: 'wrong-address', publicHref: `http://localhost:3000/brouillons/${DRAFT}/probleme` });
+    expect(readJournal(DRAFT).map((e) => e.value)).toEqual(['Place']);
+    autosave.record('lieu', 'Place Bellecour');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toHaveLength(1);
+    expect(last()).toBe('wrong-address');
+  });
+
+  it('another 403 is a passing failure: retried', async () => {
+    vi.useFakeTimers();
+    const { autosave, last } = startAutosave();
+    replies.push(json(403, { error: 'forbidden' }), json(200, { version: 4 }));
+    autosave.record('lieu', 'Place');
+    await autosave.flush();
+    expect(last()).toBe('unavailable');
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(last()).toBe('saved');
+  });
+
   it('replays the journal of an earlier visit, naming the older version it was typed over', async () => {
     putJournalEntry(DRAFT, { field: 'lieu', value: 'Place', at: 1, baseVersion: 2 });
     const { autosave } = startAutosave(5);

@@ -4,6 +4,7 @@ import { readSessionCookie, reissueSessionCookie } from '@/lib/auth/session-toke
 import { findValidSessionUser } from '@/lib/auth/session-user';
 import { isSameOrigin } from '@/lib/dossiers/autosave-request';
 import { getEnv } from '@/lib/env';
+import { getPeerAddressHeader } from '@/lib/platform/peer-address';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +19,8 @@ function reply(status: number, body: Record<string, unknown>): Response {
  * The portal's own endpoint: Auth.js's /api/auth/* endpoints are not exposed (decision 009).
  */
 export async function POST(request: Request): Promise<Response> {
-  if (!isSameOrigin(request, getEnv().publicOrigin)) return reply(403, { error: 'forbidden' });
+  const { publicOrigin, TRUSTED_PROXIES } = getEnv();
+  if (!isSameOrigin(request, publicOrigin, { peerAddressHeader: getPeerAddressHeader(), trustedProxies: TRUSTED_PROXIES })) return reply(403, { error: 'forbidden' });
   const store = await cookies();
   const cookie = await readSessionCookie((name) => store.get(name)?.value);
   const renewed = cookie && (await findValidSessionUser(cookie.token)) ? await reissueSessionCookie(cookie) : null;

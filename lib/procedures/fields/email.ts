@@ -1,6 +1,9 @@
-import { z } from 'zod';
+// zod/mini: this module runs in the browser with the step form (decision 019); same email rule as classic zod.
+import { email } from 'zod/mini';
 import { defineInputField, fitString, formatString, isBoundedString, isStorableValue, readString, textCondition, trimString, typeInMessage } from './field-module';
 import type { EmailFieldDefinition } from './email.schema';
+
+const emailSchema = email();
 
 /** An email address. Stored as typed (trimmed). */
 export const emailField = defineInputField<EmailFieldDefinition>({
@@ -12,7 +15,7 @@ export const emailField = defineInputField<EmailFieldDefinition>({
   answer: {
     read: readString,
     check: (_field, value) =>
-      typeof value === 'string' && z.email().safeParse(value).success && value.length <= 254
+      typeof value === 'string' && emailSchema.safeParse(value).success && value.length <= 254
         ? []
         : [{ message: 'Saisissez une adresse de courriel valide, par exemple nom@exemple.fr.' }],
     requiredProblems: typeInMessage,

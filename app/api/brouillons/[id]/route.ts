@@ -3,6 +3,7 @@ import { getDb } from '@/lib/db';
 import { autosaveBodySchema, isJsonContentType, isSameOrigin, readBodyWithLimit } from '@/lib/dossiers/autosave-request';
 import { saveDraftAnswers } from '@/lib/dossiers/save-draft-answers';
 import { getEnv } from '@/lib/env';
+import { getPeerAddressHeader } from '@/lib/platform/peer-address';
 import { AUTOSAVE_MAX_BYTES } from '@/lib/procedures/answers';
 import { countAutosave, type AutosaveOutcome } from '@/lib/platform/metrics';
 
@@ -31,7 +32,11 @@ async function refuseSession(): Promise<Response> {
  * is stored now. Someone else's draft is a 404, exactly like an unknown id.
  */
 export async function PATCH(request: Request, { params }: Context): Promise<Response> {
-  if (!isSameOrigin(request, getEnv().publicOrigin)) return reply(403, { error: 'forbidden' });
+  const { publicOrigin, TRUSTED_PROXIES } = getEnv();
+  if (!isSameOrigin(request, publicOrigin, { peerAddressHeader: getPeerAddressHeader(), trustedProxies: TRUSTED_PROXIES })) {
+    // Retrying cannot help: the page says so and links to the public address (publicOrigin).
+    return reply(403, { error: 'forbidden-origin', publicOrigin });
+  }
   // The session is checked against the database by the save itself, in the same statement.
   const session = await readSessionClaims();
   if (!session) return refuseSession();
