@@ -2,8 +2,8 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import type { AuthenticateResult } from '@/lib/accounts/sign-in';
 import { getEnv } from '@/lib/env';
-import { getClientKey } from './client-key';
-import { addDeviceClaim, createDeviceNonce, DEVICE_COOKIE_MAX_AGE_SECONDS, readDeviceCookie } from './device-cookie';
+import { getClientKey } from '@/lib/security/client-key';
+import { addDeviceClaim, createDeviceNonce, DEVICE_COOKIE_MAX_AGE_SECONDS, readDeviceCookie } from '@/lib/security/device-cookie';
 import { getAuthSecret } from './session-token';
 
 // The password step of a sign-in from a request: who is asking (address, device cookie), then

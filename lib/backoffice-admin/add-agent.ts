@@ -7,7 +7,7 @@ import { issueEmailToken } from '@/lib/accounts/email-tokens';
 import { bumpSessionVersion, normalizeEmail } from '@/lib/accounts/users';
 import { recordAudit } from '@/lib/audit';
 import type { ActionResult } from '@/lib/auth/action';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/security/password';
 import { assertAdmin, type AdminActor } from './admin-actor';
 import { agentAccessGrantedEmail, agentInvitationEmail, INVITATION_LIFETIME_SECONDS } from './emails';
 import { refuseAddAgent } from './role-rules';

@@ -24,7 +24,7 @@ import type { AccountContext } from '@/lib/accounts/context';
 import { deleteAccount, summarizeAccountData } from '@/lib/accounts/deletion';
 import { issueEmailToken } from '@/lib/accounts/email-tokens';
 import { exportAccountData } from '@/lib/accounts/export';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/security/password';
 import { createBlobStore, type BlobStore } from '@/lib/storage';
 import { createTestAccountContext, emailsTo } from '../helpers/accounts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';

@@ -4,7 +4,7 @@ import type { Executor } from '@/db/client';
 import { agentAssignments, preferences, procedureVersions, procedures, profiles, relations, users } from '@/db/schema';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDatabase, type SeedResult } from '@/db/seed';
 import { seedProcedures } from '@/db/seed/procedures';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { hashPassword, verifyPassword } from '@/lib/security/password';
 import { getPublishedProcedureBySlug, listCategories, listPublishedProcedures } from '@/lib/procedures/catalogue';
 import { createEmbeddedTestDatabase, createTestDatabase, type TestDatabase } from '../helpers/db';
 

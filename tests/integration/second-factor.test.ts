@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, rateLimits, recoveryCodes, secondFactors, users } from '@/db/schema';
 import { DEMO_TOTP_SECRETS, seedDatabase, DEMO_ACCOUNTS } from '@/db/seed';
-import { rateLimitKey } from '@/lib/auth/rate-limit';
+import { rateLimitKey } from '@/lib/security/rate-limit';
 import { AdminRequiredError } from '@/lib/backoffice-admin/admin-actor';
 import { resetSecondFactor } from '@/lib/backoffice-admin/reset-second-factor';
 import type { PendingSignIn } from '@/lib/auth/second-factor/pending-sign-in';

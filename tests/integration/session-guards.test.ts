@@ -5,7 +5,7 @@ import { profiles, users } from '@/db/schema';
 import { changePassword, confirmEmailChange, endAllSessions, requestEmailChange } from '@/lib/accounts/credentials';
 import { requestPasswordReset, resetPassword } from '@/lib/accounts/password-reset';
 import type { AccountContext } from '@/lib/accounts/context';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/security/password';
 import { changeAgentRole } from '@/lib/backoffice-admin/change-agent-role';
 import { createTestAccountContext, lastEmailTo, linkToken } from '../helpers/accounts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';

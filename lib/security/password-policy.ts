@@ -1,4 +1,4 @@
-import { COMMON_PASSWORDS_TEXT } from './common-passwords';
+import { COMMON_PASSWORDS_TEXT } from '@/lib/auth/common-passwords';
 
 // CNIL recommendation of 21 July 2022 (délibération n° 2022-100), case of a password used alone
 // with a throttling mechanism: at least 12 characters, no composition rules, common passwords refused.
