@@ -5,7 +5,7 @@ import type { Executor } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
 import { verifyPassword } from '@/lib/security/password';
 import { consumeRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
-import { getAuthSecret } from '@/lib/auth/session-token';
+import { getAuthSecret } from '@/lib/security/auth-secret';
 import { getEnv } from '@/lib/env';
 import { findUserById } from './users';
 

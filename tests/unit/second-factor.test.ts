@@ -1,7 +1,7 @@
 import { encode } from 'next-auth/jwt';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TOTP_SECRETS } from '@/db/seed/demo-second-factor';
-import { getAuthSecret } from '@/lib/auth/session-token';
+import { getAuthSecret } from '@/lib/security/auth-secret';
 import { decodePendingSignIn, encodePendingSignIn, type PendingSignIn } from '@/lib/auth/second-factor/pending-sign-in';
 import { isDemoSecret, refusesDemoSecrets, sessionSatisfiesSecondFactor } from '@/lib/auth/second-factor/policy';
 import {
