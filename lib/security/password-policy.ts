@@ -1,14 +1,28 @@
-import { COMMON_PASSWORDS_TEXT } from '@/lib/auth/common-passwords';
+import 'server-only';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules';
 
-// CNIL recommendation of 21 July 2022 (délibération n° 2022-100), case of a password used alone
-// with a throttling mechanism: at least 12 characters, no composition rules, common passwords refused.
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
+
+// The 10,000 most common passwords (lower-cased, 4+ characters) from the @zxcvbn-ts/language-common
+// list (MIT licence), plus common French ones, one a line. Shipped with the code: no network look-up.
+// Read from disk, relative to the working directory like db/migrations (db/client.ts): the root of
+// the repository under `next dev`, `next start`, tsx and vitest; the standalone folder under
+// `node .next/standalone/server.js`, which changes into its own folder and gets a copy of the file
+// from scripts/standalone.mjs (scripts/runtime-files.mjs lists it).
+export const COMMON_PASSWORDS_FILE = 'lib/security/common-passwords.txt';
 
 let commonPasswords: Set<string> | undefined;
 
+/** Read once, on the first check. */
+function loadCommonPasswords(): Set<string> {
+  const text = readFileSync(path.resolve(/*turbopackIgnore: true*/ process.cwd(), COMMON_PASSWORDS_FILE), 'utf8');
+  return new Set(text.split('\n').filter((line) => line !== ''));
+}
+
 function isCommon(candidate: string): boolean {
-  commonPasswords ??= new Set(COMMON_PASSWORDS_TEXT.split('\n'));
+  commonPasswords ??= loadCommonPasswords();
   return commonPasswords.has(candidate);
 }
 
