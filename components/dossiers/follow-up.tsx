@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatDateTime } from '@/lib/dossiers/dates';
+import { formatDateTime } from '@/lib/common/dates';
 import type { AnswerSection } from '@/lib/dossiers/submitted';
 
 // What happened to a request, shown to the citizen ("Ma demande") and to agents (back office).

@@ -3,13 +3,13 @@ import type PgBoss from 'pg-boss';
 import { getEnv } from '@/lib/env';
 import { getDatabaseHandle } from '@/lib/db';
 import type { MailMessage } from '@/lib/mail';
-import type { EnqueueOptions } from './boss';
+import type { EnqueueOptions } from '@/lib/queue/boss';
 import { enqueueJob, JOB_NAMES, registerWorkers, toEmailJobData, type JobName, type JobPayloads } from './handlers';
 import { startJobQueue, stopJobQueue } from './start';
 
 export { JOB_QUEUE_SETUP_LOCK, startJobQueue, stopJobQueue } from './start';
 export { enqueueEmailInTransaction, toDrizzleQuery, transactionJobDb } from './in-transaction';
-export { createJobQueue, createQueues, sendJob, workJobs, type EnqueueOptions, type JobHandler, type JobQueueOptions, type JobQueueSource } from './boss';
+export { createJobQueue, createQueues, sendJob, workJobs, type EnqueueOptions, type JobHandler, type JobQueueOptions, type JobQueueSource } from '@/lib/queue/boss';
 export {
   createJobQueues,
   enqueueJob,

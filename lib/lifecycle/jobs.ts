@@ -6,7 +6,7 @@ import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { getMailer, type Mailer } from '@/lib/mail';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
-import { createQueues, workJobs } from '@/lib/jobs/boss';
+import { createQueues, workJobs } from '@/lib/queue/boss';
 import { runExclusively } from './lease';
 import { sweepOrphanFiles } from './orphan-files';
 import { applyRetention } from './retention';

@@ -2,11 +2,11 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { getEnv } from '@/lib/env';
 import { getPeerAddressHeader } from '@/lib/platform/peer-address';
-import { clientKeyOf, resolveClientAddress } from '@/lib/security/client-address';
+import { clientKeyOf, resolveClientAddress } from '@/lib/common/client-address';
 import { logger } from '@/lib/platform/logger';
 
 // The key per-client limits (sign-up, resend, reset, sign-in) count under: the socket address, or
-// X-Forwarded-For only as far as TRUSTED_PROXIES allows (lib/security/client-address.ts). Never a
+// X-Forwarded-For only as far as TRUSTED_PROXIES allows (lib/common/client-address.ts). Never a
 // header the client alone writes.
 
 export const UNKNOWN_CLIENT = 'unknown';

@@ -6,7 +6,7 @@ import { changePassword, confirmEmailChange, endAllSessions, requestEmailChange 
 import { requestPasswordReset, resetPassword } from '@/lib/accounts/password-reset';
 import type { AccountContext } from '@/lib/accounts/context';
 import { hashPassword } from '@/lib/security/password';
-import { changeAgentRole } from '@/lib/backoffice-admin/change-agent-role';
+import { changeAgentRole } from '@/lib/administration/change-agent-role';
 import { createTestAccountContext, lastEmailTo, linkToken } from '../helpers/accounts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { CookieJar, mintSessionCookie, SESSION_COOKIE, type MintOptions } from '../helpers/session-cookies';

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canProcessDossier, checkStatusChange, dossierScopeOf, isBackOfficeRole } from '@/lib/backoffice/rules';
-import { agentMessageSchema, changeStatusSchema, dossierListQuerySchema, publishResponseSchema } from '@/lib/backoffice/schemas';
+import { canProcessDossier, checkStatusChange, dossierScopeOf, isBackOfficeRole } from '@/lib/processing/rules';
+import { agentMessageSchema, changeStatusSchema, dossierListQuerySchema, publishResponseSchema } from '@/lib/processing/schemas';
 import { citizenMessageSchema } from '@/lib/messages/schemas';
 
 const PROCEDURE = '6f1c0d3e-1111-4a4a-8b8b-000000000001';
@@ -78,7 +78,7 @@ describe('back-office schemas', () => {
 
 describe('the back office never reaches the locker', () => {
   it('no back-office module names the locker table or its storage keys', () => {
-    const folders = ['lib/backoffice', 'app/admin'];
+    const folders = ['lib/processing', 'app/admin'];
     const files = folders.flatMap((folder) =>
       readdirSync(folder, { recursive: true, withFileTypes: true })
         .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
@@ -91,7 +91,7 @@ describe('the back office never reaches the locker', () => {
 
 describe('beneficiaryLabelForAgents', () => {
   it('rewords the citizen’s “vous-même” for agents and keeps relation labels', async () => {
-    const { beneficiaryLabelForAgents } = await import('@/lib/backoffice/labels');
+    const { beneficiaryLabelForAgents } = await import('@/lib/processing/labels');
     expect(beneficiaryLabelForAgents('self', 'Camille Durand (vous-même)')).toBe('Camille Durand (titulaire du compte)');
     expect(beneficiaryLabelForAgents('self', 'Vous-même')).toBe('Le titulaire du compte');
     expect(beneficiaryLabelForAgents('person', 'Léo Paul Durand (enfant)')).toBe('Léo Paul Durand (enfant)');

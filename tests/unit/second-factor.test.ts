@@ -22,7 +22,7 @@ import {
   totpKeyUri,
 } from '@/lib/auth/second-factor/totp';
 import { formatWait } from '@/lib/auth/second-factor/wait-text';
-import { refuseSecondFactorReset } from '@/lib/backoffice-admin/role-rules';
+import { refuseSecondFactorReset } from '@/lib/administration/role-rules';
 import { ConfigError, parseEnv } from '@/lib/env';
 
 // RFC 6238, appendix B: the SHA-1 seed is the ASCII string "12345678901234567890"; the 8-digit

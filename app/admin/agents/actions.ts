@@ -5,13 +5,13 @@ import { redirect } from 'next/navigation';
 import { getAccountContext } from '@/lib/accounts/app-context';
 import { echoValues } from '@/lib/auth/action';
 import { adminAction } from '@/lib/auth/admin-action';
-import { addAgent } from '@/lib/backoffice-admin/add-agent';
-import { assignProcedure } from '@/lib/backoffice-admin/assign-procedure';
-import { changeAgentRole } from '@/lib/backoffice-admin/change-agent-role';
-import { resetSecondFactor } from '@/lib/backoffice-admin/reset-second-factor';
-import { addAgentSchema, assignmentSchema, changeRoleSchema, resetSecondFactorSchema, withdrawAccessSchema } from '@/lib/backoffice-admin/schemas';
-import { unassignProcedure } from '@/lib/backoffice-admin/unassign-procedure';
-import { withdrawBackOfficeAccess } from '@/lib/backoffice-admin/withdraw-back-office-access';
+import { addAgent } from '@/lib/administration/add-agent';
+import { assignProcedure } from '@/lib/administration/grant-procedure-access';
+import { changeAgentRole } from '@/lib/administration/change-agent-role';
+import { resetSecondFactor } from '@/lib/administration/reset-second-factor';
+import { addAgentSchema, assignmentSchema, changeRoleSchema, resetSecondFactorSchema, withdrawAccessSchema } from '@/lib/administration/schemas';
+import { unassignProcedure } from '@/lib/administration/withdraw-procedure-access';
+import { withdrawBackOfficeAccess } from '@/lib/administration/withdraw-back-office-access';
 import { getDb } from '@/lib/db';
 
 // Row actions redirect with a flash parameter: the row may change or disappear, the message stays.

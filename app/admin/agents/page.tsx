@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
-import { AddAgentForm } from '@/components/admin/add-agent-form';
-import { AdminNav } from '@/components/admin/admin-nav';
-import { InlineActionForm } from '@/components/admin/inline-action-form';
+import { AddAgentForm } from '@/components/administration/add-agent-form';
+import { AdminNav } from '@/components/layout/back-office-nav';
+import { InlineActionForm } from '@/components/administration/inline-action-form';
 import { FlashMessage } from '@/components/account/flash-message';
 import { Breadcrumbs, PageHeader, SelectField, StatusTag } from '@/components/ui';
 import { requireAdmin } from '@/lib/auth/guards';
-import { listBackOfficeUsers, type BackOfficeUser } from '@/lib/backoffice-admin/list-back-office-users';
-import { roleLabels } from '@/lib/backoffice-admin/schemas';
+import { listBackOfficeUsers, type BackOfficeUser } from '@/lib/administration/list-back-office-users';
+import { roleLabels } from '@/lib/administration/schemas';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { addAgentAction, assignAction, changeRoleAction, resetSecondFactorAction, unassignAction, withdrawAction } from './actions';

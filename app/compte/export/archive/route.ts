@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { getAccountContext } from '@/lib/accounts/app-context';
-import { openAccountArchive } from '@/lib/accounts/export-archive';
+import { openAccountArchive } from '@/lib/account-export/archive';
 import { hasRecentAuthentication } from '@/lib/accounts/recent-authentication';
 import { recordAudit } from '@/lib/audit';
 import { getCurrentUser } from '@/lib/auth/guards';

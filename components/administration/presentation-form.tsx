@@ -5,7 +5,7 @@ import { CheckboxGroup, TextareaField, TextField } from '@/components/ui';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
 import { beneficiaryKinds, personSubtypes } from '@/lib/procedures/definition';
 import { personSubtypeLabels } from '@/lib/relations/schemas';
-import { beneficiaryLabels } from '@/lib/procedures/admin/schemas';
+import { beneficiaryLabels } from '@/lib/administration/procedures/schemas';
 import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 import { echoedList } from './form-values';
 

@@ -5,7 +5,7 @@ import { CheckboxGroup, SelectField, TextareaField, TextField } from '@/componen
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
 import { categories } from '@/lib/procedures/categories';
 import { beneficiaryKinds } from '@/lib/procedures/definition';
-import { beneficiaryLabels } from '@/lib/procedures/admin/schemas';
+import { beneficiaryLabels } from '@/lib/administration/procedures/schemas';
 import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 import { echoedList } from './form-values';
 

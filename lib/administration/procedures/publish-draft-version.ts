@@ -4,7 +4,7 @@ import type { Database } from '@/db/client';
 import { procedureVersions, procedures } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { ActionResult } from '@/lib/auth/action';
-import { assertAdmin, type AdminActor } from '@/lib/backoffice-admin/admin-actor';
+import { assertAdmin, type AdminActor } from '@/lib/administration/admin-actor';
 import { safeParseDefinition } from '@/lib/procedures/definition';
 import type { VersionActionInput } from './schemas';
 import {

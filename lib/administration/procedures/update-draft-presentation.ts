@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Database } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
-import { assertAdmin, type AdminActor } from '@/lib/backoffice-admin/admin-actor';
+import { assertAdmin, type AdminActor } from '@/lib/administration/admin-actor';
 import type { PresentationInput } from './schemas';
 import { saveWorkingDefinition, type SaveOutcome } from './working-version';
 

@@ -4,8 +4,8 @@ import { pingDatabase, queryRows } from '@/db/client';
 import { getDatabaseHandle } from '@/lib/db';
 import { getBlobStore } from '@/lib/storage';
 import { getEnv } from '@/lib/env';
-import { isShuttingDown } from './shutdown';
-import { logger } from './logger';
+import { isShuttingDown } from '@/lib/platform/shutdown';
+import { logger } from '@/lib/platform/logger';
 
 // Three questions a load balancer and an operator ask (docs/deploy.md):
 // - liveness (/api/ping, /api/health/live): is the process up? No dependency is touched.

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Database } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
 import type { ActionResult } from '@/lib/auth/action';
-import { assertAdmin, type AdminActor } from '@/lib/backoffice-admin/admin-actor';
+import { assertAdmin, type AdminActor } from '@/lib/administration/admin-actor';
 import { parseDefinitionJson } from './definition-json';
 import type { DefinitionJsonInput } from './schemas';
 import { saveWorkingDefinition, toActionFailure } from './working-version';

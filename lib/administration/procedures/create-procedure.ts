@@ -2,7 +2,7 @@ import 'server-only';
 import type { Database } from '@/db/client';
 import { procedureVersions, procedures } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
-import { assertAdmin, type AdminActor } from '@/lib/backoffice-admin/admin-actor';
+import { assertAdmin, type AdminActor } from '@/lib/administration/admin-actor';
 import { parseDefinition } from '@/lib/procedures/definition';
 import type { CreateProcedureInput } from './schemas';
 

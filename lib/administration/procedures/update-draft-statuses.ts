@@ -2,7 +2,7 @@ import 'server-only';
 import type { Database } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
 import type { ActionResult } from '@/lib/auth/action';
-import { assertAdmin, type AdminActor } from '@/lib/backoffice-admin/admin-actor';
+import { assertAdmin, type AdminActor } from '@/lib/administration/admin-actor';
 import type { StatusesFormInput } from './schemas';
 import { applyStatusesForm, type StatusesEdit } from './statuses-edit';
 import { saveWorkingDefinition, toActionFailure } from './working-version';

@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { procedures } from '@/db/schema';
-import { assertAdmin, type AdminActor } from '@/lib/backoffice-admin/admin-actor';
+import { assertAdmin, type AdminActor } from '@/lib/administration/admin-actor';
 import { getCategoryLabel } from '@/lib/procedures/categories';
 
 export type AdminProcedureRow = {

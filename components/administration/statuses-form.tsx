@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { Checkbox, Fieldset, SelectField, TextField } from '@/components/ui';
 import { fieldError, shownChecked, shownValue, type FormAction } from '@/components/forms/form-state';
 import { statusTones } from '@/lib/procedures/definition';
-import { statusToneLabels } from '@/lib/procedures/admin/schemas';
+import { statusToneLabels } from '@/lib/administration/procedures/schemas';
 import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 
 export type StatusView = { key: string; label: string; tone: string; final: boolean; description?: string; inUse: number };

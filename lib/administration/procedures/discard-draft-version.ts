@@ -4,7 +4,7 @@ import type { Database } from '@/db/client';
 import { procedureVersions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { ActionResult } from '@/lib/auth/action';
-import { assertAdmin, type AdminActor } from '@/lib/backoffice-admin/admin-actor';
+import { assertAdmin, type AdminActor } from '@/lib/administration/admin-actor';
 import type { VersionActionInput } from './schemas';
 import { definitionRevision, findCurrentVersion, findDraftVersion, lockProcedure, NOT_FOUND_MESSAGE, STALE_MESSAGE } from './working-version';
 

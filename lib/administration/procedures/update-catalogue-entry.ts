@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { procedures } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
-import { assertAdmin, type AdminActor } from '@/lib/backoffice-admin/admin-actor';
+import { assertAdmin, type AdminActor } from '@/lib/administration/admin-actor';
 import type { CatalogueEntryInput } from './schemas';
 
 /** Title, summary and category: catalogue data, not part of a version, changed at once. */

@@ -3,8 +3,8 @@ import { ConfigError, getEnv } from '@/lib/env';
 import { closeDb, getDatabaseHandle } from '@/lib/db';
 import { getBlobStore } from '@/lib/storage';
 import { startJobs, stopJobs } from '@/lib/jobs';
-import { logger } from './logger';
-import { installShutdownHandler, onStop } from './shutdown';
+import { logger } from '@/lib/platform/logger';
+import { installShutdownHandler, onStop } from '@/lib/platform/shutdown';
 
 // Runs once per server process (instrumentation.ts). A bad configuration stops start-up with one
 // line naming the variable, instead of a stack trace on the first request.

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { dossiers, procedureVersions, procedures } from '@/db/schema';
-import { assertAdmin, type AdminActor } from '@/lib/backoffice-admin/admin-actor';
+import { assertAdmin, type AdminActor } from '@/lib/administration/admin-actor';
 import { parseDefinition, type ProcedureDefinition } from '@/lib/procedures/definition';
 import { definitionRevision } from './working-version';
 

@@ -5,8 +5,8 @@ import type { Executor } from '@/db/client';
 import { renderReceiptPdf } from '@/lib/dossiers/receipt';
 import { findSubmittedDossier } from '@/lib/dossiers/submitted';
 import { BlobNotFoundError, type BlobStore } from '@/lib/storage';
-import { collectAccountExport } from './export';
-import { readmeText } from './export-readme';
+import { collectAccountExport } from './collect';
+import { readmeText } from './readme';
 import { logger } from '@/lib/platform/logger';
 
 // The export as a ZIP streamed to the browser: LISEZMOI.txt, donnees.json, then every file, each
