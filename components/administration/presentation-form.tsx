@@ -3,7 +3,8 @@
 import { useActionState } from 'react';
 import { CheckboxGroup, TextareaField, TextField } from '@/components/ui';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
-import { beneficiaryKinds, personSubtypes } from '@/lib/procedures/definition';
+import { beneficiaryKinds } from '@/lib/procedures/definition';
+import { personSubtypes } from '@/lib/relations/schemas';
 import { personSubtypeLabels } from '@/lib/relations/schemas';
 import { beneficiaryLabels } from '@/lib/administration/procedures/schemas';
 import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { MESSAGE_MAX_LENGTH } from '@/lib/messages/schemas';
+import { UUID_PATTERN } from '@/lib/common/uuid';
 
 // Inputs of the back office, one schema per form. Pure module (browser and server).
 
 export const NOTE_MAX_LENGTH = 2000;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const statusKeyPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
@@ -18,7 +18,7 @@ const emptyToUndefined = (value: unknown) => {
  * Anything malformed is dropped rather than refused: a bad bookmark still shows the list.
  */
 export const dossierListQuerySchema = z.object({
-  procedure: z.preprocess(emptyToUndefined, z.string().regex(uuidPattern).optional()).catch(undefined),
+  procedure: z.preprocess(emptyToUndefined, z.string().regex(UUID_PATTERN).optional()).catch(undefined),
   status: z.preprocess(emptyToUndefined, z.string().max(100).regex(statusKeyPattern).optional()).catch(undefined),
   page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(100_000)).catch(1),
 });

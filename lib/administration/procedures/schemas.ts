@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { categories } from '@/lib/procedures/categories';
-import { beneficiaryKinds, personSubtypes, statusTones } from '@/lib/procedures/definition';
+import { beneficiaryKinds, statusTones } from '@/lib/procedures/definition';
+import { personSubtypes } from '@/lib/relations/schemas';
 import { fieldModules, fieldTypeLabel, fieldTypes, type FieldType } from '@/lib/procedures/fields';
 
 // Inputs of the procedure editor, one schema per form. Pure module: the forms may import it.

@@ -17,16 +17,15 @@ import { getEnv } from '@/lib/env';
 import { getProcedureForEditing } from '@/lib/administration/procedures/get-procedure-for-editing';
 import { fieldTypeLabel } from '@/lib/procedures/fields';
 import { discardAction, publishAction, replaceDefinitionAction, updateCatalogueEntryAction, updatePresentationAction, updateStatusesAction, updateStepAction } from './actions';
+import { isUuid } from '@/lib/common/uuid';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 const findProcedure = cache(async (id: string) => {
   const user = await getCurrentUser();
-  if (!user || user.role !== 'admin' || !UUID.test(id)) return null;
+  if (!user || user.role !== 'admin' || !isUuid(id)) return null;
   return getProcedureForEditing(await getDb(), user, id);
 });
 
