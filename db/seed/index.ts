@@ -4,6 +4,7 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { agentAssignments, preferences, procedureVersions, procedures, profiles, relations, secondFactors, users } from '@/db/schema';
 import { DEMO_TOTP_SECRETS } from './demo-second-factor';
 import { seedProcedures } from './procedures';
+import type { Role } from '@/db/schema';
 
 export { DEMO_TOTP_SECRETS };
 
@@ -19,7 +20,6 @@ export const DEMO_ACCOUNTS = {
   admin: 'admin@demo.localhost',
 } as const;
 
-type Role = 'citizen' | 'agent' | 'admin';
 export type SeedOptions = {
   hashPassword: (plain: string) => Promise<string>;
   /**

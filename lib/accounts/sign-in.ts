@@ -5,9 +5,10 @@ import type { DeviceClaim } from '@/lib/security/device-cookie';
 import { hashPassword, verifyPassword } from '@/lib/security/password';
 import { ACCOUNT_FAILURES, CLIENT_FAILURES, DEVICE_FAILURES, clearFailures, getFailureWait, recordFailure, type FailureCounter } from '@/lib/security/rate-limit';
 import { findUserByEmail } from './users';
+import type { Role } from '@/db/schema';
 
 export type AuthenticateResult =
-  | { ok: true; user: { id: string; email: string; role: 'citizen' | 'agent' | 'admin'; sessionVersion: number } }
+  | { ok: true; user: { id: string; email: string; role: Role; sessionVersion: number } }
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'throttled'; waitSeconds: number }
   | { ok: false; reason: 'unconfirmed' };

@@ -2,9 +2,10 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { users } from '@/db/schema';
+import type { Role } from '@/db/schema';
 
 /** Who performs an administration use case: the signed-in user, as the guard read it. */
-export type AdminActor = { id: string; role: 'citizen' | 'agent' | 'admin' };
+export type AdminActor = { id: string; role: Role };
 
 /** Thrown when a non-administrator reaches an administration use case: a bug or a forged call, never a user error. */
 export class AdminRequiredError extends Error {

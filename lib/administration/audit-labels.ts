@@ -1,5 +1,8 @@
+import type { AuditAction } from '@/lib/audit';
+
 // French labels of audit events and of their details, for the journal. Pure (unit-tested).
-// Unknown actions and keys are shown as they are rather than hidden.
+// Every action has one (Record<AuditAction, string>); rows written by an older version with an
+// action since removed, and unknown keys, are shown as they are rather than hidden.
 
 export const auditGroupLabels: Record<string, string> = {
   account: 'Comptes des usagers',
@@ -9,9 +12,10 @@ export const auditGroupLabels: Record<string, string> = {
   dossier: 'Dossiers',
   backoffice: 'Traitement des dossiers',
   locker: 'Porte-documents',
+  maintenance: 'Maintenance',
 };
 
-export const auditActionLabels: Record<string, string> = {
+export const auditActionLabels: Record<AuditAction, string> = {
   'account.signup': 'Création de compte',
   'account.email_confirmed': 'Adresse de courriel confirmée',
   'account.signin': 'Connexion',
@@ -52,10 +56,15 @@ export const auditActionLabels: Record<string, string> = {
   'backoffice.response_published': 'Réponse publiée',
   'locker.document_added': 'Document ajouté au porte-documents',
   'locker.document_deleted': 'Document supprimé du porte-documents',
+  'account.reauth_failed': 'Échec de confirmation du mot de passe',
+  'account.signup_repeated': 'Inscription demandée pour une adresse déjà inscrite',
+  'maintenance.account_data_swept': 'Données de comptes expirées effacées',
+  'maintenance.orphan_files_swept': 'Fichiers orphelins effacés',
+  'maintenance.retention_applied': 'Durées de conservation appliquées',
 };
 
 export function auditActionLabel(action: string): string {
-  return auditActionLabels[action] ?? action;
+  return (auditActionLabels as Record<string, string>)[action] ?? action;
 }
 
 export function auditGroupLabel(group: string): string {

@@ -1,6 +1,7 @@
+import type { Role } from '@/db/schema';
 // Pure rules of the agents page (unit-tested). The use cases apply them inside their transaction.
 
-export type RoleTarget = { id: string; role: 'citizen' | 'agent' | 'admin' };
+export type RoleTarget = { id: string; role: Role };
 export type RoleChange = 'agent' | 'admin' | 'citizen';
 
 export const SELF_CHANGE_MESSAGE =
@@ -15,7 +16,7 @@ export function refuseRoleChange(actorId: string, target: RoleTarget, next: Role
 }
 
 /** Why this account cannot be added as an agent, or null. */
-export function refuseAddAgent(existing: { role: 'citizen' | 'agent' | 'admin' } | null): string | null {
+export function refuseAddAgent(existing: { role: Role } | null): string | null {
   if (existing && existing.role !== 'citizen') return 'Cette personne a déjà accès à l’espace agents : modifiez son rôle dans la liste ci-dessous.';
   return null;
 }

@@ -1,14 +1,15 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { Database, Transaction } from '@/db/client';
+import type { Transaction } from '@/db/client';
 import { dossierAttachments, dossierEvents, dossiers, messages, procedureVersions, procedures } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { definitionOfVersion } from '@/lib/dossiers/definitions';
-import { dossierFileKey, EVENT_KINDS } from '@/lib/dossiers/follow-up';
+import { EVENT_KINDS } from '@/lib/dossiers/event-kinds';
+import { dossierFileKey } from '@/lib/dossiers/follow-up';
 import { isDossierId } from '@/lib/dossiers/ids';
 import type { ProcedureDefinition } from '@/lib/procedures/definition';
-import { notifyCitizen, type NotifyContext } from '@/lib/notifications/notify';
+import { notifyCitizen, type FollowUpContext } from '@/lib/notifications/notify';
 import type { FollowUpDossier } from '@/lib/notifications/follow-up-messages';
 import type { BlobStore } from '@/lib/storage';
 import { checkStatusChange } from './rules';
@@ -19,7 +20,6 @@ import { dossiersInScope, type BackOfficeUser } from './scope';
 // and the audit entry. The dossier row is locked through the agent's scope: out of scope,
 // a draft or an unknown id are the same "not-found".
 
-export type ProcessContext = NotifyContext & { db: Database };
 
 type LockedDossier = { ownerId: string; status: string; definition: ProcedureDefinition; ref: FollowUpDossier };
 
@@ -51,7 +51,7 @@ async function lockDossierInScope(tx: Transaction, user: BackOfficeUser, dossier
 export type ChangeStatusResult = { ok: true; statusLabel: string; emailed: boolean } | { ok: false; reason: 'not-found' | 'unknown-status' | 'same-status' };
 
 export async function changeDossierStatus(
-  ctx: ProcessContext,
+  ctx: FollowUpContext,
   user: BackOfficeUser,
   dossierId: string,
   input: { status: string; comment?: string },
@@ -89,7 +89,7 @@ export async function changeDossierStatus(
 
 export type SimpleResult = { ok: true; emailed: boolean } | { ok: false; reason: 'not-found' };
 
-export async function sendAgentMessage(ctx: ProcessContext, user: BackOfficeUser, dossierId: string, body: string): Promise<SimpleResult> {
+export async function sendAgentMessage(ctx: FollowUpContext, user: BackOfficeUser, dossierId: string, body: string): Promise<SimpleResult> {
   if (!isDossierId(dossierId)) return { ok: false, reason: 'not-found' };
   return ctx.db.transaction(async (tx): Promise<SimpleResult> => {
     const dossier = await lockDossierInScope(tx, user, dossierId);
@@ -114,7 +114,7 @@ export type PublishResponseResult = { ok: true; attachmentId: string; emailed: b
  * If that transaction fails or the dossier is out of scope, the stored file is removed again.
  */
 export async function publishResponse(
-  ctx: ProcessContext & { store: BlobStore },
+  ctx: FollowUpContext & { store: BlobStore },
   user: BackOfficeUser,
   dossierId: string,
   file: CheckedFile,

@@ -1,7 +1,7 @@
+import type { Role } from '@/db/schema';
 // Who may do what in the back office. Pure functions: the queries in this folder write the same
 // rules into their WHERE clauses; these let pages and tests state them plainly.
 
-export type Role = 'citizen' | 'agent' | 'admin';
 
 /** Which dossiers a role reaches: an administrator every procedure, an agent the assigned ones. */
 export type DossierScope = 'all-procedures' | 'assigned-procedures' | 'none';

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import { dossiers } from '@/db/schema';
-import { dossierScopeOf, type Role } from './rules';
+import type { Role } from '@/db/schema';
+import { dossierScopeOf } from './rules';
 
 export type BackOfficeUser = { id: string; role: Role };
 
