@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { agentAssignments, preferences, procedureVersions, procedures, profiles, relations, secondFactors, users } from '@/db/schema';
+import { procedureAccessGrants, preferences, procedureVersions, procedures, profiles, relations, secondFactors, users } from '@/db/schema';
 import { DEMO_TOTP_SECRETS } from './demo-second-factor';
 import { seedProcedures } from './procedures';
 import type { Role } from '@/db/schema';
@@ -131,7 +131,7 @@ async function assignAgentToSeededProcedures(tx: Transaction) {
     .where(inArray(procedures.slug, seedProcedures.map((p) => p.slug)));
   if (!rows.length) return;
   await tx
-    .insert(agentAssignments)
+    .insert(procedureAccessGrants)
     .values(rows.map((p) => ({ agentId: agent.id, procedureId: p.id })))
     .onConflictDoNothing();
 }

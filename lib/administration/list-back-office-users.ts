@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { agentAssignments, procedures, profiles, secondFactors, users } from '@/db/schema';
+import { procedureAccessGrants, procedures, profiles, secondFactors, users } from '@/db/schema';
 import { assertAdmin, type AdminActor } from './admin-actor';
 
 export type BackOfficeUser = {
@@ -14,7 +14,7 @@ export type BackOfficeUser = {
   isYou: boolean;
   /** When the second factor was set up; null until the person's first back-office sign-in (or after a reset). */
   secondFactorEnabledAt: Date | null;
-  assignments: { procedureId: string; title: string }[];
+  grantedProcedures: { procedureId: string; title: string }[];
 };
 
 export type AgentsPage = { users: BackOfficeUser[]; procedures: { id: string; title: string }[] };
@@ -38,12 +38,12 @@ export async function listBackOfficeUsers(db: Database, actor: AdminActor): Prom
     .leftJoin(secondFactors, eq(secondFactors.userId, users.id))
     .where(inArray(users.role, ['agent', 'admin']))
     .orderBy(asc(users.email));
-  const assignments = rows.length
+  const grantedProcedures = rows.length
     ? await db
-        .select({ agentId: agentAssignments.agentId, procedureId: procedures.id, title: procedures.title })
-        .from(agentAssignments)
-        .innerJoin(procedures, eq(procedures.id, agentAssignments.procedureId))
-        .where(inArray(agentAssignments.agentId, rows.map((r) => r.id)))
+        .select({ agentId: procedureAccessGrants.agentId, procedureId: procedures.id, title: procedures.title })
+        .from(procedureAccessGrants)
+        .innerJoin(procedures, eq(procedures.id, procedureAccessGrants.procedureId))
+        .where(inArray(procedureAccessGrants.agentId, rows.map((r) => r.id)))
         .orderBy(asc(procedures.title))
     : [];
   const allProcedures = await db.select({ id: procedures.id, title: procedures.title }).from(procedures).orderBy(asc(procedures.title));
@@ -56,7 +56,7 @@ export async function listBackOfficeUsers(db: Database, actor: AdminActor): Prom
       active: !!r.emailVerifiedAt,
       isYou: r.id === actor.id,
       secondFactorEnabledAt: r.secondFactorEnabledAt,
-      assignments: assignments.filter((a) => a.agentId === r.id).map(({ procedureId, title }) => ({ procedureId, title })),
+      grantedProcedures: grantedProcedures.filter((a) => a.agentId === r.id).map(({ procedureId, title }) => ({ procedureId, title })),
     })),
     procedures: allProcedures,
   };

@@ -30,8 +30,8 @@ export type WithdrawAccessInput = z.infer<typeof withdrawAccessSchema>;
 export const resetSecondFactorSchema = z.object({ userId });
 export type ResetSecondFactorInput = z.infer<typeof resetSecondFactorSchema>;
 
-export const assignmentSchema = z.object({ userId, procedureId: z.uuid({ error: 'Choisissez une démarche.' }) });
-export type AssignmentInput = z.infer<typeof assignmentSchema>;
+export const procedureAccessSchema = z.object({ userId, procedureId: z.uuid({ error: 'Choisissez une démarche.' }) });
+export type ProcedureAccessInput = z.infer<typeof procedureAccessSchema>;
 
 const isoDate = z.preprocess(
   (v) => (v === '' || v === undefined ? undefined : v),

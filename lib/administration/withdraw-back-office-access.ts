@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { agentAssignments, users } from '@/db/schema';
+import { procedureAccessGrants, users } from '@/db/schema';
 import { bumpSessionVersion } from '@/lib/accounts/users';
 import { recordAudit } from '@/lib/audit';
 import type { ActionResult } from '@/lib/auth/action';
@@ -19,7 +19,7 @@ export async function withdrawBackOfficeAccess(db: Database, actor: AdminActor, 
     const refusal = refuseRoleChange(actor.id, target, 'citizen');
     if (refusal) return { ok: false, formError: refusal };
     await tx.update(users).set({ role: 'citizen', updatedAt: sql`now()` }).where(eq(users.id, target.id));
-    const removed = await tx.delete(agentAssignments).where(eq(agentAssignments.agentId, target.id)).returning({ procedureId: agentAssignments.procedureId });
+    const removed = await tx.delete(procedureAccessGrants).where(eq(procedureAccessGrants.agentId, target.id)).returning({ procedureId: procedureAccessGrants.procedureId });
     await bumpSessionVersion(tx, target.id);
     await recordAudit(tx, {
       action: 'agent.access_withdrawn',

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { agentAssignments, dossiers, messages, procedureVersions, procedures, profiles } from '@/db/schema';
+import { procedureAccessGrants, dossiers, messages, procedureVersions, procedures, profiles } from '@/db/schema';
 import { beneficiaryLabelOf } from '@/lib/dossiers/beneficiary';
 import { definitionOfVersion } from '@/lib/dossiers/definitions';
 import { findAttachmentWithin, listAttachments, listThread, listTimeline, type AttachmentView, type ThreadMessage, type TimelineEntry, type StoredAttachment } from '@/lib/dossiers/follow-up';
@@ -28,7 +28,7 @@ export async function listProceduresInScope(db: Executor, user: BackOfficeUser):
     scope === 'all-procedures'
       ? await query.orderBy(asc(procedures.title))
       : await query
-          .innerJoin(agentAssignments, and(eq(agentAssignments.procedureId, procedures.id), eq(agentAssignments.agentId, user.id)))
+          .innerJoin(procedureAccessGrants, and(eq(procedureAccessGrants.procedureId, procedures.id), eq(procedureAccessGrants.agentId, user.id)))
           .orderBy(asc(procedures.title));
   return rows;
 }

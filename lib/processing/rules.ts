@@ -3,12 +3,12 @@ import type { Role } from '@/db/schema';
 // rules into their WHERE clauses; these let pages and tests state them plainly.
 
 
-/** Which dossiers a role reaches: an administrator every procedure, an agent the assigned ones. */
-export type DossierScope = 'all-procedures' | 'assigned-procedures' | 'none';
+/** Which dossiers a role reaches: an administrator every procedure, an agent the procedures they were granted access to (habilitation). */
+export type DossierScope = 'all-procedures' | 'granted-procedures' | 'none';
 
 export function dossierScopeOf(role: Role): DossierScope {
   if (role === 'admin') return 'all-procedures';
-  if (role === 'agent') return 'assigned-procedures';
+  if (role === 'agent') return 'granted-procedures';
   return 'none';
 }
 
@@ -16,17 +16,17 @@ export function isBackOfficeRole(role: Role): role is 'agent' | 'admin' {
   return dossierScopeOf(role) !== 'none';
 }
 
-export type BackOfficeActor = { role: Role; assignedProcedureIds: readonly string[] };
+export type BackOfficeActor = { role: Role; grantedProcedureIds: readonly string[] };
 export type DossierRef = { procedureId: string; status: string };
 
-/** A submitted dossier of a procedure the agent is assigned to (any, for an administrator); never a draft. */
+/** A submitted dossier of a procedure the agent was granted access to (any, for an administrator); never a draft. */
 export function canProcessDossier(actor: BackOfficeActor, dossier: DossierRef): boolean {
   if (dossier.status === 'draft') return false;
   switch (dossierScopeOf(actor.role)) {
     case 'all-procedures':
       return true;
-    case 'assigned-procedures':
-      return actor.assignedProcedureIds.includes(dossier.procedureId);
+    case 'granted-procedures':
+      return actor.grantedProcedureIds.includes(dossier.procedureId);
     case 'none':
       return false;
   }

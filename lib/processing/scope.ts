@@ -16,7 +16,7 @@ export function dossiersInScope(user: BackOfficeUser): SQL {
   switch (dossierScopeOf(user.role)) {
     case 'all-procedures':
       return submitted;
-    case 'assigned-procedures':
+    case 'granted-procedures':
       return and(
         submitted,
         sql`exists (select 1 from agent_assignments aa where aa.agent_id = ${user.id} and aa.procedure_id = ${dossiers.procedureId})`,

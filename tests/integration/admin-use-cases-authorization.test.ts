@@ -4,7 +4,7 @@ import path from 'node:path';
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  agentAssignments,
+  procedureAccessGrants,
   auditLog,
   emailTokens,
   mailOutbox,
@@ -18,13 +18,13 @@ import {
 import type { AccountContext } from '@/lib/accounts/context';
 import { addAgent } from '@/lib/administration/add-agent';
 import { AdminRequiredError, type AdminActor } from '@/lib/administration/admin-actor';
-import { assignProcedure } from '@/lib/administration/grant-procedure-access';
+import { grantProcedureAccess } from '@/lib/administration/grant-procedure-access';
 import { changeAgentRole } from '@/lib/administration/change-agent-role';
 import { listAuditEntries } from '@/lib/administration/list-audit-entries';
 import { listBackOfficeUsers } from '@/lib/administration/list-back-office-users';
 import { listJournalTypes } from '@/lib/administration/list-journal-types';
 import { resetSecondFactor } from '@/lib/administration/reset-second-factor';
-import { unassignProcedure } from '@/lib/administration/withdraw-procedure-access';
+import { withdrawProcedureAccess } from '@/lib/administration/withdraw-procedure-access';
 import { withdrawBackOfficeAccess } from '@/lib/administration/withdraw-back-office-access';
 import { createProcedure } from '@/lib/administration/procedures/create-procedure';
 import { discardDraftVersion } from '@/lib/administration/procedures/discard-draft-version';
@@ -94,7 +94,7 @@ function presentation(procedureId: string, revision: string, estimatedDuration: 
 async function assignedAgent() {
   const agent = await createUser('agent');
   const { procedureId } = await newProcedure();
-  expect(await assignProcedure(db.db, admin, { userId: agent.id, procedureId })).toEqual({ ok: true });
+  expect(await grantProcedureAccess(db.db, admin, { userId: agent.id, procedureId })).toEqual({ ok: true });
   return { userId: agent.id, procedureId };
 }
 
@@ -176,11 +176,11 @@ const useCases: Record<string, Row> = {
       return (actor) => addAgent(ctx, actor, { email, role: 'agent' });
     },
   },
-  'lib/administration/grant-procedure-access.ts#assignProcedure': {
+  'lib/administration/grant-procedure-access.ts#grantProcedureAccess': {
     setup: async () => {
       const agent = await createUser('agent');
       const { procedureId } = await newProcedure();
-      return (actor) => assignProcedure(db.db, actor, { userId: agent.id, procedureId });
+      return (actor) => grantProcedureAccess(db.db, actor, { userId: agent.id, procedureId });
     },
   },
   'lib/administration/change-agent-role.ts#changeAgentRole': {
@@ -204,10 +204,10 @@ const useCases: Record<string, Row> = {
       return (actor) => listJournalTypes(db.db, actor);
     },
   },
-  'lib/administration/withdraw-procedure-access.ts#unassignProcedure': {
+  'lib/administration/withdraw-procedure-access.ts#withdrawProcedureAccess': {
     setup: async () => {
       const input = await assignedAgent();
-      return (actor) => unassignProcedure(db.db, actor, input);
+      return (actor) => withdrawProcedureAccess(db.db, actor, input);
     },
   },
   'lib/administration/reset-second-factor.ts#resetSecondFactor': {
@@ -286,7 +286,7 @@ async function snapshot() {
     profiles: await db.db.select().from(profiles).orderBy(asc(profiles.userId)),
     preferences: await db.db.select().from(preferences).orderBy(asc(preferences.userId)),
     emailTokens: await db.db.select().from(emailTokens).orderBy(asc(emailTokens.id)),
-    agentAssignments: await db.db.select().from(agentAssignments).orderBy(asc(agentAssignments.agentId), asc(agentAssignments.procedureId)),
+    procedureAccessGrants: await db.db.select().from(procedureAccessGrants).orderBy(asc(procedureAccessGrants.agentId), asc(procedureAccessGrants.procedureId)),
     procedures: await db.db.select().from(procedures).orderBy(asc(procedures.id)),
     procedureVersions: await db.db.select().from(procedureVersions).orderBy(asc(procedureVersions.id)),
     auditLog: await db.db.select().from(auditLog).orderBy(asc(auditLog.id)),

@@ -12,24 +12,24 @@ describe('canProcessDossier', () => {
   const submitted = { procedureId: PROCEDURE, status: 'recu' };
 
   it('lets an agent process the dossiers of the procedures assigned to them, and no other', () => {
-    const agent = { role: 'agent' as const, assignedProcedureIds: [PROCEDURE] };
+    const agent = { role: 'agent' as const, grantedProcedureIds: [PROCEDURE] };
     expect(canProcessDossier(agent, submitted)).toBe(true);
     expect(canProcessDossier(agent, { procedureId: OTHER, status: 'recu' })).toBe(false);
-    expect(canProcessDossier({ role: 'agent', assignedProcedureIds: [] }, submitted)).toBe(false);
+    expect(canProcessDossier({ role: 'agent', grantedProcedureIds: [] }, submitted)).toBe(false);
   });
 
   it('lets an administrator process every procedure’s dossiers', () => {
-    expect(canProcessDossier({ role: 'admin', assignedProcedureIds: [] }, { procedureId: OTHER, status: 'recu' })).toBe(true);
+    expect(canProcessDossier({ role: 'admin', grantedProcedureIds: [] }, { procedureId: OTHER, status: 'recu' })).toBe(true);
   });
 
   it('never gives a draft, nor anything to a citizen', () => {
-    expect(canProcessDossier({ role: 'admin', assignedProcedureIds: [] }, { procedureId: PROCEDURE, status: 'draft' })).toBe(false);
-    expect(canProcessDossier({ role: 'agent', assignedProcedureIds: [PROCEDURE] }, { procedureId: PROCEDURE, status: 'draft' })).toBe(false);
-    expect(canProcessDossier({ role: 'citizen', assignedProcedureIds: [PROCEDURE] }, submitted)).toBe(false);
+    expect(canProcessDossier({ role: 'admin', grantedProcedureIds: [] }, { procedureId: PROCEDURE, status: 'draft' })).toBe(false);
+    expect(canProcessDossier({ role: 'agent', grantedProcedureIds: [PROCEDURE] }, { procedureId: PROCEDURE, status: 'draft' })).toBe(false);
+    expect(canProcessDossier({ role: 'citizen', grantedProcedureIds: [PROCEDURE] }, submitted)).toBe(false);
   });
 
   it('maps roles to scopes', () => {
-    expect([dossierScopeOf('citizen'), dossierScopeOf('agent'), dossierScopeOf('admin')]).toEqual(['none', 'assigned-procedures', 'all-procedures']);
+    expect([dossierScopeOf('citizen'), dossierScopeOf('agent'), dossierScopeOf('admin')]).toEqual(['none', 'granted-procedures', 'all-procedures']);
     expect([isBackOfficeRole('citizen'), isBackOfficeRole('agent'), isBackOfficeRole('admin')]).toEqual([false, true, true]);
   });
 });
