@@ -257,5 +257,3 @@ export async function collectAccountExport(db: Executor, userId: string) {
 export async function exportAccountData(db: Executor, userId: string) {
   return (await collectAccountExport(db, userId))?.data ?? null;
 }
-
-export type AccountExport = NonNullable<Awaited<ReturnType<typeof exportAccountData>>>;

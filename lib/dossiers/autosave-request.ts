@@ -8,8 +8,6 @@ export const autosaveBodySchema = z.object({
   changes: z.record(z.string(), z.unknown()),
 });
 
-export type AutosaveBody = z.infer<typeof autosaveBodySchema>;
-
 /**
  * A cookie-authenticated JSON endpoint must refuse other sites (CSRF): browsers always send
  * Origin on a cross-site PATCH. No Origin (same-origin tools, old clients) is let through; the

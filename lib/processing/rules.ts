@@ -16,22 +16,6 @@ export function isBackOfficeRole(role: Role): role is 'agent' | 'admin' {
   return dossierScopeOf(role) !== 'none';
 }
 
-export type BackOfficeActor = { role: Role; grantedProcedureIds: readonly string[] };
-export type DossierRef = { procedureId: string; status: string };
-
-/** A submitted dossier of a procedure the agent was granted access to (any, for an administrator); never a draft. */
-export function canProcessDossier(actor: BackOfficeActor, dossier: DossierRef): boolean {
-  if (dossier.status === 'draft') return false;
-  switch (dossierScopeOf(actor.role)) {
-    case 'all-procedures':
-      return true;
-    case 'granted-procedures':
-      return actor.grantedProcedureIds.includes(dossier.procedureId);
-    case 'none':
-      return false;
-  }
-}
-
 export type StatusChangeCheck = { ok: true } | { ok: false; reason: 'unknown-status' | 'same-status' };
 
 /** The new status must come from the dossier's own procedure version, and be a change. */

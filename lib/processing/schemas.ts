@@ -24,9 +24,6 @@ export const dossierListQuerySchema = z.object({
 });
 export type DossierListQuery = z.infer<typeof dossierListQuerySchema>;
 
-/** `?page=` of the other paginated back-office pages (the journal). */
-export const pageQuerySchema = dossierListQuerySchema.pick({ page: true });
-
 const optionalNote = (message: string) =>
   z
     .string()
@@ -39,7 +36,6 @@ export const changeStatusSchema = z.object({
   status: z.string({ error: 'Choisissez le nouveau statut.' }).trim().min(1, 'Choisissez le nouveau statut.').max(100, 'Choisissez un statut de la liste.'),
   comment: optionalNote(`Le commentaire doit contenir au plus ${NOTE_MAX_LENGTH} caractères.`),
 });
-export type ChangeStatusInput = z.infer<typeof changeStatusSchema>;
 
 export const agentMessageSchema = z.object({
   body: z
@@ -48,7 +44,6 @@ export const agentMessageSchema = z.object({
     .min(1, 'Saisissez votre message.')
     .max(MESSAGE_MAX_LENGTH, `Le message doit contenir au plus ${MESSAGE_MAX_LENGTH} caractères.`),
 });
-export type AgentMessageInput = z.infer<typeof agentMessageSchema>;
 
 const NO_FILE_MESSAGE = 'Choisissez le fichier de la réponse.';
 
@@ -61,4 +56,3 @@ export const publishResponseSchema = z.object({
   file: z.instanceof(File, { error: NO_FILE_MESSAGE }).refine((file) => file.size > 0 || file.name !== '', NO_FILE_MESSAGE),
   note: optionalNote(`La note doit contenir au plus ${NOTE_MAX_LENGTH} caractères.`),
 });
-export type PublishResponseInput = z.infer<typeof publishResponseSchema>;

@@ -1,33 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canProcessDossier, checkStatusChange, dossierScopeOf, isBackOfficeRole } from '@/lib/processing/rules';
+import { checkStatusChange, dossierScopeOf, isBackOfficeRole } from '@/lib/processing/rules';
 import { agentMessageSchema, changeStatusSchema, dossierListQuerySchema, publishResponseSchema } from '@/lib/processing/schemas';
 import { citizenMessageSchema } from '@/lib/messages/schemas';
 
 const PROCEDURE = '6f1c0d3e-1111-4a4a-8b8b-000000000001';
-const OTHER = '6f1c0d3e-1111-4a4a-8b8b-000000000002';
 
-describe('canProcessDossier', () => {
-  const submitted = { procedureId: PROCEDURE, status: 'recu' };
-
-  it('lets an agent process the dossiers of the procedures assigned to them, and no other', () => {
-    const agent = { role: 'agent' as const, grantedProcedureIds: [PROCEDURE] };
-    expect(canProcessDossier(agent, submitted)).toBe(true);
-    expect(canProcessDossier(agent, { procedureId: OTHER, status: 'recu' })).toBe(false);
-    expect(canProcessDossier({ role: 'agent', grantedProcedureIds: [] }, submitted)).toBe(false);
-  });
-
-  it('lets an administrator process every procedure’s dossiers', () => {
-    expect(canProcessDossier({ role: 'admin', grantedProcedureIds: [] }, { procedureId: OTHER, status: 'recu' })).toBe(true);
-  });
-
-  it('never gives a draft, nor anything to a citizen', () => {
-    expect(canProcessDossier({ role: 'admin', grantedProcedureIds: [] }, { procedureId: PROCEDURE, status: 'draft' })).toBe(false);
-    expect(canProcessDossier({ role: 'agent', grantedProcedureIds: [PROCEDURE] }, { procedureId: PROCEDURE, status: 'draft' })).toBe(false);
-    expect(canProcessDossier({ role: 'citizen', grantedProcedureIds: [PROCEDURE] }, submitted)).toBe(false);
-  });
-
+describe('dossierScopeOf (the rule behind dossiersInScope, tested on a database in tests/integration/dossiers-in-scope.test.ts)', () => {
   it('maps roles to scopes', () => {
     expect([dossierScopeOf('citizen'), dossierScopeOf('agent'), dossierScopeOf('admin')]).toEqual(['none', 'granted-procedures', 'all-procedures']);
     expect([isBackOfficeRole('citizen'), isBackOfficeRole('agent'), isBackOfficeRole('admin')]).toEqual([false, true, true]);

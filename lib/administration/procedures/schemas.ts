@@ -88,7 +88,6 @@ export const statusRowSchema = z.object({
   position: z.coerce.number({ error: 'Indiquez une position (un nombre).' }).int('Indiquez une position entière.').min(1, 'La position commence à 1.').max(99, 'Position trop grande.'),
   remove: checkbox,
 });
-export type StatusRow = z.infer<typeof statusRowSchema>;
 
 export const newStatusSchema = z.object({
   key: z
@@ -127,7 +126,6 @@ export const fieldTextRowSchema = z.object({
   position,
   remove: checkbox,
 });
-export type FieldTextRow = z.infer<typeof fieldTextRowSchema>;
 
 /** Field types the structured form can add (their module's `editor`); the others go through the JSON editor. */
 export const addableFieldTypes = fieldTypes.filter((t) => fieldModules[t].editor !== 'json-only') as [FieldType, ...FieldType[]];
