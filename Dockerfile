@@ -17,7 +17,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
 # 2. Build: next build (output: 'standalone'), then scripts/standalone.mjs adds the static
-#    assets, db/migrations and worker.cjs to .next/standalone.
+#    assets, the files read at run time (scripts/runtime-files.mjs: db/migrations, the
+#    common-password list) and worker.cjs to .next/standalone.
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1

@@ -2,6 +2,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 import drizzle from 'eslint-plugin-drizzle';
+import { layersPlugin } from './eslint-rules/layers.mjs';
 
 export default defineConfig([
   ...nextVitals,
@@ -15,6 +16,14 @@ export default defineConfig([
       'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The layers of docs/architecture.md for every import, alias, relative or dynamic: lib folders
+    // import only lower lib folders (no cycles), lib/ and db/ never import app/ or components/,
+    // app/ and components/ never import db/ (eslint-rules/layers.mjs).
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}', 'db/**/*.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/imports': 'error' },
   },
   {
     // Layering (ARCHITECTURE.md): lib/ and db/ never import app/ or components/; db/ never imports lib/.
@@ -36,11 +45,17 @@ export default defineConfig([
     },
   },
   {
-    // Only lib/env.ts reads the environment; scripts and tests may configure child processes.
-    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}', 'db/**/*.ts'],
-    ignores: ['lib/env.ts'],
+    files: ['app/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through lib/env.ts.' }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/db/*', '@/db'], message: 'app/ never imports the database schema or client: call a lib/ use case or query.' }] }],
+    },
+  },
+  {
+    // Only lib/env/index.ts reads the environment; scripts and tests may configure child processes.
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}', 'db/**/*.ts'],
+    ignores: ['lib/env/index.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through lib/env/index.ts.' }],
     },
   },
 ]);

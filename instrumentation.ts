@@ -2,7 +2,7 @@ import type { Instrumentation } from 'next';
 
 // Next calls register() once when a server process starts.
 export async function register() {
-  // NEXT_RUNTIME is set by Next itself; the portal's own settings are read through lib/env.ts.
+  // NEXT_RUNTIME is set by Next itself; the portal's own settings are read through lib/env/index.ts.
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     // First: requests are tagged with their socket address from here on (per-client limits).
     const { installPeerAddressCapture } = await import('./lib/platform/peer-address');
@@ -14,7 +14,7 @@ export async function register() {
     // What Next itself prints (every error a page or an action throws) becomes one scrubbed JSON
     // line; `next dev` keeps its readable output.
     if (process.env.NODE_ENV === 'production') installConsoleBridge();
-    const { startPortal } = await import('./lib/platform/startup');
+    const { startPortal } = await import('./lib/runtime/startup');
     await startPortal({ role: 'web' });
   }
 }

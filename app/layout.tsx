@@ -68,7 +68,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
 
 /**
  * The signed-in user and their unread count. During a database outage: signed out, and a banner,
- * so that the pages that need no database (help, legal statements) are still served (decision 017).
+ * so that the pages that need no database (help, legal statements) are still served (decision 020).
  */
 async function readSignedInUser() {
   try {

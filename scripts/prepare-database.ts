@@ -4,7 +4,7 @@ import path from 'node:path';
 import { getEnv } from '@/lib/env';
 import { migrateDatabase, openDatabase } from '@/db/client';
 import { seedDatabase } from '@/db/seed';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/security/password';
 import { getSecretBox } from '@/lib/auth/second-factor/portal-secret-box';
 
 export async function prepareDatabase() {

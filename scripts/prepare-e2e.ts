@@ -4,7 +4,7 @@ import postgres from 'postgres';
 import { e2eServerEnv } from '../playwright.config';
 import { migrateDatabase, openDatabase } from '@/db/client';
 import { seedDatabase } from '@/db/seed';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/security/password';
 import { createSecretBox } from '@/lib/auth/second-factor/secret-box';
 import { createS3BlobStore } from '@/lib/storage';
 

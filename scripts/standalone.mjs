@@ -1,12 +1,14 @@
 // After `next build` (output: 'standalone'): completes .next/standalone so that it runs on its own,
 // as the container image carries it (docs/deploy.md):
 // - the static assets and public/ that Next leaves out of the standalone folder;
-// - db/migrations, read from disk at start-up (MIGRATE_ON_START), outside the import graph;
+// - the files read from disk at run time, outside the import graph (scripts/runtime-files.mjs):
+//   db/migrations (MIGRATE_ON_START) and the common-password list;
 // - worker.cjs, the job worker (scripts/worker.ts) bundled with its dependencies.
 // Idempotent; `npm run build` runs it, and so does the e2e server command.
 import { build } from 'esbuild';
 import { cp, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { RUNTIME_FILES } from './runtime-files.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const standalone = path.join(root, '.next', 'standalone');
@@ -27,7 +29,13 @@ async function replaceWith(from, to) {
 
 await replaceWith(path.join(root, '.next', 'static'), path.join(standalone, '.next', 'static'));
 await replaceWith(path.join(root, 'public'), path.join(standalone, 'public'));
-await replaceWith(path.join(root, 'db', 'migrations'), path.join(standalone, 'db', 'migrations'));
+for (const file of RUNTIME_FILES) {
+  await replaceWith(path.join(root, file), path.join(standalone, file));
+  if (!(await exists(path.join(standalone, file)))) {
+    console.error(`[standalone] ${file} is missing from the repository: the standalone server would fail without it.`);
+    process.exit(1);
+  }
+}
 
 await build({
   entryPoints: [path.join(root, 'scripts', 'worker.ts')],
@@ -47,4 +55,4 @@ await build({
   legalComments: 'none',
 });
 
-console.log('[standalone] .next/standalone is complete: static assets, db/migrations, worker.cjs');
+console.log(`[standalone] .next/standalone is complete: static assets, ${RUNTIME_FILES.join(', ')}, worker.cjs`);

@@ -4,7 +4,7 @@
 //   node worker.cjs                (in the standalone output and the container image)
 // Stops cleanly on SIGTERM: running jobs finish (up to SHUTDOWN_TIMEOUT), then exit 0.
 import { installConsoleBridge, logger } from '@/lib/platform/logger';
-import { startPortal } from '@/lib/platform/startup';
+import { startPortal } from '@/lib/runtime/startup';
 
 async function main() {
   installConsoleBridge();

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui';
-import { formatDay } from '@/lib/dossiers/dates';
+import { formatDay } from '@/lib/common/dates';
 import { getEnv } from '@/lib/env';
 import { ACCESSIBILITY_CHECKS, buildAccessibilityStatement } from '@/lib/statements/accessibility';
 

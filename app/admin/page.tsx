@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Button, PageHeader, Pagination, StatusTag } from '@/components/ui';
-import { listDossiersInScope, listProceduresInScope, listStatusOptions } from '@/lib/backoffice/queries';
-import { dossierListQuerySchema, type DossierListQuery } from '@/lib/backoffice/schemas';
+import { listDossiersInScope, listProceduresInScope, listStatusOptions } from '@/lib/processing/queries';
+import { dossierListQuerySchema, type DossierListQuery } from '@/lib/processing/schemas';
 import { requireAgent } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
-import { formatDay } from '@/lib/dossiers/dates';
-import { AdminNav } from '@/components/admin/admin-nav';
+import { formatDay } from '@/lib/common/dates';
+import { AdminNav } from '@/components/layout/back-office-nav';
 
 export const metadata: Metadata = { title: 'Dossiers à traiter' };
 export const dynamic = 'force-dynamic';

@@ -4,7 +4,7 @@ import { FlashMessage } from '@/components/account/flash-message';
 import { Breadcrumbs, Button, PageHeader, StatusTag } from '@/components/ui';
 import { requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
-import { formatDateTime } from '@/lib/dossiers/dates';
+import { formatDateTime } from '@/lib/common/dates';
 import { listDrafts, type DraftSummary } from '@/lib/dossiers/list-drafts';
 import { resumePath } from '@/lib/dossiers/progress';
 

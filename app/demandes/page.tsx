@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Breadcrumbs, Button, PageHeader, StatusTag } from '@/components/ui';
 import { requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
-import { formatDay } from '@/lib/dossiers/dates';
+import { formatDay } from '@/lib/common/dates';
 import { listSubmittedDossiers } from '@/lib/dossiers/submitted';
 
 export const metadata: Metadata = { title: 'Mes demandes' };

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { formatDateTime } from '@/lib/dossiers/dates';
+import { formatDateTime } from '@/lib/common/dates';
+import type { TimelineEntry, ThreadMessage } from '@/lib/dossiers/follow-up';
 import type { AnswerSection } from '@/lib/dossiers/submitted';
 
 // What happened to a request, shown to the citizen ("Ma demande") and to agents (back office).
@@ -7,15 +8,8 @@ import type { AnswerSection } from '@/lib/dossiers/submitted';
 
 export type Reader = 'citizen' | 'agent';
 
-export type TimelineItem = {
-  id: string;
-  kind: 'submitted' | 'status_changed' | 'agent_message' | 'citizen_message' | 'response_published';
-  at: Date;
-  statusLabel?: string;
-  note?: string;
-};
-
-export type ThreadItem = { id: string; author: 'citizen' | 'agent'; body: string; at: Date };
+export type TimelineItem = TimelineEntry;
+export type ThreadItem = ThreadMessage;
 export type FileItem = { id: string; filename: string; mimeType: string; sizeBytes: number; at: Date };
 
 function describe(item: TimelineItem, reader: Reader): string {

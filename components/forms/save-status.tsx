@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatTime } from '@/lib/dossiers/dates';
+import { formatTime } from '@/lib/common/dates';
 import type { SaveStatus } from './autosave-client';
 
 const KEPT = 'vos saisies sont conservées sur cet appareil';

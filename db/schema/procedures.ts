@@ -37,7 +37,7 @@ export const procedureVersions = pgTable(
   (t) => [uniqueIndex('procedure_versions_unique').on(t.procedureId, t.version), index('procedure_versions_procedure_idx').on(t.procedureId)],
 );
 
-export const agentAssignments = pgTable(
+export const procedureAccessGrants = pgTable(
   'agent_assignments',
   {
     agentId: uuid()

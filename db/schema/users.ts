@@ -1,6 +1,8 @@
 import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const userRole = pgEnum('user_role', ['citizen', 'agent', 'admin']);
+/** A user's role: citizen, or a back-office agent or administrator. The one declaration of the word. */
+export type Role = (typeof userRole.enumValues)[number];
 
 export type PostalAddress = {
   line1: string;

@@ -1,9 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { agentAssignments, preferences, procedureVersions, procedures, profiles, relations, secondFactors, users } from '@/db/schema';
+import { procedureAccessGrants, preferences, procedureVersions, procedures, profiles, relations, secondFactors, users } from '@/db/schema';
 import { DEMO_TOTP_SECRETS } from './demo-second-factor';
 import { seedProcedures } from './procedures';
+import type { Role } from '@/db/schema';
 
 export { DEMO_TOTP_SECRETS };
 
@@ -19,7 +20,6 @@ export const DEMO_ACCOUNTS = {
   admin: 'admin@demo.localhost',
 } as const;
 
-type Role = 'citizen' | 'agent' | 'admin';
 export type SeedOptions = {
   hashPassword: (plain: string) => Promise<string>;
   /**
@@ -131,7 +131,7 @@ async function assignAgentToSeededProcedures(tx: Transaction) {
     .where(inArray(procedures.slug, seedProcedures.map((p) => p.slug)));
   if (!rows.length) return;
   await tx
-    .insert(agentAssignments)
+    .insert(procedureAccessGrants)
     .values(rows.map((p) => ({ agentId: agent.id, procedureId: p.id })))
     .onConflictDoNothing();
 }

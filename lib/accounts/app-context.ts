@@ -2,7 +2,7 @@ import 'server-only';
 import { after } from 'next/server';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
-import { enqueueEmail } from '@/lib/jobs';
+import { sendEmailAfterCommit } from '@/lib/jobs';
 import type { AccountContext } from './context';
 
 /** The account context of the running app: process database, job queue for emails. */
@@ -10,9 +10,7 @@ export async function getAccountContext(): Promise<AccountContext> {
   const env = getEnv();
   return {
     db: await getDb(),
-    sendEmail: async (message) => {
-      await enqueueEmail(message);
-    },
+    sendEmail: sendEmailAfterCommit,
     origin: env.publicOrigin,
     portalName: env.PORTAL_NAME,
     defer: (task) => after(task),

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Database } from '@/db/client';
-import type { MailMessage } from '@/lib/mail';
+import type { MailPort } from '@/lib/mail';
 import { logger } from '@/lib/platform/logger';
 
 /**
@@ -9,8 +9,8 @@ import { logger } from '@/lib/platform/logger';
  */
 export type AccountContext = {
   db: Database;
-  /** Queues an email; must not throw for delivery problems (those are retried by the job queue). */
-  sendEmail: (message: MailMessage) => Promise<void>;
+  /** Queues an email after the change (lib/mail/port.ts); must not throw for delivery problems. */
+  sendEmail: MailPort['sendEmail'];
   /** Public origin used to build emailed links (never the request's Host header). */
   origin: string;
   portalName: string;

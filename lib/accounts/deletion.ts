@@ -7,8 +7,8 @@ import type { BlobStore } from '@/lib/storage';
 import type { AccountContext } from './context';
 import { accountDeletedEmail } from './emails';
 import { findUserById } from './users';
-import { verifyPassword } from '@/lib/auth/password';
-import { consumeRateLimit, rateLimitKey } from '@/lib/auth/rate-limit';
+import { verifyPassword } from '@/lib/security/password';
+import { consumeRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
 import { recordTombstonesForOwner } from '@/lib/lifecycle/tombstones';
 
 export type DeletionSummary = { relations: number; drafts: number; submitted: number; documents: number };

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { emailTokens } from '@/db/schema';
-import { createRawToken, hashToken, isWellFormedToken } from '@/lib/auth/tokens';
+import { createRawToken, hashToken, isWellFormedToken } from '@/lib/security/tokens';
 
 export type EmailTokenKind = 'confirm_signup' | 'reset_password' | 'change_email';
 

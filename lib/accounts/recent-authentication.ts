@@ -3,9 +3,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { cookies } from 'next/headers';
 import type { Executor } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
-import { verifyPassword } from '@/lib/auth/password';
-import { consumeRateLimit, rateLimitKey } from '@/lib/auth/rate-limit';
-import { getAuthSecret } from '@/lib/auth/session-token';
+import { verifyPassword } from '@/lib/security/password';
+import { consumeRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
+import { getAuthSecret } from '@/lib/security/auth-secret';
 import { getEnv } from '@/lib/env';
 import { findUserById } from './users';
 

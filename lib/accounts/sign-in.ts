@@ -1,18 +1,19 @@
 import 'server-only';
 import type { Database } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
-import type { DeviceClaim } from '@/lib/auth/device-cookie';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { ACCOUNT_FAILURES, CLIENT_FAILURES, DEVICE_FAILURES, clearFailures, getFailureWait, recordFailure, type FailureCounter } from '@/lib/auth/rate-limit';
+import type { DeviceClaim } from '@/lib/security/device-cookie';
+import { hashPassword, verifyPassword } from '@/lib/security/password';
+import { ACCOUNT_FAILURES, CLIENT_FAILURES, DEVICE_FAILURES, clearFailures, getFailureWait, recordFailure, type FailureCounter } from '@/lib/security/rate-limit';
 import { findUserByEmail } from './users';
+import type { Role } from '@/db/schema';
 
 export type AuthenticateResult =
-  | { ok: true; user: { id: string; email: string; role: 'citizen' | 'agent' | 'admin'; sessionVersion: number } }
+  | { ok: true; user: { id: string; email: string; role: Role; sessionVersion: number } }
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'throttled'; waitSeconds: number }
   | { ok: false; reason: 'unconfirmed' };
 
-/** Who is trying: the client's address key (lib/auth/client-key.ts) and the device cookie's verified claims. */
+/** Who is trying: the client's address key (lib/security/client-key.ts) and the device cookie's verified claims. */
 export type SignInClient = { clientKey?: string; devices?: DeviceClaim[] };
 
 // Verifying against a real hash when the address is unknown keeps both answers equally slow.

@@ -48,4 +48,4 @@ export function citizenAction<S extends z.ZodType, T = void>(
 }
 
 // Per-client rate limits: the address comes from the socket or trusted proxies only (client-key.ts).
-export { getClientKey } from './client-key';
+export { getClientKey } from '@/lib/security/client-key';

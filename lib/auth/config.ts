@@ -2,7 +2,8 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { signInSchema } from '@/lib/accounts/schemas';
-import { getAuthSecret, SESSION_MAX_AGE_SECONDS } from './session-token';
+import { SESSION_MAX_AGE_SECONDS } from './session-token';
+import { getAuthSecret } from '@/lib/security/auth-secret';
 import { logger } from '@/lib/platform/logger';
 
 // Inactivity timeout (RGAA 13.1): the JWT lives 30 minutes and is renewed by the proxy on each

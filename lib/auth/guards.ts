@@ -4,11 +4,12 @@ import { notFound, redirect } from 'next/navigation';
 import { cookies } from 'next/headers';
 import { clearedSessionCookie, presentSessionCookieNames, readSessionCookie, readSessionToken, reissueSessionCookie, renewSessionCookie } from './session-token';
 import { findValidSessionUser } from './session-user';
+import type { Role } from '@/db/schema';
 
 export type CurrentUser = {
   id: string;
   email: string;
-  role: 'citizen' | 'agent' | 'admin';
+  role: Role;
   displayName: string;
   sessionVersion: number;
 };

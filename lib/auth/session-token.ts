@@ -1,6 +1,6 @@
 import 'server-only';
 import { decode, encode, type JWT } from 'next-auth/jwt';
-import { getEnv } from '@/lib/env';
+import { getAuthSecret } from '@/lib/security/auth-secret';
 
 // Reading the session cookie directly: one decryption, where Auth.js's auth() runs its whole
 // session endpoint (decrypt, callbacks, re-encrypt, response). Guards and the proxy run on every
@@ -37,11 +37,6 @@ export function isWithinAbsoluteLifetime(token: JWT, role: unknown = token.role,
 
 /** Auth.js names the cookie after the scheme; the name is also the key-derivation salt. */
 const SESSION_COOKIE_NAMES = ['__Secure-authjs.session-token', 'authjs.session-token'] as const;
-
-export function getAuthSecret(): string {
-  // Production requires AUTH_SECRET (checked at start-up); development gets a fixed local secret.
-  return getEnv().AUTH_SECRET ?? 'development-only-secret-never-used-in-production-0000';
-}
 
 // The same cookie comes back on every request until it is renewed (at most once a minute), and
 // autosave sends many: decrypting it once per process is enough. Only tokens that decrypted

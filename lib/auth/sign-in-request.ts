@@ -2,9 +2,9 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import type { AuthenticateResult } from '@/lib/accounts/sign-in';
 import { getEnv } from '@/lib/env';
-import { getClientKey } from './client-key';
-import { addDeviceClaim, createDeviceNonce, DEVICE_COOKIE_MAX_AGE_SECONDS, readDeviceCookie } from './device-cookie';
-import { getAuthSecret } from './session-token';
+import { getClientKey } from '@/lib/security/client-key';
+import { addDeviceClaim, createDeviceNonce, DEVICE_COOKIE_MAX_AGE_SECONDS, readDeviceCookie } from '@/lib/security/device-cookie';
+import { getAuthSecret } from '@/lib/security/auth-secret';
 
 // The password step of a sign-in from a request: who is asking (address, device cookie), then
 // lib/accounts/sign-in.ts decides. After a right password the browser gets a fresh device token

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Executor, Transaction } from '@/db/client';
 import { dossierAttachments, dossiers, lockerDocuments } from '@/db/schema';
-import { isDossierId } from '@/lib/dossiers/ids';
+import { isUuid } from '@/lib/common/uuid';
 import { type BlobStore } from '@/lib/storage';
 import type { CheckedUpload } from './check-upload';
 import { deleteBlobQuietly, openBlob, type OpenedFile } from './blobs';
@@ -69,7 +69,7 @@ function ownedDraft(ownerId: string, dossierId: string) {
 
 /** The supporting files of one of the citizen's drafts, in the order they were attached. */
 export async function listDraftAttachments(db: Executor, ownerId: string, dossierId: string): Promise<DraftAttachment[]> {
-  if (!isDossierId(dossierId)) return [];
+  if (!isUuid(dossierId)) return [];
   const rows = await db
     .select(attachmentColumns)
     .from(dossierAttachments)
@@ -81,7 +81,7 @@ export async function listDraftAttachments(db: Executor, ownerId: string, dossie
 
 /** id → file name of the supporting files of one of the citizen's dossiers (draft or submitted), for display. */
 export async function attachmentFilenames(db: Executor, ownerId: string, dossierId: string): Promise<Record<string, string>> {
-  if (!isDossierId(dossierId)) return {};
+  if (!isUuid(dossierId)) return {};
   const rows = await db
     .select({ id: dossierAttachments.id, filename: dossierAttachments.filename })
     .from(dossierAttachments)
@@ -218,7 +218,7 @@ async function fieldBytes(db: Executor, dossierId: string, fieldKey: string): Pr
 
 /** Attaches a file from the citizen's computer (already checked by screenUpload) to a file field of their draft. */
 export async function attachUpload(db: Database, store: BlobStore, ownerId: string, dossierId: string, field: FileFieldRef, upload: CheckedUpload): Promise<AttachResult> {
-  if (!isDossierId(dossierId)) return { ok: false, reason: 'not-found', message: ATTACH_MESSAGES['not-found'] };
+  if (!isUuid(dossierId)) return { ok: false, reason: 'not-found', message: ATTACH_MESSAGES['not-found'] };
   return storeAndRecord(db, store, ownerId, dossierId, field, { ...upload, body: upload.bytes, fromLocker: false });
 }
 
@@ -234,7 +234,7 @@ export async function attachFromLocker(
   field: FileFieldRef,
   lockerDocumentId: string,
 ): Promise<AttachResult> {
-  if (!isDossierId(dossierId)) return { ok: false, reason: 'not-found', message: ATTACH_MESSAGES['not-found'] };
+  if (!isUuid(dossierId)) return { ok: false, reason: 'not-found', message: ATTACH_MESSAGES['not-found'] };
   const notInLocker = { ok: false, reason: 'locker-not-found', message: ATTACH_MESSAGES['locker-not-found'] } as const;
   if (!isDocumentId(lockerDocumentId)) return notInLocker;
   const [source] = await db
@@ -260,7 +260,7 @@ export async function attachFromLocker(
 
 /** Removes one attachment from the citizen's draft: its file name, or null when there is no such attachment on that draft. */
 export async function removeDraftAttachment(db: Database, store: BlobStore, ownerId: string, dossierId: string, attachmentId: string): Promise<string | null> {
-  if (!isDossierId(dossierId) || !isDocumentId(attachmentId)) return null;
+  if (!isUuid(dossierId) || !isDocumentId(attachmentId)) return null;
   const removed = await db.transaction(async (tx) => {
     const [draft] = await tx.select({ id: dossiers.id }).from(dossiers).where(ownedDraft(ownerId, dossierId)).for('update');
     if (!draft) return null;
@@ -280,7 +280,7 @@ export async function removeDraftAttachment(db: Database, store: BlobStore, owne
 
 /** One attachment of one of the citizen's drafts, for download; null for anything else. */
 export async function openDraftAttachment(db: Executor, store: BlobStore, ownerId: string, dossierId: string, attachmentId: string): Promise<OpenedFile | null> {
-  if (!isDossierId(dossierId) || !isDocumentId(attachmentId)) return null;
+  if (!isUuid(dossierId) || !isDocumentId(attachmentId)) return null;
   const [row] = await db
     .select({
       filename: dossierAttachments.filename,

@@ -6,7 +6,6 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** For `<input type="file" accept>`: a hint for the file picker only, never a check. */
 export const ACCEPT_ATTRIBUTE = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 export const ACCEPTED_FORMATS_LABEL = 'PDF, JPEG ou PNG';
-export const UPLOAD_HINT = `Format ${ACCEPTED_FORMATS_LABEL}, 10 Mo au maximum.`;
 
 export function tooLargeMessage(name: string): string {
   return `Le fichier « ${name} » dépasse la taille maximale de 10 Mo. Réduisez-le (par exemple en le numérisant en qualité moindre) puis réessayez.`;

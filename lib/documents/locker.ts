@@ -10,6 +10,7 @@ import type { CheckedUpload } from './check-upload';
 import { STORAGE_DOWN, STORAGE_UNAVAILABLE_MESSAGES, unlessStorageDown } from './storage-outage';
 import type { DocumentKind } from './validity';
 import { fitsQuota, lockerQuotaMessage, lockStorage, STORAGE_QUOTA_BYTES, storageUsage, type StorageUsage } from './storage-quota';
+import { isUuid } from '@/lib/common/uuid';
 
 // The Porte-documents: the citizen's private documents. Every function takes the owner and scopes
 // its query by owner in the WHERE clause, so another citizen's id behaves exactly like an unknown
@@ -30,10 +31,8 @@ export type LockerDocument = {
 /** What the citizen says of a document: its type and dates ("YYYY-MM-DD"), each may be unknown. */
 export type DocumentDetails = { kind: DocumentKind | null; issuedOn: string | null; expiresOn: string | null };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function isDocumentId(value: string): boolean {
-  return UUID.test(value);
+  return isUuid(value);
 }
 
 // The DTO: never the storage key.

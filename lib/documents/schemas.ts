@@ -57,5 +57,3 @@ function checkDates(value: { issuedOn: string | null; expiresOn: string | null }
 export const addDocumentSchema = z.object({ title, file: chosenFile, ...validityFields }).superRefine(checkDates);
 export const renameDocumentSchema = z.object({ id, title, ...validityFields }).superRefine(checkDates);
 export const deleteDocumentSchema = z.object({ id });
-
-export type AddDocumentInput = z.infer<typeof addDocumentSchema>;

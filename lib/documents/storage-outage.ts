@@ -4,7 +4,7 @@ import { getEnv } from '@/lib/env';
 import { logger } from '@/lib/platform/logger';
 import { createOutageResponse, storageOutagePage } from '@/lib/platform/outage-page';
 
-// What a citizen reads when the file storage (S3) does not answer (decision 017): nothing was
+// What a citizen reads when the file storage (S3) does not answer (decision 020): nothing was
 // written, nothing is lost, try again later. The rest of the form is saved as usual.
 
 export const STORAGE_UNAVAILABLE_MESSAGES = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isTrustedProxy, normalizeAddress, type TrustedProxies } from '@/lib/security/client-address';
+import { isTrustedProxy, normalizeAddress, type TrustedProxies } from '@/lib/common/client-address';
 
 // HTTP checks of the autosave endpoint (PATCH /api/brouillons/[id]), apart from the route so that
 // they are tested directly. Pure module: no database.
@@ -8,8 +8,6 @@ export const autosaveBodySchema = z.object({
   baseVersion: z.int().min(1),
   changes: z.record(z.string(), z.unknown()),
 });
-
-export type AutosaveBody = z.infer<typeof autosaveBodySchema>;
 
 /** How the request's own address is told: the socket address header and the trusted proxies. */
 export type RequestHostSource = { peerAddressHeader?: string; trustedProxies: TrustedProxies };

@@ -1,5 +1,5 @@
 import type { MailMessage } from '@/lib/mail';
-import { formatDateTime } from './dates';
+import { formatDateTime } from '@/lib/common/dates';
 import { receiptFilename } from './receipt';
 import type { SubmittedDossierView } from './submitted';
 

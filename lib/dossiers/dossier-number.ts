@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { dossierNumberCounters } from '@/db/schema';
-import { parisYear } from './dates';
+import { parisYear } from '@/lib/common/dates';
 
 /**
  * The next readable number of the year (2026-000123). Call it inside the submission's

@@ -4,23 +4,16 @@ import type { Executor } from '@/db/client';
 import { dossierAttachments, dossierEvents, dossiers, messages, procedureVersions } from '@/db/schema';
 import type { ProcedureDefinition } from '@/lib/procedures/definition';
 import { definitionOfVersion } from './definitions';
+import { EVENT_KINDS, type DossierEventKind } from './event-kinds';
 import { isDossierId } from './ids';
 
 // What happened to a submitted dossier, shared by "Ma demande" and the back office. These
 // functions take a dossier id whose access the caller has already established (owner or agent
 // scope); the citizen-facing ones below scope by owner themselves.
 
-export const EVENT_KINDS = {
-  submitted: 'submitted',
-  statusChanged: 'status_changed',
-  agentMessage: 'agent_message',
-  citizenMessage: 'citizen_message',
-  responsePublished: 'response_published',
-} as const;
-
 export type TimelineEntry = {
   id: string;
-  kind: 'submitted' | 'status_changed' | 'agent_message' | 'citizen_message' | 'response_published';
+  kind: DossierEventKind;
   at: Date;
   /** For a submission or a status change: the label of the status reached. */
   statusLabel?: string;
@@ -45,7 +38,7 @@ export async function listTimeline(db: Executor, dossierId: string, definition: 
     .filter((row) => knownKinds.has(row.kind))
     .map((row) => ({
       id: row.id,
-      kind: row.kind as TimelineEntry['kind'],
+      kind: row.kind as DossierEventKind,
       at: row.at,
       statusLabel: row.toStatus ? (definition.statuses.find((s) => s.key === row.toStatus)?.label ?? row.toStatus) : undefined,
       note: row.note ?? undefined,

@@ -1,5 +1,6 @@
-// Dossier ids are UUIDs: anything else is simply not found, and never reaches a uuid column
-// (where PostgreSQL would answer with an error, not an empty result). Pure module.
+import { isUuid } from '@/lib/common/uuid';
+
+// Dossier ids are UUIDs (lib/common/uuid.ts). Pure module.
 export function isDossierId(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+  return isUuid(value);
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import PDFDocument from 'pdfkit';
-import { formatDateTime } from './dates';
+import { formatDateTime } from '@/lib/common/dates';
 import type { SubmittedDossierView } from './submitted';
 
 // The "récépissé de dépôt": proof that a dossier was filed, downloadable from /demandes/[id] and

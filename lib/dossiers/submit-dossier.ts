@@ -5,8 +5,8 @@ import { dossierAttachments, dossierEvents, dossiers, procedureVersions, users }
 import { deleteBlobQuietly } from '@/lib/documents/blobs';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
 import { getEnv } from '@/lib/env';
-import { enqueueEmail } from '@/lib/jobs';
-import type { MailMessage } from '@/lib/mail';
+import { sendEmailAfterCommit } from '@/lib/jobs';
+import type { MailPort } from '@/lib/mail';
 import type { Answers } from '@/lib/procedures/answers';
 import { validateStep } from '@/lib/procedures/compile-step';
 import { notifications, procedures } from '@/db/schema';
@@ -31,7 +31,7 @@ export type SubmitDossierResult =
 
 /** How the confirmation leaves: the job queue in the app; tests pass a collector or a failing stub. */
 export type SubmitDependencies = {
-  sendEmail?: (message: MailMessage) => Promise<unknown>;
+  sendEmail?: MailPort['sendEmail'];
   origin?: string;
   portalName?: string;
   /** Where the files of attachments left out of the submission are removed; the app's store by default. */
@@ -164,7 +164,7 @@ async function sendConfirmation(db: Database, ownerId: string, dossierId: string
     if (!owner || !dossier) return;
     const receipt = await renderReceiptPdf(dossier, { portalName });
     const message = submissionConfirmationEmail({ to: owner.email, origin, portalName, dossier, receipt });
-    await withTimeout((deps.sendEmail ?? enqueueEmail)(message), QUEUE_TIMEOUT_MS);
+    await withTimeout((deps.sendEmail ?? sendEmailAfterCommit)(message), QUEUE_TIMEOUT_MS);
   } catch (error) {
     // The dossier is filed; the citizen sees the number and the receipt online.
     logger.error({ err: error, dossierId }, 'submission confirmation could not be queued');

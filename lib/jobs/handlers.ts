@@ -2,7 +2,7 @@ import 'server-only';
 import type PgBoss from 'pg-boss';
 import { getMailer, type Mailer, type MailMessage } from '@/lib/mail';
 import { MAINTENANCE_JOB_NAMES, registerMaintenanceJobs } from '@/lib/lifecycle/jobs';
-import { createQueues, sendJob, workJobs, type EnqueueOptions } from './boss';
+import { createQueues, sendJob, workJobs, type EnqueueOptions } from '@/lib/queue/boss';
 
 // The portal's jobs: their names, the data each carries, their retry policy and their workers.
 

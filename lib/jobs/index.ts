@@ -2,14 +2,15 @@ import 'server-only';
 import type PgBoss from 'pg-boss';
 import { getEnv } from '@/lib/env';
 import { getDatabaseHandle } from '@/lib/db';
-import type { MailMessage } from '@/lib/mail';
-import type { EnqueueOptions } from './boss';
+import type { MailMessage, MailPort } from '@/lib/mail';
+import { enqueueEmailInTransaction } from './in-transaction';
+import type { EnqueueOptions } from '@/lib/queue/boss';
 import { enqueueJob, JOB_NAMES, registerWorkers, toEmailJobData, type JobName, type JobPayloads } from './handlers';
 import { startJobQueue, stopJobQueue } from './start';
 
 export { JOB_QUEUE_SETUP_LOCK, startJobQueue, stopJobQueue } from './start';
 export { enqueueEmailInTransaction, toDrizzleQuery, transactionJobDb } from './in-transaction';
-export { createJobQueue, createQueues, sendJob, workJobs, type EnqueueOptions, type JobHandler, type JobQueueOptions, type JobQueueSource } from './boss';
+export { createJobQueue, createQueues, sendJob, workJobs, type EnqueueOptions, type JobHandler, type JobQueueOptions, type JobQueueSource } from '@/lib/queue/boss';
 export {
   createJobQueues,
   enqueueJob,
@@ -83,4 +84,18 @@ export async function enqueue<N extends JobName>(name: N, data: JobPayloads[N], 
 /** Sends an email in the background, retried with backoff; a failure never undoes the caller's change. */
 export function enqueueEmail(message: MailMessage, options?: EnqueueOptions): Promise<string | null> {
   return enqueue(JOB_NAMES.sendEmail, toEmailJobData(message), options);
+}
+
+/** The app's `MailPort.sendEmail` (lib/mail/port.ts): queued, after the change is committed. */
+export async function sendEmailAfterCommit(message: MailMessage): Promise<void> {
+  await enqueueEmail(message);
+}
+
+/**
+ * The app's mail port, both moments. The queue is opened first: on the embedded database, opening
+ * it from inside a transaction would wait for that transaction's own lock.
+ */
+export async function openMailPort(): Promise<MailPort> {
+  const boss = await getJobQueue();
+  return { sendEmail: sendEmailAfterCommit, sendEmailInTransaction: (tx, message) => enqueueEmailInTransaction(boss, tx, message) };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type PgBoss from 'pg-boss';
 import { withAdvisoryLock } from '@/db/client';
-import { createJobQueue, type JobQueueOptions, type JobQueueSource } from './boss';
+import { createJobQueue, type JobQueueOptions, type JobQueueSource } from '@/lib/queue/boss';
 import { createJobQueues } from './handlers';
 
 // Setting up the queue creates pg-boss's schema (first start, or a pg-boss upgrade) and the

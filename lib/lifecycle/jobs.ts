@@ -1,12 +1,12 @@
 import 'server-only';
 import type PgBoss from 'pg-boss';
 import type { Database } from '@/db/client';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit, type AuditAction } from '@/lib/audit';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { getMailer, type Mailer } from '@/lib/mail';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
-import { createQueues, workJobs } from '@/lib/jobs/boss';
+import { createQueues, workJobs } from '@/lib/queue/boss';
 import { runExclusively } from './lease';
 import { sweepOrphanFiles } from './orphan-files';
 import { applyRetention } from './retention';
@@ -19,7 +19,7 @@ import { logger } from '@/lib/platform/logger';
 
 export type MaintenanceDependencies = { db: Database; store: BlobStore; mailer: Mailer; origin: string; portalName: string; now: Date };
 
-type MaintenanceJob = { name: string; cron: string; action: string; run(deps: MaintenanceDependencies): Promise<Record<string, number>> };
+type MaintenanceJob = { name: string; cron: string; action: AuditAction; run(deps: MaintenanceDependencies): Promise<Record<string, number>> };
 
 export const MAINTENANCE_JOBS: readonly MaintenanceJob[] = [
   { name: 'sweep-orphan-files', cron: '10 3 * * *', action: 'maintenance.orphan_files_swept', run: (d) => sweepOrphanFiles(d.db, d.store, { now: d.now }) },

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database, type Executor } from '@/db/client';
 import { dossiers, dossierTombstones } from '@/db/schema';
-import { formatDay } from '@/lib/dossiers/dates';
+import { formatDay } from '@/lib/common/dates';
 import type { Mailer } from '@/lib/mail';
 import type { BlobStore } from '@/lib/storage';
 import { draftDeletionWarningEmail } from './emails';

@@ -6,6 +6,7 @@ import { createResendMailer } from './resend';
 import type { Mailer } from './types';
 
 export type { MailAttachment, MailMessage, Mailer, SendOptions } from './types';
+export type { MailPort } from './port';
 export { createResendMailer, MailDeliveryError, type ResendMailerOptions } from './resend';
 export { createOutboxMailer, getOutboxMessage, listOutbox, type OutboxMessage, type OutboxSummary } from './outbox';
 

@@ -3,6 +3,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { mailOutbox } from '@/db/schema';
 import type { Mailer, MailMessage } from './types';
+import { isUuid } from '@/lib/common/uuid';
 
 // The development outbox: emails are kept in the database instead of leaving the machine,
 // so that a developer (or an end-to-end test) can read them at /dev/courriels.
@@ -15,8 +16,6 @@ export type OutboxMessage = OutboxSummary & {
   html: string | null;
   attachments: { filename: string; contentType: string; size: number; content: Buffer }[];
 };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function createOutboxMailer(db: Executor, from: string): Mailer {
   return {
@@ -54,7 +53,7 @@ export async function listOutbox(db: Executor, options: { to?: string; limit: nu
 
 /** Returns null for an unknown or malformed id, so that the page answers 404 rather than 500. */
 export async function getOutboxMessage(db: Executor, id: string): Promise<OutboxMessage | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id)).limit(1);
   if (!row) return null;
   return {

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { dossierEvents, dossiers, messages } from '@/db/schema';
-import { EVENT_KINDS } from '@/lib/dossiers/follow-up';
+import { EVENT_KINDS } from '@/lib/dossiers/event-kinds';
 import { isDossierId } from '@/lib/dossiers/ids';
 import { publishLiveEvent } from '@/lib/notifications/live';
 

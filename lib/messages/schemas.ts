@@ -13,4 +13,3 @@ export const messageBodyField = z
 
 /** The citizen's reply, from "Ma demande". */
 export const citizenMessageSchema = z.object({ body: messageBodyField });
-export type CitizenMessageInput = z.infer<typeof citizenMessageSchema>;

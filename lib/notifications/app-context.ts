@@ -1,11 +1,8 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
-import { enqueueEmailInTransaction, getJobQueue } from '@/lib/jobs';
-import type { Database } from '@/db/client';
-import type { NotifyContext } from './notify';
-
-export type FollowUpContext = NotifyContext & { db: Database };
+import { openMailPort } from '@/lib/jobs';
+import type { FollowUpContext } from './notify';
 
 /**
  * The running app's context. The queue is opened before any transaction: on the embedded
@@ -14,11 +11,11 @@ export type FollowUpContext = NotifyContext & { db: Database };
 export async function getFollowUpContext(): Promise<FollowUpContext> {
   const env = getEnv();
   const db = await getDb();
-  const boss = await getJobQueue();
+  const mail = await openMailPort();
   return {
     db,
     origin: env.publicOrigin,
     portalName: env.PORTAL_NAME,
-    enqueueEmail: (tx, message) => enqueueEmailInTransaction(boss, tx, message),
+    sendEmailInTransaction: mail.sendEmailInTransaction,
   };
 }

@@ -9,8 +9,6 @@ import type { MailMessage } from '@/lib/mail';
 // sensitive data (health, income, family). The portal, behind the citizen's sign-in, is where
 // they are read. The FAQ promises an email "indiquant comment récupérer la réponse", not the response.
 
-export type FollowUpKind = 'status_change' | 'message' | 'response';
-
 export type FollowUpDossier = { id: string; number: string; procedureTitle: string };
 
 export type FollowUpEvent =

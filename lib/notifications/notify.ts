@@ -1,18 +1,19 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import type { Transaction } from '@/db/client';
+import type { Database, Transaction } from '@/db/client';
 import { notifications, preferences, users } from '@/db/schema';
-import type { MailMessage } from '@/lib/mail';
+import type { MailPort } from '@/lib/mail';
 import { followUpEmail, followUpNotification, type FollowUpDossier, type FollowUpEvent } from './follow-up-messages';
 import { publishLiveEvent } from './live';
 
-/** What notifying a citizen needs: where links point, and how an email joins the transaction. */
-export type NotifyContext = {
+/** What notifying a citizen needs: where links point, and how an email joins the transaction (lib/mail/port.ts). */
+export type NotifyContext = Pick<MailPort, 'sendEmailInTransaction'> & {
   origin: string;
   portalName: string;
-  /** Queues an email inside `tx` (the app: pg-boss through the transaction; tests: a collector). */
-  enqueueEmail: (tx: Transaction, message: MailMessage) => Promise<unknown>;
 };
+
+/** What a follow-up use case (status change, message, response) needs: the database too. */
+export type FollowUpContext = NotifyContext & { db: Database };
 
 const preferenceOf = {
   status_change: preferences.emailOnStatusChange,
@@ -42,6 +43,6 @@ export async function notifyCitizen(
     .leftJoin(preferences, eq(preferences.userId, users.id))
     .where(eq(users.id, citizenId));
   if (!row || row.allowed === false) return { emailed: false };
-  await ctx.enqueueEmail(tx, followUpEmail({ to: row.email, origin: ctx.origin, portalName: ctx.portalName, dossier, event }));
+  await ctx.sendEmailInTransaction(tx, followUpEmail({ to: row.email, origin: ctx.origin, portalName: ctx.portalName, dossier, event }));
   return { emailed: true };
 }

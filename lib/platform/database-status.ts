@@ -1,5 +1,5 @@
 // Whether this process can reach its database right now: a flag that every query's outcome and a
-// small background probe keep up to date (decision 017). proxy.ts reads it to answer a French 503
+// small background probe keep up to date (decision 020). proxy.ts reads it to answer a French 503
 // page at once during an outage, instead of letting each page wait for its query to fail.
 // No server-only: proxy.ts imports it. Kept on globalThis: the proxy and the pages are separate bundles.
 

@@ -1,4 +1,4 @@
-// The page a visitor gets when a dependency is down (decision 017): the database (from proxy.ts,
+// The page a visitor gets when a dependency is down (decision 020): the database (from proxy.ts,
 // for every page that needs it) or the file storage (a download). Plain HTML with its own small
 // stylesheet in the portal's colours: readable without JavaScript, built without the database or
 // React, in French, status 503 with Retry-After so that browsers, crawlers and monitors know it

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fieldModules, fieldTypes, moduleOf, type AnyField, type FieldType } from './fields';
 import { fieldSchemas } from './fields/schemas';
 import { findDuplicates, text, type ShowIf } from './fields/schema-parts';
+import { personSubtypes } from '@/lib/relations/schemas';
 import { organisationOnlySources, personOnlySources, type PrefillSource } from './prefill-sources';
 
 // The schema of a procedure version's `definition` (jsonb). Administrators author definitions,
@@ -11,7 +12,6 @@ import { organisationOnlySources, personOnlySources, type PrefillSource } from '
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const beneficiaryKinds = ['self', 'person', 'organisation'] as const;
-export const personSubtypes = ['child', 'spouse', 'parent', 'other'] as const;
 export const statusTones = ['info', 'progress', 'success', 'warning', 'error'] as const;
 export { fieldTypes, type FieldType } from './fields';
 export { prefillSources, type PrefillSource } from './prefill-sources';
@@ -69,7 +69,7 @@ export type Step = ProcedureDefinition['steps'][number];
 export type Field = Step['fields'][number];
 export type Status = ProcedureDefinition['statuses'][number];
 export type Beneficiary = (typeof beneficiaryKinds)[number];
-export type PersonSubtype = (typeof personSubtypes)[number];
+export type { PersonSubtype } from '@/lib/relations/schemas';
 
 type Ctx = z.RefinementCtx;
 

@@ -14,6 +14,7 @@ import {
   type RelationInput,
 } from './schemas';
 import { formatSiret } from './siret';
+import { isUuid } from '@/lib/common/uuid';
 
 export type { PostalAddress };
 
@@ -63,7 +64,6 @@ export type DeleteRelationResult =
   | { ok: false; reason: 'drafts-changed' };
 
 // A malformed id would make PostgreSQL throw; it is simply "not found".
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const columns = {
   id: relations.id,
@@ -160,7 +160,7 @@ export async function listRelations(db: Executor, ownerId: string): Promise<Rela
 
 /** null when the relation does not exist or belongs to someone else: the caller answers 404 either way. */
 export async function getRelation(db: Executor, ownerId: string, id: string): Promise<Relation | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db.select(columns).from(relations).where(owned(ownerId, id));
   return row ? toRelation(row) : null;
 }
@@ -176,7 +176,7 @@ export async function createRelation(db: Executor, ownerId: string, input: Relat
  * are not touched: they carry their own snapshot of the beneficiary.
  */
 export async function updateRelation(db: Executor, ownerId: string, id: string, input: RelationInput): Promise<boolean> {
-  if (!UUID.test(id)) return false;
+  if (!isUuid(id)) return false;
   const updated = await db
     .update(relations)
     .set({ ...toColumns(input), updatedAt: sql`now()` })
@@ -189,7 +189,7 @@ export async function updateRelation(db: Executor, ownerId: string, id: string, 
 
 /** The owner's dossiers whose beneficiary is this relation, drafts and submitted apart. */
 export async function relationUsage(db: Executor, ownerId: string, id: string): Promise<RelationUsage> {
-  if (!UUID.test(id)) return { drafts: [], submitted: [] };
+  if (!isUuid(id)) return { drafts: [], submitted: [] };
   const rows = await db
     .select({ id: dossiers.id, status: dossiers.status, number: dossiers.number, procedureTitle: procedures.title })
     .from(dossiers)
@@ -219,7 +219,7 @@ export async function deleteRelation(
   id: string,
   options: { confirmedDraftIds?: string[] } = {},
 ): Promise<DeleteRelationResult> {
-  if (!UUID.test(id)) return { ok: false, reason: 'not-found' };
+  if (!isUuid(id)) return { ok: false, reason: 'not-found' };
   try {
     return await db.transaction(async (tx) => {
       // The row lock makes a draft being started for this relation wait, then fail on the foreign key.

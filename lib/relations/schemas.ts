@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { personSubtypes } from '@/lib/procedures/definition';
 import { isValidSiret, normalizeSiret } from './siret';
 
 // "Mes relations" forms: one schema per form, shared by the browser and the server action.
 // Pure module: safe to import from client components.
 
-export { personSubtypes };
+/** Who a person is to the account holder; a procedure may restrict its beneficiaries to some of them. */
+export const personSubtypes = ['child', 'spouse', 'parent', 'other'] as const;
 export const organisationSubtypes = ['association', 'company'] as const;
 export type PersonSubtype = (typeof personSubtypes)[number];
 export type OrganisationSubtype = (typeof organisationSubtypes)[number];

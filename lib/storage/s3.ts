@@ -97,7 +97,7 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
   });
 
   // Every call goes through here: an outage becomes StorageUnavailableError, which the upload forms
-  // and downloads turn into a French "momentanément indisponible" (decision 017).
+  // and downloads turn into a French "momentanément indisponible" (decision 020).
   const send = (async (...args: unknown[]) => {
     try {
       return await (client.send as (...a: unknown[]) => Promise<unknown>).apply(client, args);

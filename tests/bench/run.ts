@@ -8,7 +8,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { migrateDatabase, openDatabase } from '@/db/client';
 import { seedDatabase } from '@/db/seed';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/security/password';
 import { createAutosaveBenchmark } from './autosave';
 import { createPageBenchmarks } from './pages';
 import { ensureBuild, printReport, runLoad, startServer, type Benchmark, type LoadResult } from './harness';

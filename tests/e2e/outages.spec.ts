@@ -6,7 +6,7 @@ import { startServer, type StartedServer } from './support/server';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
 import { e2eServerEnv } from '../../playwright.config';
 
-// Drills on a server of this file's own (decision 017): the database cut, then the file storage
+// Drills on a server of this file's own (decision 020): the database cut, then the file storage
 // stopped, as a citizen and an operator would notice them. Pages are read without JavaScript: the
 // outage pages must say everything in plain HTML. Port 3205 (E2E_OUTAGES_PORT) is this file's.
 

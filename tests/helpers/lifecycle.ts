@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { dossierAttachments, dossiers, lockerDocuments, procedureVersions, procedures, users } from '@/db/schema';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/security/password';
 import type { BlobStore } from '@/lib/storage';
 import type { TestDatabase } from './db';
 

@@ -1,5 +1,6 @@
 import { encode } from 'next-auth/jwt';
-import { getAuthSecret, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-token';
+import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-token';
+import { getAuthSecret } from '@/lib/security/auth-secret';
 
 // A stand-in for the request's cookie store of next/headers (cookies() needs a Next request
 // context), so that vitest runs the real guards and session helpers against a real database.

@@ -5,7 +5,7 @@ import { confirmSignup, registerAccount, resendConfirmation } from '@/lib/accoun
 import { authenticate } from '@/lib/accounts/sign-in';
 import { requestPasswordReset } from '@/lib/accounts/password-reset';
 import { findUserByEmail } from '@/lib/accounts/users';
-import { hashToken } from '@/lib/auth/tokens';
+import { hashToken } from '@/lib/security/tokens';
 import type { AccountContext } from '@/lib/accounts/context';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createTestAccountContext, emailsTo, lastEmailTo, linkToken } from '../helpers/accounts';

@@ -23,8 +23,8 @@ import {
 import type { AccountContext } from '@/lib/accounts/context';
 import { deleteAccount, summarizeAccountData } from '@/lib/accounts/deletion';
 import { issueEmailToken } from '@/lib/accounts/email-tokens';
-import { exportAccountData } from '@/lib/accounts/export';
-import { hashPassword } from '@/lib/auth/password';
+import { exportAccountData } from '@/lib/account-export/collect';
+import { hashPassword } from '@/lib/security/password';
 import { createBlobStore, type BlobStore } from '@/lib/storage';
 import { createTestAccountContext, emailsTo } from '../helpers/accounts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';

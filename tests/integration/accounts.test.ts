@@ -7,7 +7,7 @@ import { requestPasswordReset, resetPassword } from '@/lib/accounts/password-res
 import { changePassword, confirmEmailChange, endAllSessions, requestEmailChange } from '@/lib/accounts/credentials';
 import { getPreferences, getProfile, updatePreferences, updateProfile } from '@/lib/accounts/profile';
 import { findUserByEmail } from '@/lib/accounts/users';
-import { hashToken } from '@/lib/auth/tokens';
+import { hashToken } from '@/lib/security/tokens';
 import type { AccountContext } from '@/lib/accounts/context';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createTestAccountContext, emailsTo, lastEmailTo, linkToken } from '../helpers/accounts';

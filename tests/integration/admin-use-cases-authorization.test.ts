@@ -4,7 +4,7 @@ import path from 'node:path';
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  agentAssignments,
+  procedureAccessGrants,
   auditLog,
   emailTokens,
   mailOutbox,
@@ -16,37 +16,37 @@ import {
   users,
 } from '@/db/schema';
 import type { AccountContext } from '@/lib/accounts/context';
-import { addAgent } from '@/lib/backoffice-admin/add-agent';
-import { AdminRequiredError, type AdminActor } from '@/lib/backoffice-admin/admin-actor';
-import { assignProcedure } from '@/lib/backoffice-admin/assign-procedure';
-import { changeAgentRole } from '@/lib/backoffice-admin/change-agent-role';
-import { listAuditEntries } from '@/lib/backoffice-admin/list-audit-entries';
-import { listBackOfficeUsers } from '@/lib/backoffice-admin/list-back-office-users';
-import { listJournalTypes } from '@/lib/backoffice-admin/list-journal-types';
-import { resetSecondFactor } from '@/lib/backoffice-admin/reset-second-factor';
-import { unassignProcedure } from '@/lib/backoffice-admin/unassign-procedure';
-import { withdrawBackOfficeAccess } from '@/lib/backoffice-admin/withdraw-back-office-access';
-import { createProcedure } from '@/lib/procedures/admin/create-procedure';
-import { discardDraftVersion } from '@/lib/procedures/admin/discard-draft-version';
-import { getProcedureForEditing } from '@/lib/procedures/admin/get-procedure-for-editing';
-import { listAdminProcedures } from '@/lib/procedures/admin/list-admin-procedures';
-import { publishDraftVersion } from '@/lib/procedures/admin/publish-draft-version';
-import { replaceDraftDefinition } from '@/lib/procedures/admin/replace-draft-definition';
-import { updateCatalogueEntry } from '@/lib/procedures/admin/update-catalogue-entry';
-import { updateDraftPresentation } from '@/lib/procedures/admin/update-draft-presentation';
-import { updateDraftStatuses } from '@/lib/procedures/admin/update-draft-statuses';
-import { updateDraftStep } from '@/lib/procedures/admin/update-draft-step';
+import { addAgent } from '@/lib/administration/add-agent';
+import { AdminRequiredError, type AdminActor } from '@/lib/administration/admin-actor';
+import { grantProcedureAccess } from '@/lib/administration/grant-procedure-access';
+import { changeAgentRole } from '@/lib/administration/change-agent-role';
+import { listAuditEntries } from '@/lib/administration/list-audit-entries';
+import { listBackOfficeUsers } from '@/lib/administration/list-back-office-users';
+import { listJournalTypes } from '@/lib/administration/list-journal-types';
+import { resetSecondFactor } from '@/lib/administration/reset-second-factor';
+import { withdrawProcedureAccess } from '@/lib/administration/withdraw-procedure-access';
+import { withdrawBackOfficeAccess } from '@/lib/administration/withdraw-back-office-access';
+import { createProcedure } from '@/lib/administration/procedures/create-procedure';
+import { discardDraftVersion } from '@/lib/administration/procedures/discard-draft-version';
+import { getProcedureForEditing } from '@/lib/administration/procedures/get-procedure-for-editing';
+import { listAdminProcedures } from '@/lib/administration/procedures/list-admin-procedures';
+import { publishDraftVersion } from '@/lib/administration/procedures/publish-draft-version';
+import { replaceDraftDefinition } from '@/lib/administration/procedures/replace-draft-definition';
+import { updateCatalogueEntry } from '@/lib/administration/procedures/update-catalogue-entry';
+import { updateDraftPresentation } from '@/lib/administration/procedures/update-draft-presentation';
+import { updateDraftStatuses } from '@/lib/administration/procedures/update-draft-statuses';
+import { updateDraftStep } from '@/lib/administration/procedures/update-draft-step';
 import { createTestAccountContext } from '../helpers/accounts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
-// Every administration use case (every exported function of lib/procedures/admin/* and
-// lib/backoffice-admin/* that acts for someone) is called as an agent, a citizen and a demoted
+// Every administration use case (every exported function of lib/administration/procedures/* and
+// lib/administration/* that acts for someone) is called as an agent, a citizen and a demoted
 // administrator (the session still says admin, the database says agent since a moment ago): each
 // call must throw AdminRequiredError and write nothing. The same call then succeeds for a real
 // administrator, so the refusal can only come from the role check. A new exported function in
 // those folders makes the enumeration test fail until it gets a row here (or a reason not to).
 
-const FOLDERS = ['lib/procedures/admin', 'lib/backoffice-admin'];
+const FOLDERS = ['lib/administration/procedures', 'lib/administration'];
 
 let db: TestDatabase;
 let ctx: AccountContext;
@@ -94,7 +94,7 @@ function presentation(procedureId: string, revision: string, estimatedDuration: 
 async function assignedAgent() {
   const agent = await createUser('agent');
   const { procedureId } = await newProcedure();
-  expect(await assignProcedure(db.db, admin, { userId: agent.id, procedureId })).toEqual({ ok: true });
+  expect(await grantProcedureAccess(db.db, admin, { userId: agent.id, procedureId })).toEqual({ ok: true });
   return { userId: agent.id, procedureId };
 }
 
@@ -105,37 +105,37 @@ type Row = {
 
 /** Keys are `<file>#<export>`, so the enumeration below can compare them with the folders. */
 const useCases: Record<string, Row> = {
-  'lib/procedures/admin/create-procedure.ts#createProcedure': {
+  'lib/administration/procedures/create-procedure.ts#createProcedure': {
     setup: async () => {
       const slug = `nouvelle-${randomUUID().slice(0, 8)}`;
       return (actor) => createProcedure(db.db, actor, { slug, title: 'Nouvelle', summary: 'Résumé.', category: 'voirie', beneficiaries: ['self'] });
     },
   },
-  'lib/procedures/admin/discard-draft-version.ts#discardDraftVersion': {
+  'lib/administration/procedures/discard-draft-version.ts#discardDraftVersion': {
     setup: async () => {
       const input = await publishedWithDraft();
       return (actor) => discardDraftVersion(db.db, actor, input);
     },
   },
-  'lib/procedures/admin/get-procedure-for-editing.ts#getProcedureForEditing': {
+  'lib/administration/procedures/get-procedure-for-editing.ts#getProcedureForEditing': {
     setup: async () => {
       const { procedureId } = await newProcedure();
       return (actor) => getProcedureForEditing(db.db, actor, procedureId);
     },
   },
-  'lib/procedures/admin/list-admin-procedures.ts#listAdminProcedures': {
+  'lib/administration/procedures/list-admin-procedures.ts#listAdminProcedures': {
     setup: async () => {
       await newProcedure();
       return (actor) => listAdminProcedures(db.db, actor);
     },
   },
-  'lib/procedures/admin/publish-draft-version.ts#publishDraftVersion': {
+  'lib/administration/procedures/publish-draft-version.ts#publishDraftVersion': {
     setup: async () => {
       const input = await newProcedure();
       return (actor) => publishDraftVersion(db.db, actor, input);
     },
   },
-  'lib/procedures/admin/replace-draft-definition.ts#replaceDraftDefinition': {
+  'lib/administration/procedures/replace-draft-definition.ts#replaceDraftDefinition': {
     setup: async () => {
       const { procedureId, revision } = await newProcedure();
       const definition = (await getProcedureForEditing(db.db, admin, procedureId))!.working.definition;
@@ -143,19 +143,19 @@ const useCases: Record<string, Row> = {
       return (actor) => replaceDraftDefinition(db.db, actor, { procedureId, revision, definition: changed });
     },
   },
-  'lib/procedures/admin/update-catalogue-entry.ts#updateCatalogueEntry': {
+  'lib/administration/procedures/update-catalogue-entry.ts#updateCatalogueEntry': {
     setup: async () => {
       const { procedureId } = await newProcedure();
       return (actor) => updateCatalogueEntry(db.db, actor, { procedureId, title: 'Titre changé', summary: 'Résumé changé.', category: 'voirie' });
     },
   },
-  'lib/procedures/admin/update-draft-presentation.ts#updateDraftPresentation': {
+  'lib/administration/procedures/update-draft-presentation.ts#updateDraftPresentation': {
     setup: async () => {
       const { procedureId, revision } = await newProcedure();
       return (actor) => updateDraftPresentation(db.db, actor, presentation(procedureId, revision, '30 minutes'));
     },
   },
-  'lib/procedures/admin/update-draft-statuses.ts#updateDraftStatuses': {
+  'lib/administration/procedures/update-draft-statuses.ts#updateDraftStatuses': {
     setup: async () => {
       const { procedureId, revision } = await newProcedure();
       const { statuses } = (await getProcedureForEditing(db.db, admin, procedureId))!.working.definition;
@@ -163,60 +163,60 @@ const useCases: Record<string, Row> = {
       return (actor) => updateDraftStatuses(db.db, actor, { procedureId, revision, rows, initial: statuses[0].key });
     },
   },
-  'lib/procedures/admin/update-draft-step.ts#updateDraftStep': {
+  'lib/administration/procedures/update-draft-step.ts#updateDraftStep': {
     setup: async () => {
       const { procedureId, revision } = await newProcedure();
       const fields = [{ key: 'objet', label: 'Adresse du logement', hint: undefined, required: true, body: undefined, position: 1, remove: false }];
       return (actor) => updateDraftStep(db.db, actor, { procedureId, revision, stepKey: 'demande', title: 'Votre logement', description: undefined, fields });
     },
   },
-  'lib/backoffice-admin/add-agent.ts#addAgent': {
+  'lib/administration/add-agent.ts#addAgent': {
     setup: async () => {
       const email = `nouvel.agent.${randomUUID().slice(0, 8)}@mairie.fr`;
       return (actor) => addAgent(ctx, actor, { email, role: 'agent' });
     },
   },
-  'lib/backoffice-admin/assign-procedure.ts#assignProcedure': {
+  'lib/administration/grant-procedure-access.ts#grantProcedureAccess': {
     setup: async () => {
       const agent = await createUser('agent');
       const { procedureId } = await newProcedure();
-      return (actor) => assignProcedure(db.db, actor, { userId: agent.id, procedureId });
+      return (actor) => grantProcedureAccess(db.db, actor, { userId: agent.id, procedureId });
     },
   },
-  'lib/backoffice-admin/change-agent-role.ts#changeAgentRole': {
+  'lib/administration/change-agent-role.ts#changeAgentRole': {
     setup: async () => {
       const agent = await createUser('agent');
       return (actor) => changeAgentRole(db.db, actor, { userId: agent.id, role: 'admin' });
     },
   },
-  'lib/backoffice-admin/list-audit-entries.ts#listAuditEntries': {
+  'lib/administration/list-audit-entries.ts#listAuditEntries': {
     setup: async () => {
       await newProcedure();
       return (actor) => listAuditEntries(db.db, actor, { page: 1 });
     },
   },
-  'lib/backoffice-admin/list-back-office-users.ts#listBackOfficeUsers': {
+  'lib/administration/list-back-office-users.ts#listBackOfficeUsers': {
     setup: async () => (actor) => listBackOfficeUsers(db.db, actor),
   },
-  'lib/backoffice-admin/list-journal-types.ts#listJournalTypes': {
+  'lib/administration/list-journal-types.ts#listJournalTypes': {
     setup: async () => {
       await newProcedure();
       return (actor) => listJournalTypes(db.db, actor);
     },
   },
-  'lib/backoffice-admin/unassign-procedure.ts#unassignProcedure': {
+  'lib/administration/withdraw-procedure-access.ts#withdrawProcedureAccess': {
     setup: async () => {
       const input = await assignedAgent();
-      return (actor) => unassignProcedure(db.db, actor, input);
+      return (actor) => withdrawProcedureAccess(db.db, actor, input);
     },
   },
-  'lib/backoffice-admin/reset-second-factor.ts#resetSecondFactor': {
+  'lib/administration/reset-second-factor.ts#resetSecondFactor': {
     setup: async () => {
       const { userId } = await assignedAgent();
       return (actor) => resetSecondFactor(db.db, actor, { userId });
     },
   },
-  'lib/backoffice-admin/withdraw-back-office-access.ts#withdrawBackOfficeAccess': {
+  'lib/administration/withdraw-back-office-access.ts#withdrawBackOfficeAccess': {
     setup: async () => {
       const { userId } = await assignedAgent();
       return (actor) => withdrawBackOfficeAccess(db.db, actor, { userId });
@@ -226,39 +226,39 @@ const useCases: Record<string, Row> = {
 
 // Exported functions that are not use cases: pure helpers, or building blocks that take no actor
 // and are only called inside a use case after its assertAdmin.
-const THE_CHECK = 'lib/backoffice-admin/admin-actor.ts#assertAdmin';
+const THE_CHECK = 'lib/administration/admin-actor.ts#assertAdmin';
 const BUILDING_BLOCK = 'building block without an actor, called inside use cases after assertAdmin';
 const PURE = 'pure helper: no database';
 const notUseCases: Record<string, string> = {
-  'lib/procedures/admin/create-procedure.ts#starterDefinition': PURE,
-  'lib/procedures/admin/definition-json.ts#parseDefinitionJson': PURE,
-  'lib/procedures/admin/schemas.ts#readStatusesForm': PURE,
-  'lib/procedures/admin/schemas.ts#readStepTextsForm': PURE,
-  'lib/procedures/admin/schemas.ts#statusesFieldName': PURE,
-  'lib/procedures/admin/schemas.ts#stepTextsFieldName': PURE,
-  'lib/procedures/admin/statuses-edit.ts#applyStatusesForm': PURE,
-  'lib/procedures/admin/step-texts-edit.ts#optionValue': PURE,
-  'lib/procedures/admin/step-texts-edit.ts#applyStepTexts': PURE,
-  'lib/procedures/admin/working-version.ts#definitionRevision': PURE,
-  'lib/procedures/admin/working-version.ts#removedStatuses': PURE,
-  'lib/procedures/admin/working-version.ts#describeStatusesInUse': PURE,
-  'lib/procedures/admin/working-version.ts#toActionFailure': PURE,
-  'lib/procedures/admin/working-version.ts#findDraftVersion': BUILDING_BLOCK,
-  'lib/procedures/admin/working-version.ts#findCurrentVersion': BUILDING_BLOCK,
-  'lib/procedures/admin/working-version.ts#findStatusesInUse': BUILDING_BLOCK,
-  'lib/procedures/admin/working-version.ts#saveWorkingDefinition': BUILDING_BLOCK,
-  'lib/procedures/admin/working-version.ts#nextVersionNumber': BUILDING_BLOCK,
-  'lib/procedures/admin/working-version.ts#touchProcedure': BUILDING_BLOCK,
-  'lib/procedures/admin/working-version.ts#lockProcedure': BUILDING_BLOCK,
+  'lib/administration/procedures/create-procedure.ts#starterDefinition': PURE,
+  'lib/administration/procedures/definition-json.ts#parseDefinitionJson': PURE,
+  'lib/administration/procedures/schemas.ts#readStatusesForm': PURE,
+  'lib/administration/procedures/schemas.ts#readStepTextsForm': PURE,
+  'lib/administration/procedures/schemas.ts#statusesFieldName': PURE,
+  'lib/administration/procedures/schemas.ts#stepTextsFieldName': PURE,
+  'lib/administration/procedures/statuses-edit.ts#applyStatusesForm': PURE,
+  'lib/administration/procedures/step-texts-edit.ts#optionValue': PURE,
+  'lib/administration/procedures/step-texts-edit.ts#applyStepTexts': PURE,
+  'lib/administration/procedures/working-version.ts#definitionRevision': PURE,
+  'lib/administration/procedures/working-version.ts#removedStatuses': PURE,
+  'lib/administration/procedures/working-version.ts#describeStatusesInUse': PURE,
+  'lib/administration/procedures/working-version.ts#toActionFailure': PURE,
+  'lib/administration/procedures/working-version.ts#findDraftVersion': BUILDING_BLOCK,
+  'lib/administration/procedures/working-version.ts#findCurrentVersion': BUILDING_BLOCK,
+  'lib/administration/procedures/working-version.ts#findStatusesInUse': BUILDING_BLOCK,
+  'lib/administration/procedures/working-version.ts#saveWorkingDefinition': BUILDING_BLOCK,
+  'lib/administration/procedures/working-version.ts#nextVersionNumber': BUILDING_BLOCK,
+  'lib/administration/procedures/working-version.ts#touchProcedure': BUILDING_BLOCK,
+  'lib/administration/procedures/working-version.ts#lockProcedure': BUILDING_BLOCK,
   [THE_CHECK]: 'the check itself: every row below goes through it (the demoted administrator tests its database re-read)',
-  'lib/backoffice-admin/audit-labels.ts#auditActionLabel': PURE,
-  'lib/backoffice-admin/audit-labels.ts#auditGroupLabel': PURE,
-  'lib/backoffice-admin/audit-labels.ts#describeAuditMeta': PURE,
-  'lib/backoffice-admin/emails.ts#agentInvitationEmail': PURE,
-  'lib/backoffice-admin/emails.ts#agentAccessGrantedEmail': PURE,
-  'lib/backoffice-admin/role-rules.ts#refuseRoleChange': PURE,
-  'lib/backoffice-admin/role-rules.ts#refuseAddAgent': PURE,
-  'lib/backoffice-admin/role-rules.ts#refuseSecondFactorReset': PURE,
+  'lib/administration/audit-labels.ts#auditActionLabel': PURE,
+  'lib/administration/audit-labels.ts#auditGroupLabel': PURE,
+  'lib/administration/audit-labels.ts#describeAuditMeta': PURE,
+  'lib/administration/emails.ts#agentInvitationEmail': PURE,
+  'lib/administration/emails.ts#agentAccessGrantedEmail': PURE,
+  'lib/administration/role-rules.ts#refuseRoleChange': PURE,
+  'lib/administration/role-rules.ts#refuseAddAgent': PURE,
+  'lib/administration/role-rules.ts#refuseSecondFactorReset': PURE,
 };
 
 /** Every exported function (classes aside) of the two folders, as `<file>#<export>` → its source. */
@@ -286,7 +286,7 @@ async function snapshot() {
     profiles: await db.db.select().from(profiles).orderBy(asc(profiles.userId)),
     preferences: await db.db.select().from(preferences).orderBy(asc(preferences.userId)),
     emailTokens: await db.db.select().from(emailTokens).orderBy(asc(emailTokens.id)),
-    agentAssignments: await db.db.select().from(agentAssignments).orderBy(asc(agentAssignments.agentId), asc(agentAssignments.procedureId)),
+    procedureAccessGrants: await db.db.select().from(procedureAccessGrants).orderBy(asc(procedureAccessGrants.agentId), asc(procedureAccessGrants.procedureId)),
     procedures: await db.db.select().from(procedures).orderBy(asc(procedures.id)),
     procedureVersions: await db.db.select().from(procedureVersions).orderBy(asc(procedureVersions.id)),
     auditLog: await db.db.select().from(auditLog).orderBy(asc(auditLog.id)),

@@ -8,7 +8,7 @@ import { createDraft } from '@/lib/dossiers';
 import { resetEnvCache } from '@/lib/env';
 import { isSameOrigin } from '@/lib/dossiers/autosave-request';
 import { AUTOSAVE_MAX_BYTES } from '@/lib/procedures/answers';
-import { parseTrustedProxies } from '@/lib/security/client-address';
+import { parseTrustedProxies } from '@/lib/common/client-address';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { CookieJar, mintSessionCookie, SESSION_COOKIE } from '../helpers/session-cookies';
 

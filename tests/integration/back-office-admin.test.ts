@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentAssignments, auditLog, procedures, users } from '@/db/schema';
+import { procedureAccessGrants, auditLog, procedures, users } from '@/db/schema';
 import type { AccountContext } from '@/lib/accounts/context';
 import { resetPassword } from '@/lib/accounts/password-reset';
 import { authenticate } from '@/lib/accounts/sign-in';
-import { addAgent } from '@/lib/backoffice-admin/add-agent';
-import { AdminRequiredError, type AdminActor } from '@/lib/backoffice-admin/admin-actor';
-import { assignProcedure } from '@/lib/backoffice-admin/assign-procedure';
-import { changeAgentRole } from '@/lib/backoffice-admin/change-agent-role';
-import { listAuditEntries } from '@/lib/backoffice-admin/list-audit-entries';
-import { listBackOfficeUsers } from '@/lib/backoffice-admin/list-back-office-users';
-import { unassignProcedure } from '@/lib/backoffice-admin/unassign-procedure';
-import { withdrawBackOfficeAccess } from '@/lib/backoffice-admin/withdraw-back-office-access';
+import { addAgent } from '@/lib/administration/add-agent';
+import { AdminRequiredError, type AdminActor } from '@/lib/administration/admin-actor';
+import { grantProcedureAccess } from '@/lib/administration/grant-procedure-access';
+import { changeAgentRole } from '@/lib/administration/change-agent-role';
+import { listAuditEntries } from '@/lib/administration/list-audit-entries';
+import { listBackOfficeUsers } from '@/lib/administration/list-back-office-users';
+import { withdrawProcedureAccess } from '@/lib/administration/withdraw-procedure-access';
+import { withdrawBackOfficeAccess } from '@/lib/administration/withdraw-back-office-access';
 import { createTestAccountContext, lastEmailTo, linkToken } from '../helpers/accounts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
@@ -80,11 +80,11 @@ describe('roles and access', () => {
     expect(await changeAgentRole(db.db, admin, { userId: agent.id, role: 'agent' })).toEqual({ ok: true });
     expect(await sessionVersionOf(agent.id)).toEqual({ role: 'agent', sessionVersion: v0 + 2 });
 
-    expect(await assignProcedure(db.db, admin, { userId: agent.id, procedureId })).toEqual({ ok: true });
-    expect((await listBackOfficeUsers(db.db, admin)).users.find((u) => u.id === agent.id)!.assignments).toEqual([{ procedureId, title: 'Signalement voirie' }]);
+    expect(await grantProcedureAccess(db.db, admin, { userId: agent.id, procedureId })).toEqual({ ok: true });
+    expect((await listBackOfficeUsers(db.db, admin)).users.find((u) => u.id === agent.id)!.grantedProcedures).toEqual([{ procedureId, title: 'Signalement voirie' }]);
     expect(await withdrawBackOfficeAccess(db.db, admin, { userId: agent.id })).toEqual({ ok: true });
     expect(await sessionVersionOf(agent.id)).toEqual({ role: 'citizen', sessionVersion: v0 + 3 });
-    expect(await db.db.$count(agentAssignments, eq(agentAssignments.agentId, agent.id))).toBe(0);
+    expect(await db.db.$count(procedureAccessGrants, eq(procedureAccessGrants.agentId, agent.id))).toBe(0);
     expect((await listBackOfficeUsers(db.db, admin)).users.some((u) => u.id === agent.id)).toBe(false);
   });
 
@@ -97,12 +97,12 @@ describe('roles and access', () => {
 
   it('assigns and unassigns once', async () => {
     const agent = await createUser('agent');
-    expect(await assignProcedure(db.db, admin, { userId: agent.id, procedureId })).toEqual({ ok: true });
-    expect(await assignProcedure(db.db, admin, { userId: agent.id, procedureId })).toEqual({ ok: false, fieldErrors: { procedureId: [expect.stringContaining('déjà affectée')] } });
-    expect(await unassignProcedure(db.db, admin, { userId: agent.id, procedureId })).toEqual({ ok: true });
-    expect(await unassignProcedure(db.db, admin, { userId: agent.id, procedureId })).toEqual({ ok: false, formError: expect.stringContaining('n’existe plus') });
+    expect(await grantProcedureAccess(db.db, admin, { userId: agent.id, procedureId })).toEqual({ ok: true });
+    expect(await grantProcedureAccess(db.db, admin, { userId: agent.id, procedureId })).toEqual({ ok: false, fieldErrors: { procedureId: [expect.stringContaining('déjà affectée')] } });
+    expect(await withdrawProcedureAccess(db.db, admin, { userId: agent.id, procedureId })).toEqual({ ok: true });
+    expect(await withdrawProcedureAccess(db.db, admin, { userId: agent.id, procedureId })).toEqual({ ok: false, formError: expect.stringContaining('n’existe plus') });
     const citizen = await createUser('citizen');
-    expect((await assignProcedure(db.db, admin, { userId: citizen.id, procedureId })).ok).toBe(false);
+    expect((await grantProcedureAccess(db.db, admin, { userId: citizen.id, procedureId })).ok).toBe(false);
   });
 
   it('refuses agents, citizens and a session that still claims a withdrawn admin role', async () => {
@@ -115,7 +115,7 @@ describe('roles and access', () => {
       await expect(addAgent(ctx, actor, { email: `x.${randomUUID().slice(0, 6)}@exemple.fr`, role: 'admin' })).rejects.toBeInstanceOf(AdminRequiredError);
       await expect(changeAgentRole(db.db, actor, { userId: agent.id, role: 'admin' })).rejects.toBeInstanceOf(AdminRequiredError);
       await expect(withdrawBackOfficeAccess(db.db, actor, { userId: admin.id })).rejects.toBeInstanceOf(AdminRequiredError);
-      await expect(assignProcedure(db.db, actor, { userId: agent.id, procedureId })).rejects.toBeInstanceOf(AdminRequiredError);
+      await expect(grantProcedureAccess(db.db, actor, { userId: agent.id, procedureId })).rejects.toBeInstanceOf(AdminRequiredError);
       await expect(listAuditEntries(db.db, actor, { page: 1 })).rejects.toBeInstanceOf(AdminRequiredError);
     }
     expect((await sessionVersionOf(agent.id)).role).toBe('agent');

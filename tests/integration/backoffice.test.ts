@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Database, type Transaction } from '@/db/client';
 import { auditLog, dossierEvents, dossiers, lockerDocuments, notifications, preferences, profiles, users } from '@/db/schema';
 import { DEMO_ACCOUNTS, seedDatabase } from '@/db/seed';
-import { changeDossierStatus, publishResponse, sendAgentMessage, type ProcessContext } from '@/lib/backoffice/process';
-import { findAttachmentInScope, findDossierInScope, listDossiersInScope, listProceduresInScope } from '@/lib/backoffice/queries';
-import type { BackOfficeUser } from '@/lib/backoffice/scope';
+import type { FollowUpContext } from '@/lib/notifications/notify';
+import { changeDossierStatus, publishResponse, sendAgentMessage } from '@/lib/processing/process';
+import { findAttachmentInScope, findDossierInScope, listDossiersInScope, listProceduresInScope } from '@/lib/processing/queries';
+import type { BackOfficeUser } from '@/lib/processing/scope';
 import { createDraft, saveDraftAnswers, submitDossier } from '@/lib/dossiers';
 import { findCitizenAttachment, findCitizenFollowUp } from '@/lib/dossiers/follow-up';
 import { createJobQueue, createJobQueues, enqueueEmailInTransaction, fromEmailJobData, type EmailJobData } from '@/lib/jobs';
@@ -72,7 +73,7 @@ describe.each([
   let boss: PgBoss;
   let blobDir: string;
   let store: BlobStore;
-  let ctx: ProcessContext & { store: BlobStore };
+  let ctx: FollowUpContext & { store: BlobStore };
   let citizen: Person;
   let otherCitizen: Person;
   let agent: BackOfficeUser;
@@ -113,7 +114,7 @@ describe.each([
       store,
       origin: 'https://demarches.test',
       portalName: 'Portail de test',
-      enqueueEmail: (tx: Transaction, message) => enqueueEmailInTransaction(boss, tx, message),
+      sendEmailInTransaction: (tx: Transaction, message) => enqueueEmailInTransaction(boss, tx, message),
     };
   });
 
@@ -199,8 +200,8 @@ describe.each([
       const jobsBefore = (await emailJobs(db)).length;
       const failing = {
         ...ctx,
-        enqueueEmail: async (tx: Transaction, message: Parameters<typeof ctx.enqueueEmail>[1]) => {
-          await ctx.enqueueEmail(tx, message);
+        sendEmailInTransaction: async (tx: Transaction, message: Parameters<typeof ctx.sendEmailInTransaction>[1]) => {
+          await ctx.sendEmailInTransaction(tx, message);
           throw new Error('simulated failure after the job insert');
         },
       };

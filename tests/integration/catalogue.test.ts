@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { agentAssignments, preferences, procedureVersions, procedures, profiles, relations, users } from '@/db/schema';
+import { procedureAccessGrants, preferences, procedureVersions, procedures, profiles, relations, users } from '@/db/schema';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDatabase, type SeedResult } from '@/db/seed';
 import { seedProcedures } from '@/db/seed/procedures';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { hashPassword, verifyPassword } from '@/lib/security/password';
 import { getPublishedProcedureBySlug, listCategories, listPublishedProcedures } from '@/lib/procedures/catalogue';
 import { createEmbeddedTestDatabase, createTestDatabase, type TestDatabase } from '../helpers/db';
 
@@ -54,7 +54,7 @@ async function addVersions(tx: Executor, procedureId: string, versions: Version[
 }
 
 async function countRows(db: Executor) {
-  const tables = { users, profiles, preferences, relations, procedures, procedureVersions, agentAssignments };
+  const tables = { users, profiles, preferences, relations, procedures, procedureVersions, procedureAccessGrants };
   const entries = await Promise.all(Object.entries(tables).map(async ([name, table]) => [name, await db.$count(table)] as const));
   return Object.fromEntries(entries);
 }
@@ -112,9 +112,9 @@ describe.each([
   it('assigns the agent to every seeded procedure', async () => {
     const assigned = await database.db
       .select({ slug: procedures.slug })
-      .from(agentAssignments)
-      .innerJoin(procedures, eq(procedures.id, agentAssignments.procedureId))
-      .innerJoin(users, eq(users.id, agentAssignments.agentId))
+      .from(procedureAccessGrants)
+      .innerJoin(procedures, eq(procedures.id, procedureAccessGrants.procedureId))
+      .innerJoin(users, eq(users.id, procedureAccessGrants.agentId))
       .where(eq(users.email, DEMO_ACCOUNTS.agent));
     expect(slugsOf(assigned).sort()).toEqual([...seededSlugsByTitle].sort());
   });

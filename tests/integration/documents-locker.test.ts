@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Executor } from '@/db/client';
 import { lockerDocuments, users } from '@/db/schema';
-import { exportAccountData } from '@/lib/accounts/export';
+import { exportAccountData } from '@/lib/account-export/collect';
 import { checkUpload, type CheckedUpload } from '@/lib/documents/check-upload';
 import {
   addLockerDocument,

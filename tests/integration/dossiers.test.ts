@@ -20,7 +20,7 @@ import {
   submitDossier,
   type SubmitDependencies,
 } from '@/lib/dossiers';
-import { parisYear } from '@/lib/dossiers/dates';
+import { parisYear } from '@/lib/common/dates';
 import { RECEIPT_FOOTER } from '@/lib/dossiers/receipt';
 import type { MailMessage } from '@/lib/mail';
 import { attachUpload } from '@/lib/documents/attachments';

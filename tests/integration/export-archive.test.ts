@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { dossierEvents, messages } from '@/db/schema';
-import { openAccountArchive } from '@/lib/accounts/export-archive';
+import { openAccountArchive } from '@/lib/account-export/archive';
 import { recordAudit } from '@/lib/audit';
 import { createBlobStore, type BlobStore } from '@/lib/storage';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';

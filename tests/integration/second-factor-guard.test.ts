@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { users } from '@/db/schema';
-import { getAuthSecret } from '@/lib/auth/session-token';
+import { getAuthSecret } from '@/lib/security/auth-secret';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 // The guard itself, not mocked: a session cookie of an agent or administrator opens the back office

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeAuditMeta } from '@/lib/backoffice-admin/audit-labels';
-import { refuseAddAgent, refuseRoleChange, SELF_CHANGE_MESSAGE } from '@/lib/backoffice-admin/role-rules';
-import { addAgentSchema, journalFilterSchema } from '@/lib/backoffice-admin/schemas';
-import { parseDefinitionJson } from '@/lib/procedures/admin/definition-json';
+import { describeAuditMeta } from '@/lib/administration/audit-labels';
+import { refuseAddAgent, refuseRoleChange, SELF_CHANGE_MESSAGE } from '@/lib/administration/role-rules';
+import { addAgentSchema, journalFilterSchema } from '@/lib/administration/schemas';
+import { parseDefinitionJson } from '@/lib/administration/procedures/definition-json';
 import {
   createProcedureSchema,
   readStatusesForm,
@@ -11,9 +11,9 @@ import {
   statusesFormSchema,
   stepTextsFieldName,
   stepTextsSchema,
-} from '@/lib/procedures/admin/schemas';
-import { applyStatusesForm } from '@/lib/procedures/admin/statuses-edit';
-import { applyStepTexts, StepEditError } from '@/lib/procedures/admin/step-texts-edit';
+} from '@/lib/administration/procedures/schemas';
+import { applyStatusesForm } from '@/lib/administration/procedures/statuses-edit';
+import { applyStepTexts, StepEditError } from '@/lib/administration/procedures/step-texts-edit';
 
 const ME = '00000000-0000-4000-8000-000000000001';
 const OTHER = '00000000-0000-4000-8000-000000000002';

@@ -1,35 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canProcessDossier, checkStatusChange, dossierScopeOf, isBackOfficeRole } from '@/lib/backoffice/rules';
-import { agentMessageSchema, changeStatusSchema, dossierListQuerySchema, publishResponseSchema } from '@/lib/backoffice/schemas';
+import { checkStatusChange, dossierScopeOf, isBackOfficeRole } from '@/lib/processing/rules';
+import { agentMessageSchema, changeStatusSchema, dossierListQuerySchema, publishResponseSchema } from '@/lib/processing/schemas';
 import { citizenMessageSchema } from '@/lib/messages/schemas';
 
 const PROCEDURE = '6f1c0d3e-1111-4a4a-8b8b-000000000001';
-const OTHER = '6f1c0d3e-1111-4a4a-8b8b-000000000002';
 
-describe('canProcessDossier', () => {
-  const submitted = { procedureId: PROCEDURE, status: 'recu' };
-
-  it('lets an agent process the dossiers of the procedures assigned to them, and no other', () => {
-    const agent = { role: 'agent' as const, assignedProcedureIds: [PROCEDURE] };
-    expect(canProcessDossier(agent, submitted)).toBe(true);
-    expect(canProcessDossier(agent, { procedureId: OTHER, status: 'recu' })).toBe(false);
-    expect(canProcessDossier({ role: 'agent', assignedProcedureIds: [] }, submitted)).toBe(false);
-  });
-
-  it('lets an administrator process every procedure’s dossiers', () => {
-    expect(canProcessDossier({ role: 'admin', assignedProcedureIds: [] }, { procedureId: OTHER, status: 'recu' })).toBe(true);
-  });
-
-  it('never gives a draft, nor anything to a citizen', () => {
-    expect(canProcessDossier({ role: 'admin', assignedProcedureIds: [] }, { procedureId: PROCEDURE, status: 'draft' })).toBe(false);
-    expect(canProcessDossier({ role: 'agent', assignedProcedureIds: [PROCEDURE] }, { procedureId: PROCEDURE, status: 'draft' })).toBe(false);
-    expect(canProcessDossier({ role: 'citizen', assignedProcedureIds: [PROCEDURE] }, submitted)).toBe(false);
-  });
-
+describe('dossierScopeOf (the rule behind dossiersInScope, tested on a database in tests/integration/dossiers-in-scope.test.ts)', () => {
   it('maps roles to scopes', () => {
-    expect([dossierScopeOf('citizen'), dossierScopeOf('agent'), dossierScopeOf('admin')]).toEqual(['none', 'assigned-procedures', 'all-procedures']);
+    expect([dossierScopeOf('citizen'), dossierScopeOf('agent'), dossierScopeOf('admin')]).toEqual(['none', 'granted-procedures', 'all-procedures']);
     expect([isBackOfficeRole('citizen'), isBackOfficeRole('agent'), isBackOfficeRole('admin')]).toEqual([false, true, true]);
   });
 });
@@ -78,7 +58,7 @@ describe('back-office schemas', () => {
 
 describe('the back office never reaches the locker', () => {
   it('no back-office module names the locker table or its storage keys', () => {
-    const folders = ['lib/backoffice', 'app/admin'];
+    const folders = ['lib/processing', 'app/admin'];
     const files = folders.flatMap((folder) =>
       readdirSync(folder, { recursive: true, withFileTypes: true })
         .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
@@ -91,7 +71,7 @@ describe('the back office never reaches the locker', () => {
 
 describe('beneficiaryLabelForAgents', () => {
   it('rewords the citizen’s “vous-même” for agents and keeps relation labels', async () => {
-    const { beneficiaryLabelForAgents } = await import('@/lib/backoffice/labels');
+    const { beneficiaryLabelForAgents } = await import('@/lib/processing/labels');
     expect(beneficiaryLabelForAgents('self', 'Camille Durand (vous-même)')).toBe('Camille Durand (titulaire du compte)');
     expect(beneficiaryLabelForAgents('self', 'Vous-même')).toBe('Le titulaire du compte');
     expect(beneficiaryLabelForAgents('person', 'Léo Paul Durand (enfant)')).toBe('Léo Paul Durand (enfant)');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseEnv } from '@/lib/env';
-import { clientKeyOf, normalizeAddress, parseTrustedProxies, resolveClientAddress, type TrustedProxies } from '@/lib/security/client-address';
+import { clientKeyOf, normalizeAddress, parseTrustedProxies, resolveClientAddress, type TrustedProxies } from '@/lib/common/client-address';
 
 function trusted(list: string): TrustedProxies {
   const parsed = parseTrustedProxies(list);

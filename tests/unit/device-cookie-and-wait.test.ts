@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { waitText } from '@/app/connexion/wait-text';
-import { addDeviceClaim, createDeviceNonce, DEVICE_COOKIE_MAX_AGE_SECONDS, readDeviceCookie, signDeviceClaim } from '@/lib/auth/device-cookie';
+import { addDeviceClaim, createDeviceNonce, DEVICE_COOKIE_MAX_AGE_SECONDS, readDeviceCookie, signDeviceClaim } from '@/lib/security/device-cookie';
 
 const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
 const NOW = 1_800_000_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAnswerChanges } from '@/lib/dossiers/answer-changes';
-import { addableFieldTypeLabels, addableFieldTypes, newFieldSchema } from '@/lib/procedures/admin/schemas';
+import { addableFieldTypeLabels, addableFieldTypes, newFieldSchema } from '@/lib/administration/procedures/schemas';
 import { formatAnswer, readStepForm, validateStep } from '@/lib/procedures/compile-step';
 import { parseDefinition, safeParseDefinition } from '@/lib/procedures/definition';
 import { hasValidIbanKey } from '@/lib/procedures/fields/iban';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPassword, PASSWORD_MAX_LENGTH } from '@/lib/auth/password-policy';
+import { checkPassword, PASSWORD_MAX_LENGTH } from '@/lib/security/password-policy';
 
 describe('checkPassword (CNIL 2022: length, no composition rules, common passwords refused)', () => {
   it('accepts a 12-character passphrase without any composition rule', () => {

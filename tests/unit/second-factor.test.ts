@@ -1,7 +1,7 @@
 import { encode } from 'next-auth/jwt';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TOTP_SECRETS } from '@/db/seed/demo-second-factor';
-import { getAuthSecret } from '@/lib/auth/session-token';
+import { getAuthSecret } from '@/lib/security/auth-secret';
 import { decodePendingSignIn, encodePendingSignIn, type PendingSignIn } from '@/lib/auth/second-factor/pending-sign-in';
 import { isDemoSecret, refusesDemoSecrets, sessionSatisfiesSecondFactor } from '@/lib/auth/second-factor/policy';
 import {
@@ -22,7 +22,7 @@ import {
   totpKeyUri,
 } from '@/lib/auth/second-factor/totp';
 import { formatWait } from '@/lib/auth/second-factor/wait-text';
-import { refuseSecondFactorReset } from '@/lib/backoffice-admin/role-rules';
+import { refuseSecondFactorReset } from '@/lib/administration/role-rules';
 import { ConfigError, parseEnv } from '@/lib/env';
 
 // RFC 6238, appendix B: the SHA-1 seed is the ASCII string "12345678901234567890"; the 8-digit

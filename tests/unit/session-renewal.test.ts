@@ -1,14 +1,7 @@
 import { decode, encode } from 'next-auth/jwt';
 import { describe, expect, it } from 'vitest';
-import {
-  getAuthSecret,
-  isSessionCurrent,
-  readSessionCookie,
-  renewSessionCookie,
-  reissueSessionCookie,
-  SESSION_MAX_AGE_SECONDS,
-  tokenAgeSeconds,
-} from '@/lib/auth/session-token';
+import { isSessionCurrent, readSessionCookie, renewSessionCookie, reissueSessionCookie, SESSION_MAX_AGE_SECONDS, tokenAgeSeconds } from '@/lib/auth/session-token';
+import { getAuthSecret } from '@/lib/security/auth-secret';
 
 const NAME = 'authjs.session-token';
 const HOUR = 3600;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRawToken, hashToken, isWellFormedToken } from '@/lib/auth/tokens';
-import { CLIENT_FAILURES, DEVICE_FAILURES, delayAfterFailures } from '@/lib/auth/rate-limit';
+import { createRawToken, hashToken, isWellFormedToken } from '@/lib/security/tokens';
+import { CLIENT_FAILURES, DEVICE_FAILURES, delayAfterFailures } from '@/lib/security/rate-limit';
 import { TOKEN_LIFETIME_SECONDS } from '@/lib/accounts/email-tokens';
 
 describe('emailed tokens', () => {

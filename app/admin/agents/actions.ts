@@ -5,13 +5,13 @@ import { redirect } from 'next/navigation';
 import { getAccountContext } from '@/lib/accounts/app-context';
 import { echoValues } from '@/lib/auth/action';
 import { adminAction } from '@/lib/auth/admin-action';
-import { addAgent } from '@/lib/backoffice-admin/add-agent';
-import { assignProcedure } from '@/lib/backoffice-admin/assign-procedure';
-import { changeAgentRole } from '@/lib/backoffice-admin/change-agent-role';
-import { resetSecondFactor } from '@/lib/backoffice-admin/reset-second-factor';
-import { addAgentSchema, assignmentSchema, changeRoleSchema, resetSecondFactorSchema, withdrawAccessSchema } from '@/lib/backoffice-admin/schemas';
-import { unassignProcedure } from '@/lib/backoffice-admin/unassign-procedure';
-import { withdrawBackOfficeAccess } from '@/lib/backoffice-admin/withdraw-back-office-access';
+import { addAgent } from '@/lib/administration/add-agent';
+import { grantProcedureAccess } from '@/lib/administration/grant-procedure-access';
+import { changeAgentRole } from '@/lib/administration/change-agent-role';
+import { resetSecondFactor } from '@/lib/administration/reset-second-factor';
+import { addAgentSchema, procedureAccessSchema, changeRoleSchema, resetSecondFactorSchema, withdrawAccessSchema } from '@/lib/administration/schemas';
+import { withdrawProcedureAccess } from '@/lib/administration/withdraw-procedure-access';
+import { withdrawBackOfficeAccess } from '@/lib/administration/withdraw-back-office-access';
 import { getDb } from '@/lib/db';
 
 // Row actions redirect with a flash parameter: the row may change or disappear, the message stays.
@@ -44,14 +44,14 @@ export const withdrawAction = adminAction(withdrawAccessSchema, async (input, us
   done('retrait');
 });
 
-export const assignAction = adminAction(assignmentSchema, async (input, user) => {
-  const result = await assignProcedure(await getDb(), user, input);
+export const grantProcedureAccessAction = adminAction(procedureAccessSchema, async (input, user) => {
+  const result = await grantProcedureAccess(await getDb(), user, input);
   if (!result.ok) return result;
   done('affectation');
 });
 
-export const unassignAction = adminAction(assignmentSchema, async (input, user) => {
-  const result = await unassignProcedure(await getDb(), user, input);
+export const withdrawProcedureAccessAction = adminAction(procedureAccessSchema, async (input, user) => {
+  const result = await withdrawProcedureAccess(await getDb(), user, input);
   if (!result.ok) return result;
   done('desaffectation');
 });

@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
-import { AddAgentForm } from '@/components/admin/add-agent-form';
-import { AdminNav } from '@/components/admin/admin-nav';
-import { InlineActionForm } from '@/components/admin/inline-action-form';
+import { AddAgentForm } from '@/components/administration/add-agent-form';
+import { AdminNav } from '@/components/layout/back-office-nav';
+import { InlineActionForm } from '@/components/administration/inline-action-form';
 import { FlashMessage } from '@/components/account/flash-message';
 import { Breadcrumbs, PageHeader, SelectField, StatusTag } from '@/components/ui';
 import { requireAdmin } from '@/lib/auth/guards';
-import { listBackOfficeUsers, type BackOfficeUser } from '@/lib/backoffice-admin/list-back-office-users';
-import { roleLabels } from '@/lib/backoffice-admin/schemas';
+import { listBackOfficeUsers, type BackOfficeUser } from '@/lib/administration/list-back-office-users';
+import { roleLabels } from '@/lib/administration/schemas';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
-import { addAgentAction, assignAction, changeRoleAction, resetSecondFactorAction, unassignAction, withdrawAction } from './actions';
+import { addAgentAction, grantProcedureAccessAction, changeRoleAction, resetSecondFactorAction, withdrawProcedureAccessAction, withdrawAction } from './actions';
 
 export const metadata: Metadata = { title: 'Agents — Administration' };
 export const dynamic = 'force-dynamic';
@@ -29,7 +29,7 @@ const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZon
 
 function UserItem({ user, procedures }: { user: BackOfficeUser; procedures: { id: string; title: string }[] }) {
   const who = user.name ? `${user.name} (${user.email})` : user.email;
-  const assignable = procedures.filter((p) => !user.assignments.some((a) => a.procedureId === p.id));
+  const grantable = procedures.filter((p) => !user.grantedProcedures.some((a) => a.procedureId === p.id));
   return (
     <li className="border-b border-line py-6">
       <h3 className="break-words text-xl font-bold">{who}</h3>
@@ -43,13 +43,13 @@ function UserItem({ user, procedures }: { user: BackOfficeUser; procedures: { id
         {user.secondFactorEnabledAt ? `activée le ${dateFormat.format(user.secondFactorEnabledAt)}` : 'pas encore activée (à la prochaine connexion)'}
       </p>
       <h4 className="mt-4 font-bold">Démarches affectées</h4>
-      {user.assignments.length ? (
+      {user.grantedProcedures.length ? (
         <ul className="mt-2">
-          {user.assignments.map((a) => (
+          {user.grantedProcedures.map((a) => (
             <li key={a.procedureId} className="flex flex-wrap items-center gap-x-4">
               <span>{a.title}</span>
               <InlineActionForm
-                action={unassignAction}
+                action={withdrawProcedureAccessAction}
                 hidden={{ userId: user.id, procedureId: a.procedureId }}
                 submitLabel={`Retirer « ${a.title} »`}
                 variant="tertiary"
@@ -60,14 +60,14 @@ function UserItem({ user, procedures }: { user: BackOfficeUser; procedures: { id
       ) : (
         <p className="mt-2 text-ink-muted">Aucune démarche affectée.</p>
       )}
-      {assignable.length ? (
-        <InlineActionForm action={assignAction} hidden={{ userId: user.id }} submitLabel="Affecter" fields={{ procedureId: `assign-${user.id}` }} className="mt-4">
+      {grantable.length ? (
+        <InlineActionForm action={grantProcedureAccessAction} hidden={{ userId: user.id }} submitLabel="Affecter" fields={{ procedureId: `assign-${user.id}` }} className="mt-4">
           <SelectField
             id={`assign-${user.id}`}
             name="procedureId"
             label={`Affecter une démarche à ${user.name ?? user.email}`}
             placeholder="Choisissez une démarche"
-            options={assignable.map((p) => ({ value: p.id, label: p.title }))}
+            options={grantable.map((p) => ({ value: p.id, label: p.title }))}
           />
         </InlineActionForm>
       ) : null}
@@ -123,7 +123,7 @@ export default async function AgentsPage({ searchParams }: Props) {
         <ul className="mt-4 border-t border-line">
           {users.map((user) => (
             // Remounted when the row changes, so an old error does not stay next to new data.
-            <UserItem key={`${user.id}-${user.role}-${user.assignments.length}-${user.secondFactorEnabledAt ? 'mfa' : 'none'}`} user={user} procedures={procedures} />
+            <UserItem key={`${user.id}-${user.role}-${user.grantedProcedures.length}-${user.secondFactorEnabledAt ? 'mfa' : 'none'}`} user={user} procedures={procedures} />
           ))}
         </ul>
       </section>

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AdminNav } from '@/components/admin/admin-nav';
-import { CreateProcedureForm } from '@/components/admin/create-procedure-form';
+import { AdminNav } from '@/components/layout/back-office-nav';
+import { CreateProcedureForm } from '@/components/administration/create-procedure-form';
 import { Breadcrumbs, PageHeader, StatusTag } from '@/components/ui';
 import { requireAdmin } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
-import { listAdminProcedures } from '@/lib/procedures/admin/list-admin-procedures';
+import { listAdminProcedures } from '@/lib/administration/procedures/list-admin-procedures';
 import { createProcedureAction } from './actions';
 
 export const metadata: Metadata = { title: 'Démarches — Administration' };

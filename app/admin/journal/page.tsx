@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { AdminNav } from '@/components/admin/admin-nav';
+import { AdminNav } from '@/components/layout/back-office-nav';
 import { Breadcrumbs, Button, ErrorSummary, Label, PageHeader, Pagination, TextField } from '@/components/ui';
 import { requireAdmin } from '@/lib/auth/guards';
-import { JOURNAL_PAGE_SIZE, listAuditEntries } from '@/lib/backoffice-admin/list-audit-entries';
-import { listJournalTypes } from '@/lib/backoffice-admin/list-journal-types';
-import { journalFilterSchema, type JournalFilter } from '@/lib/backoffice-admin/schemas';
+import { JOURNAL_PAGE_SIZE, listAuditEntries } from '@/lib/administration/list-audit-entries';
+import { listJournalTypes } from '@/lib/administration/list-journal-types';
+import { journalFilterSchema, type JournalFilter } from '@/lib/administration/schemas';
 import { getDb } from '@/lib/db';
 
 export const metadata: Metadata = { title: 'Journal — Administration' };

@@ -1,4 +1,4 @@
-import { checkReadiness } from '@/lib/platform/health';
+import { checkReadiness } from '@/lib/runtime/health';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,7 +3,7 @@ import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { FlashMessage } from '@/components/account/flash-message';
 import { PageHeader } from '@/components/ui';
 import { requireCitizen } from '@/lib/auth/guards';
-import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
+import { PASSWORD_MIN_LENGTH } from '@/lib/security/password-rules';
 import { documentTitle } from '../document-title';
 import { changeOwnPassword } from './actions';
 

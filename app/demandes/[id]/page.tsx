@@ -6,7 +6,7 @@ import { AnswerSections, FileList, MessageThread, Timeline } from '@/components/
 import { Alert, Breadcrumbs, Button, PageHeader, StatusTag } from '@/components/ui';
 import { getCurrentUser, requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
-import { formatDateTime } from '@/lib/dossiers/dates';
+import { formatDateTime } from '@/lib/common/dates';
 import { findCitizenFollowUp } from '@/lib/dossiers/follow-up';
 import { findSubmittedDossier, type SubmittedDossierView } from '@/lib/dossiers/submitted';
 import { markDossierNotificationsRead } from '@/lib/notifications/queries';

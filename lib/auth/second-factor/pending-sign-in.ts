@@ -2,7 +2,7 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { decode, encode } from 'next-auth/jwt';
 import { getEnv } from '@/lib/env';
-import { getAuthSecret } from '@/lib/auth/session-token';
+import { getAuthSecret } from '@/lib/security/auth-secret';
 
 // Between the password and the second factor a back-office user has NO session: only this
 // cookie, encrypted (JWE, key derived from AUTH_SECRET with its own salt, so it can never pass

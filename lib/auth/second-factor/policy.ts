@@ -1,10 +1,10 @@
 import { DEMO_TOTP_SECRETS } from '@/db/seed/demo-second-factor';
 import type { Env } from '@/lib/env';
 import { encodeTotpSecret } from './totp';
+import type { Role } from '@/db/schema';
 
 // Small pure rules of the second factor (unit-tested).
 
-export type Role = 'citizen' | 'agent' | 'admin';
 
 export function requiresSecondFactor(role: Role): boolean {
   return role === 'agent' || role === 'admin';

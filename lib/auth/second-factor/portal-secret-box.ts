@@ -1,6 +1,6 @@
 import 'server-only';
 import { getEnv } from '@/lib/env';
-import { getAuthSecret } from '@/lib/auth/session-token';
+import { getAuthSecret } from '@/lib/security/auth-secret';
 import { createSecretBox, type SecretBox } from './secret-box';
 
 let box: { material: string; box: SecretBox } | undefined;

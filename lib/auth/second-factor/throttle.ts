@@ -2,7 +2,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '@/db/client';
 import { rateLimits } from '@/db/schema';
-import { consumeRateLimit, delayAfterFailures, rateLimitKey } from '@/lib/auth/rate-limit';
+import { consumeRateLimit, delayAfterFailures, rateLimitKey } from '@/lib/security/rate-limit';
 
 // Wrong second-factor codes are throttled like passwords (same schedule: four free failures, then
 // 65 s, doubling, at most an hour; 25 a day), with one counter per account: a million codes cannot

@@ -5,9 +5,9 @@ import { redirect } from 'next/navigation';
 import type { ActionResult } from '@/lib/auth/action';
 import { adminAction, echoAllValues } from '@/lib/auth/admin-action';
 import { getDb } from '@/lib/db';
-import { discardDraftVersion } from '@/lib/procedures/admin/discard-draft-version';
-import { publishDraftVersion } from '@/lib/procedures/admin/publish-draft-version';
-import { replaceDraftDefinition } from '@/lib/procedures/admin/replace-draft-definition';
+import { discardDraftVersion } from '@/lib/administration/procedures/discard-draft-version';
+import { publishDraftVersion } from '@/lib/administration/procedures/publish-draft-version';
+import { replaceDraftDefinition } from '@/lib/administration/procedures/replace-draft-definition';
 import {
   catalogueEntrySchema,
   definitionJsonSchema,
@@ -19,12 +19,12 @@ import {
   stepTextsFieldName,
   stepTextsSchema,
   versionActionSchema,
-} from '@/lib/procedures/admin/schemas';
-import { updateCatalogueEntry } from '@/lib/procedures/admin/update-catalogue-entry';
-import { updateDraftPresentation } from '@/lib/procedures/admin/update-draft-presentation';
-import { updateDraftStatuses } from '@/lib/procedures/admin/update-draft-statuses';
-import { updateDraftStep } from '@/lib/procedures/admin/update-draft-step';
-import { NOT_FOUND_MESSAGE, toActionFailure } from '@/lib/procedures/admin/working-version';
+} from '@/lib/administration/procedures/schemas';
+import { updateCatalogueEntry } from '@/lib/administration/procedures/update-catalogue-entry';
+import { updateDraftPresentation } from '@/lib/administration/procedures/update-draft-presentation';
+import { updateDraftStatuses } from '@/lib/administration/procedures/update-draft-statuses';
+import { updateDraftStep } from '@/lib/administration/procedures/update-draft-step';
+import { NOT_FOUND_MESSAGE, toActionFailure } from '@/lib/administration/procedures/working-version';
 
 /** `what` says what was saved, agreed in French ("Statuts enregistrés", "Définition enregistrée"). */
 function saved(procedureId: string, version: number, what: string): ActionResult {

@@ -2,31 +2,30 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { AdminNav } from '@/components/admin/admin-nav';
-import { CatalogueEntryForm } from '@/components/admin/catalogue-entry-form';
-import { DefinitionJsonForm } from '@/components/admin/definition-json-form';
-import { InlineActionForm } from '@/components/admin/inline-action-form';
-import { PresentationForm } from '@/components/admin/presentation-form';
-import { StatusesForm } from '@/components/admin/statuses-form';
-import { StepTextsForm } from '@/components/admin/step-texts-form';
+import { AdminNav } from '@/components/layout/back-office-nav';
+import { CatalogueEntryForm } from '@/components/administration/catalogue-entry-form';
+import { DefinitionJsonForm } from '@/components/administration/definition-json-form';
+import { InlineActionForm } from '@/components/administration/inline-action-form';
+import { PresentationForm } from '@/components/administration/presentation-form';
+import { StatusesForm } from '@/components/administration/statuses-form';
+import { StepTextsForm } from '@/components/administration/step-texts-form';
 import { FlashMessage } from '@/components/account/flash-message';
 import { Breadcrumbs, PageHeader, StatusTag } from '@/components/ui';
 import { getCurrentUser, requireAdmin } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
-import { getProcedureForEditing } from '@/lib/procedures/admin/get-procedure-for-editing';
+import { getProcedureForEditing } from '@/lib/administration/procedures/get-procedure-for-editing';
 import { fieldTypeLabel } from '@/lib/procedures/fields';
 import { discardAction, publishAction, replaceDefinitionAction, updateCatalogueEntryAction, updatePresentationAction, updateStatusesAction, updateStepAction } from './actions';
+import { isUuid } from '@/lib/common/uuid';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 const findProcedure = cache(async (id: string) => {
   const user = await getCurrentUser();
-  if (!user || user.role !== 'admin' || !UUID.test(id)) return null;
+  if (!user || user.role !== 'admin' || !isUuid(id)) return null;
   return getProcedureForEditing(await getDb(), user, id);
 });
 

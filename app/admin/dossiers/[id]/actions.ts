@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { echoValues, type ActionResult } from '@/lib/auth/action';
-import { agentAction } from '@/lib/backoffice/action';
-import { changeDossierStatus, publishResponse, sendAgentMessage } from '@/lib/backoffice/process';
-import { agentMessageSchema, changeStatusSchema, publishResponseSchema } from '@/lib/backoffice/schemas';
+import { agentAction } from '@/lib/processing/action';
+import { changeDossierStatus, publishResponse, sendAgentMessage } from '@/lib/processing/process';
+import { agentMessageSchema, changeStatusSchema, publishResponseSchema } from '@/lib/processing/schemas';
 import { checkUpload } from '@/lib/documents/check-upload';
 import { getFollowUpContext } from '@/lib/notifications/app-context';
 import { getBlobStore } from '@/lib/storage';

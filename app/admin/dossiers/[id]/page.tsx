@@ -6,11 +6,11 @@ import { AnswerSections, FileList, MessageThread, Timeline } from '@/components/
 import { LiveUpdates } from '@/components/notifications/live-updates';
 import { Alert, Breadcrumbs, PageHeader, StatusTag } from '@/components/ui';
 import { getCurrentUser, requireAgent } from '@/lib/auth/guards';
-import { findDossierInScope, markCitizenMessagesRead } from '@/lib/backoffice/queries';
-import { isBackOfficeRole } from '@/lib/backoffice/rules';
+import { findDossierInScope, markCitizenMessagesRead } from '@/lib/processing/queries';
+import { isBackOfficeRole } from '@/lib/processing/rules';
 import { getDb } from '@/lib/db';
 import { ACCEPT_ATTRIBUTE, ACCEPTED_FORMATS_LABEL, MAX_UPLOAD_BYTES } from '@/lib/documents/check-upload';
-import { formatDateTime } from '@/lib/dossiers/dates';
+import { formatDateTime } from '@/lib/common/dates';
 import { changeStatusAction, publishResponseAction, sendMessageAction } from './actions';
 import { AgentMessageForm, ChangeStatusForm, PublishResponseForm } from './forms';
 

@@ -1,4 +1,4 @@
-import { checkStatus } from '@/lib/platform/health';
+import { checkStatus } from '@/lib/runtime/health';
 
 export const dynamic = 'force-dynamic';
 

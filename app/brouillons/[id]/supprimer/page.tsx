@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { Alert, Breadcrumbs, Button, PageHeader } from '@/components/ui';
 import { requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
-import { formatDateTime } from '@/lib/dossiers/dates';
+import { formatDateTime } from '@/lib/common/dates';
 import { findDraft } from '@/lib/dossiers/find-draft';
 import { deleteDraftAction } from '../../actions';
 

@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import { getAccountContext } from '@/lib/accounts/app-context';
-import { openAccountArchive } from '@/lib/accounts/export-archive';
+import { openAccountArchive } from '@/lib/account-export/archive';
 import { hasRecentAuthentication } from '@/lib/accounts/recent-authentication';
 import { recordAudit } from '@/lib/audit';
 import { getCurrentUser } from '@/lib/auth/guards';
-import { consumeRateLimit, rateLimitKey } from '@/lib/auth/rate-limit';
+import { consumeRateLimit, rateLimitKey } from '@/lib/security/rate-limit';
 import { getEnv } from '@/lib/env';
 import { getBlobStore } from '@/lib/storage';
 

@@ -6,7 +6,7 @@ import { Breadcrumbs, Button, ErrorSummary, PageHeader, RadioGroup, type Option 
 import { requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import type { BeneficiaryChoice } from '@/lib/dossiers/beneficiary';
-import { formatDateTime, formatDay, formatShortDay, parisYear } from '@/lib/dossiers/dates';
+import { formatDateTime, formatDay, formatShortDay, parisYear } from '@/lib/common/dates';
 import { findDraftsOfProcedure, type ProcedureDraft } from '@/lib/dossiers/find-draft';
 import { resumePath } from '@/lib/dossiers/progress';
 import { getPublishedProcedureBySlug, type ProcedureDetail } from '@/lib/procedures/catalogue';

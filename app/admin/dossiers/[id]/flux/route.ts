@@ -1,6 +1,6 @@
 import { clearSessionCookies, getCurrentUser } from '@/lib/auth/guards';
-import { findDossierRefInScope } from '@/lib/backoffice/queries';
-import { isBackOfficeRole } from '@/lib/backoffice/rules';
+import { findDossierRefInScope } from '@/lib/processing/queries';
+import { isBackOfficeRole } from '@/lib/processing/rules';
 import { getDb } from '@/lib/db';
 import { openEventStream } from '@/lib/notifications/event-stream';
 import { liveKeys } from '@/lib/notifications/live';

@@ -1,6 +1,6 @@
 import { getCurrentUser } from '@/lib/auth/guards';
-import { findAttachmentInScope } from '@/lib/backoffice/queries';
-import { isBackOfficeRole } from '@/lib/backoffice/rules';
+import { findAttachmentInScope } from '@/lib/processing/queries';
+import { isBackOfficeRole } from '@/lib/processing/rules';
 import { getDb } from '@/lib/db';
 import { openBlob, toWebStream } from '@/lib/documents/blobs';
 import { createDownloadResponse, createFileNotFoundResponse } from '@/lib/documents/download-response';

@@ -1,0 +1,2 @@
+export declare const LIB_LAYERS: readonly string[];
+export declare const layersPlugin: unknown;

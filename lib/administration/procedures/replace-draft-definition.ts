@@ -1,0 +1,21 @@
+import 'server-only';
+import type { Database } from '@/db/client';
+import { recordAudit } from '@/lib/audit';
+import type { ActionResult } from '@/lib/auth/action';
+import { assertAdmin, type AdminActor } from '@/lib/administration/admin-actor';
+import { parseDefinitionJson } from './definition-json';
+import type { DefinitionJsonInput } from './schemas';
+import { saveWorkingDefinition, toActionFailure } from './working-version';
+
+/** The advanced editor: the whole definition (steps, fields, options, bounds, conditions, statuses) at once. */
+export async function replaceDraftDefinition(db: Database, actor: AdminActor, input: DefinitionJsonInput): Promise<ActionResult<{ version: number }>> {
+  const json = parseDefinitionJson(input.definition);
+  if (!json.ok) return { ok: false, fieldErrors: { definition: [json.message] } };
+  return db.transaction(async (tx) => {
+    await assertAdmin(tx, actor);
+    const outcome = await saveWorkingDefinition(tx, input.procedureId, input.revision, () => json.value);
+    if (!outcome.ok) return toActionFailure(outcome, 'definition');
+    await recordAudit(tx, { action: 'procedure.draft_updated', actorId: actor.id, targetType: 'procedure', targetId: input.procedureId, meta: { version: outcome.version, part: 'definition' } });
+    return { ok: true as const, data: { version: outcome.version } };
+  });
+}

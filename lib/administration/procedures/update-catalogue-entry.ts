@@ -1,0 +1,23 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { procedures } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { assertAdmin, type AdminActor } from '@/lib/administration/admin-actor';
+import type { CatalogueEntryInput } from './schemas';
+
+/** Title, summary and category: catalogue data, not part of a version, changed at once. */
+export async function updateCatalogueEntry(db: Database, actor: AdminActor, input: CatalogueEntryInput): Promise<{ ok: boolean }> {
+  return db.transaction(async (tx) => {
+    await assertAdmin(tx, actor);
+    const [before] = await tx.select({ title: procedures.title, summary: procedures.summary, category: procedures.category }).from(procedures).where(eq(procedures.id, input.procedureId)).for('update');
+    if (!before) return { ok: false };
+    await tx
+      .update(procedures)
+      .set({ title: input.title, summary: input.summary, category: input.category, updatedAt: sql`now()` })
+      .where(eq(procedures.id, input.procedureId));
+    const changed = (['title', 'summary', 'category'] as const).filter((k) => before[k] !== input[k]);
+    await recordAudit(tx, { action: 'procedure.catalogue_updated', actorId: actor.id, targetType: 'procedure', targetId: input.procedureId, meta: { changed } });
+    return { ok: true };
+  });
+}

@@ -1,0 +1,11 @@
+// What can happen to a submitted dossier (dossier_events.kind). Pure module: the follow-up
+// timeline (components/dossiers/follow-up.tsx) words each kind.
+export const EVENT_KINDS = {
+  submitted: 'submitted',
+  statusChanged: 'status_changed',
+  agentMessage: 'agent_message',
+  citizenMessage: 'citizen_message',
+  responsePublished: 'response_published',
+} as const;
+
+export type DossierEventKind = (typeof EVENT_KINDS)[keyof typeof EVENT_KINDS];
