@@ -2,7 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { citizenAction, echoValues, type ActionResult } from '@/lib/auth/action';
+import { citizenAction } from '@/lib/actions/define-action';
+import { echoValues, type ActionResult } from '@/lib/actions/result';
 import { getDb } from '@/lib/db';
 import { createRelation, deleteRelation, updateRelation } from '@/lib/relations/relations';
 import { deleteRelationSchema, organisationRelationSchema, personRelationSchema, type RelationInput } from '@/lib/relations/schemas';

@@ -1,4 +1,4 @@
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/actions/result';
 import type { Answers } from '@/lib/procedures/answers';
 
 // What the step action answers when it does not move on to the next page. `ok: false` only comes

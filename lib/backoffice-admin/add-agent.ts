@@ -6,7 +6,7 @@ import type { AccountContext } from '@/lib/accounts/context';
 import { issueEmailToken } from '@/lib/accounts/email-tokens';
 import { bumpSessionVersion, normalizeEmail } from '@/lib/accounts/users';
 import { recordAudit } from '@/lib/audit';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { hashPassword } from '@/lib/auth/password';
 import { assertAdmin, type AdminActor } from './admin-actor';
 import { agentAccessGrantedEmail, agentInvitationEmail, INVITATION_LIFETIME_SECONDS } from './emails';

@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { agentAssignments, procedures, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { assertAdmin, type AdminActor } from './admin-actor';
 import type { AssignmentInput } from './schemas';
 

@@ -4,7 +4,7 @@ import type { Database } from '@/db/client';
 import { users } from '@/db/schema';
 import { bumpSessionVersion } from '@/lib/accounts/users';
 import { recordAudit } from '@/lib/audit';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { assertAdmin, type AdminActor } from './admin-actor';
 import { refuseRoleChange } from './role-rules';
 import type { ChangeRoleInput } from './schemas';

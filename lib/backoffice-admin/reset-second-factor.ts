@@ -4,7 +4,7 @@ import type { Database } from '@/db/client';
 import { recoveryCodes, secondFactors, users } from '@/db/schema';
 import { bumpSessionVersion } from '@/lib/accounts/users';
 import { recordAudit } from '@/lib/audit';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { clearSecondFactorFailures } from '@/lib/auth/second-factor/throttle';
 import { assertAdmin, type AdminActor } from './admin-actor';
 import { USER_NOT_FOUND_MESSAGE } from './change-agent-role';

@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getAccountContext } from '@/lib/accounts/app-context';
-import { echoValues } from '@/lib/auth/action';
-import { adminAction } from '@/lib/auth/admin-action';
+import { echoValues } from '@/lib/actions/result';
+import { adminAction } from '@/lib/actions/define-action';
 import { addAgent } from '@/lib/backoffice-admin/add-agent';
 import { assignProcedure } from '@/lib/backoffice-admin/assign-procedure';
 import { changeAgentRole } from '@/lib/backoffice-admin/change-agent-role';

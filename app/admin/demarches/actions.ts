@@ -2,7 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { adminAction, echoAllValues } from '@/lib/auth/admin-action';
+import { adminAction } from '@/lib/actions/define-action';
+import { echoAllValues } from '@/lib/actions/result';
 import { getDb } from '@/lib/db';
 import { createProcedure } from '@/lib/procedures/admin/create-procedure';
 import { createProcedureSchema } from '@/lib/procedures/admin/schemas';

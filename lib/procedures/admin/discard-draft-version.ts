@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { procedureVersions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { assertAdmin, type AdminActor } from '@/lib/backoffice-admin/admin-actor';
 import type { VersionActionInput } from './schemas';
 import { definitionRevision, findCurrentVersion, findDraftVersion, lockProcedure, NOT_FOUND_MESSAGE, STALE_MESSAGE } from './working-version';

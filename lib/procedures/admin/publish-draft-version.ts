@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { procedureVersions, procedures } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { assertAdmin, type AdminActor } from '@/lib/backoffice-admin/admin-actor';
 import { safeParseDefinition } from '@/lib/procedures/definition';
 import type { VersionActionInput } from './schemas';

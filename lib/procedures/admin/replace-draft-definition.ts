@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Database } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { assertAdmin, type AdminActor } from '@/lib/backoffice-admin/admin-actor';
 import { parseDefinitionJson } from './definition-json';
 import type { DefinitionJsonInput } from './schemas';

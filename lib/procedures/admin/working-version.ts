@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { and, count, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor, Transaction } from '@/db/client';
 import { dossiers, procedureVersions, procedures } from '@/db/schema';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { safeParseDefinition, type ProcedureDefinition } from '@/lib/procedures/definition';
 
 // The "working version" of a procedure is its draft version (published_at is null) when there is

@@ -2,8 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import type { ActionResult } from '@/lib/auth/action';
-import { adminAction, echoAllValues } from '@/lib/auth/admin-action';
+import type { ActionResult } from '@/lib/actions/result';
+import { adminAction } from '@/lib/actions/define-action';
+import { echoAllValues } from '@/lib/actions/result';
 import { getDb } from '@/lib/db';
 import { discardDraftVersion } from '@/lib/procedures/admin/discard-draft-version';
 import { publishDraftVersion } from '@/lib/procedures/admin/publish-draft-version';

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { StepOutcome } from '@/components/forms/step-form-state';
-import { citizenAction } from '@/lib/auth/action';
+import { citizenAction } from '@/lib/actions/define-action';
 import { getDb } from '@/lib/db';
 import { applyStepFiles, fileAnswersOf } from '@/lib/documents/step-files';
 import { findDraft, saveDraftAnswers } from '@/lib/dossiers';
