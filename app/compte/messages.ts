@@ -32,3 +32,11 @@ export function accountFailure(
       return { ok: false, fieldErrors: { [words.passwordField ?? 'password']: [outcome.message] } };
   }
 }
+
+/** A use case's outcome as the form shows it: success unchanged, a refusal in words. */
+export function accountResult<O extends { ok: true } | ({ ok: false } & AccountReason)>(
+  outcome: O,
+  words: { passwordField?: string; wrongPassword?: string } = {},
+): Exclude<O, { ok: false }> | ActionFailure {
+  return outcome.ok ? (outcome as Exclude<O, { ok: false }>) : accountFailure(outcome as AccountReason, words);
+}

@@ -241,8 +241,6 @@ const notUseCases: Record<string, string> = {
   'lib/procedures/admin/step-texts-edit.ts#applyStepTexts': PURE,
   'lib/procedures/admin/working-version.ts#definitionRevision': PURE,
   'lib/procedures/admin/working-version.ts#removedStatuses': PURE,
-  'lib/procedures/admin/working-version.ts#describeStatusesInUse': PURE,
-  'lib/procedures/admin/working-version.ts#toActionFailure': PURE,
   'lib/procedures/admin/working-version.ts#findDraftVersion': BUILDING_BLOCK,
   'lib/procedures/admin/working-version.ts#findCurrentVersion': BUILDING_BLOCK,
   'lib/procedures/admin/working-version.ts#findStatusesInUse': BUILDING_BLOCK,

@@ -7,10 +7,11 @@ import { echoAllValues } from '@/lib/actions/result';
 import { getDb } from '@/lib/db';
 import { createProcedure } from '@/lib/procedures/admin/create-procedure';
 import { createProcedureSchema } from '@/lib/procedures/admin/schemas';
+import { procedureFailure } from './messages';
 
 export const createProcedureAction = adminAction(createProcedureSchema, async (input, user, formData) => {
   const result = await createProcedure(await getDb(), user, input);
-  if (!result.ok) return { ok: false, fieldErrors: result.fieldErrors, values: echoAllValues(formData) };
+  if (!result.ok) return { ...procedureFailure(result, { kind: 'edit' }), values: echoAllValues(formData) };
   revalidatePath('/admin/demarches');
   redirect(`/admin/demarches/${result.id}?creee=1`);
 });
