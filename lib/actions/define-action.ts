@@ -63,7 +63,7 @@ function hasRole(role: ActionRole, user: CurrentUser): boolean {
 
 /**
  * The session and role check of every action (a page-level check does not protect its actions).
- * Signed out: `null`, the caller says so in its own way. Signed in with the wrong role: the same 404
+ * Signed out: 'signed-out', each wrapper says so in its own way. Signed in with the wrong role: the same 404
  * as the pages, so the back office cannot be probed.
  */
 async function actorFor<R extends ActionRole>(role: R): Promise<ActorOf<R> | 'signed-out'> {
