@@ -8,7 +8,7 @@ import { discardDraft } from '@/lib/dossiers/delete-draft';
 import { isDossierId } from '@/lib/dossiers/ids';
 import { getBlobStore } from '@/lib/storage';
 
-const deleteDraftSchema = z.object({ id: z.unknown().transform((v) => (typeof v === 'string' ? v : '')) });
+const deleteDraftSchema = z.object({ id: z.unknown().optional().transform((v) => (typeof v === 'string' ? v : '')) });
 
 /** "Oui, supprimer ce brouillon" on the confirmation page: owner-scoped, then back to the list. */
 export const deleteDraftAction = defineFormPost(

@@ -136,6 +136,13 @@ describe('parsing', () => {
     expect(await action(null, form([['code', '12']]))).toEqual({ ok: false, fieldErrors: { code: ['Six chiffres.'] } });
   });
 
+  it('an optional field left out of the post parses (plain posts read such fields themselves)', async () => {
+    const seen = vi.fn(async () => undefined);
+    const post = defineFormPost({ role: 'public', schema: z.object({ slug: z.string(), next: z.unknown().optional() }) }, seen);
+    await post(form([['slug', 'demarche']]));
+    expect(seen).toHaveBeenCalledWith({ slug: 'demarche' }, null, expect.any(FormData));
+  });
+
   it('`read` reshapes the fields before validation and `fieldName` names the control of each issue', async () => {
     const schema = z.object({ rows: z.array(z.object({ label: z.string().min(1, 'Libellé ?') })) });
     const action = adminAction(schema, handled, {

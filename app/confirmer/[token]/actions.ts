@@ -11,7 +11,7 @@ export type ConfirmedAddress = 'signup' | 'email-change';
 export type ConfirmAddressState = ActionResult<ConfirmedAddress>;
 
 // Any token is read; a wrong one is simply refused, with nothing to echo (it is a secret).
-const confirmSchema = z.object({ token: z.unknown() });
+const confirmSchema = z.object({ token: z.unknown().optional() });
 
 /** One link format serves sign-up and login-email change: try the first, then the second. */
 export const confirmAddressAction = defineAction({ role: 'public', schema: confirmSchema, echo: false }, async ({ token }): Promise<ConfirmAddressState> => {

@@ -7,7 +7,7 @@ import { clearRecoveryCodesToShow } from '@/lib/auth/second-factor/pending-sign-
 import { afterSignInPath } from '../paths';
 
 /** "I have kept them": the codes are not shown again, on to the page asked for. */
-export const acknowledgeRecoveryCodesAction = defineFormPost({ role: 'public', schema: z.object({ next: z.unknown() }) }, async ({ next }) => {
+export const acknowledgeRecoveryCodesAction = defineFormPost({ role: 'public', schema: z.object({ next: z.unknown().optional() }) }, async ({ next }) => {
   await clearRecoveryCodesToShow();
   redirect(afterSignInPath(next));
 });

@@ -11,9 +11,9 @@ import { decodeBeneficiary, encodeBeneficiary } from './beneficiary-param';
 
 const startSchema = z.object({
   slug: z.string().regex(/^[a-z0-9-]{1,120}$/),
-  beneficiaire: z.unknown(),
-  question: z.unknown(),
-  nouveau: z.unknown(),
+  beneficiaire: z.unknown().optional(),
+  question: z.unknown().optional(),
+  nouveau: z.unknown().optional(),
 });
 
 /**
