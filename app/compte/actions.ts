@@ -7,7 +7,7 @@ import { getAccountContext } from '@/lib/accounts/app-context';
 import { updateProfile } from '@/lib/accounts/profile';
 import { profileSchema } from '@/lib/accounts/schemas';
 import { endOtherSessions } from '@/lib/accounts/sessions';
-import { citizenAction } from '@/lib/auth/action';
+import { citizenAction } from '@/lib/actions/define-action';
 import { reissueCurrentSession } from '@/lib/auth/guards';
 
 export const saveProfile = citizenAction(profileSchema, async (input, user) => {

@@ -2,7 +2,8 @@
 
 import { AuthError, type CredentialsSignin } from 'next-auth';
 import { signInSchema } from '@/lib/accounts/schemas';
-import { echoValues, invalidInput, parseForm, type ActionResult } from '@/lib/auth/action';
+import { defineAction } from '@/lib/actions/define-action';
+import { echoValues, type ActionResult } from '@/lib/actions/result';
 import { signIn } from '@/lib/auth/config';
 import { redirect } from 'next/navigation';
 import { SECOND_FACTOR_PAGES, secondFactorPath, verificationPath } from './paths';
@@ -34,14 +35,12 @@ function refusal(code: string, formData: FormData): SignInState {
   return { ok: false, values, formError: INVALID };
 }
 
-export async function signInAction(_previous: SignInState | null, formData: FormData): Promise<SignInState> {
-  const parsed = parseForm(signInSchema, formData);
-  if (!parsed.success) return invalidInput(parsed.error, formData);
+export const signInAction = defineAction({ role: 'public', schema: signInSchema }, async (input, _user, formData): Promise<SignInState> => {
   try {
     // Redirects (NEXT_REDIRECT) through the cookie check, then to the callback path.
     await signIn('credentials', {
-      email: parsed.data.email,
-      password: parsed.data.password,
+      email: input.email,
+      password: input.password,
       redirectTo: verificationPath(formData.get('callbackUrl')),
     });
   } catch (error) {
@@ -55,4 +54,4 @@ export async function signInAction(_previous: SignInState | null, formData: Form
     throw error;
   }
   return { ok: false, formError: INVALID };
-}
+});

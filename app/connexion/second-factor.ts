@@ -1,8 +1,7 @@
 import 'server-only';
 import { AuthError, type CredentialsSignin } from 'next-auth';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { signIn } from '@/lib/auth/config';
 import { RECOVERY_CODES_PATH } from '@/lib/auth/second-factor/pending-sign-in';
 import type { SecondFactorMethod } from '@/lib/auth/second-factor/schemas';
@@ -35,11 +34,6 @@ function refusal(code: string, next: string): ActionResult {
   }
   if (reason in messages && !FIELD_REASONS.has(reason)) return { ok: false, formError: messages[reason] };
   return { ok: false, fieldErrors: { code: [messages[reason] ?? messages['wrong-code']] } };
-}
-
-/** A malformed code: the messages, but not what was typed (a recovery code is a secret). */
-export function invalidCode(error: z.ZodError): ActionResult {
-  return { ok: false, fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]> };
 }
 
 export async function signInWithSecondFactor(method: SecondFactorMethod, code: string, formData: FormData): Promise<ActionResult> {

@@ -1,13 +1,15 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getCurrentUser } from '@/lib/auth/guards';
+import { z } from 'zod';
+import { defineFormPost } from '@/lib/actions/define-action';
 import { getDb } from '@/lib/db';
 import { markAllNotificationsRead } from '@/lib/notifications/queries';
 
-export async function markAllReadAction(): Promise<void> {
-  const user = await getCurrentUser();
-  if (!user) redirect('/connexion?callbackUrl=/notifications');
-  await markAllNotificationsRead(await getDb(), user.id);
-  redirect('/notifications?lu=1');
-}
+export const markAllReadAction = defineFormPost(
+  { role: 'citizen', schema: z.object({}), signedOut: () => '/connexion?callbackUrl=/notifications' },
+  async (_input, user) => {
+    await markAllNotificationsRead(await getDb(), user.id);
+    redirect('/notifications?lu=1');
+  },
+);

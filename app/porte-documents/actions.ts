@@ -2,7 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { citizenAction, echoValues } from '@/lib/auth/action';
+import { citizenAction } from '@/lib/actions/define-action';
+import { echoValues } from '@/lib/actions/result';
 import { getDb } from '@/lib/db';
 import { addLockerDocument, deleteLockerDocument, renameLockerDocument } from '@/lib/documents/locker';
 import { addDocumentSchema, deleteDocumentSchema, renameDocumentSchema } from '@/lib/documents/schemas';

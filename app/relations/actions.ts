@@ -2,8 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { citizenAction, echoValues, type ActionResult } from '@/lib/auth/action';
+import { citizenAction } from '@/lib/actions/define-action';
+import { echoValues, type ActionResult } from '@/lib/actions/result';
 import { getDb } from '@/lib/db';
+import { removeDraftFiles } from '@/lib/dossiers/delete-draft';
 import { createRelation, deleteRelation, updateRelation } from '@/lib/relations/relations';
 import { deleteRelationSchema, organisationRelationSchema, personRelationSchema, type RelationInput } from '@/lib/relations/schemas';
 import { getBlobStore } from '@/lib/storage';
@@ -45,19 +47,7 @@ export const removeRelation = citizenAction(deleteRelationSchema, async (input, 
     revalidatePath(`/relations/${input.id}/supprimer`);
     return { ok: false, formError: result.reason === 'not-found' ? NOT_FOUND_MESSAGE : DRAFTS_CHANGED_MESSAGE };
   }
-  await removeDraftFiles(result.deletedDraftIds);
+  await removeDraftFiles(getBlobStore(), result.deletedDraftIds, 'relations');
   revalidatePath('/relations');
   redirect('/relations?suppression=1');
 });
-
-/** After the commit: a file left behind is an orphan to clean up, never a reason to undo the deletion. */
-async function removeDraftFiles(dossierIds: string[]) {
-  const store = getBlobStore();
-  for (const id of dossierIds) {
-    try {
-      await store.deletePrefix(`dossiers/${id}/`);
-    } catch (error) {
-      console.error(`[relations] files of deleted draft ${id} not removed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-}

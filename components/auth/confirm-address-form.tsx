@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { Alert, Button, PageHeader } from '@/components/ui';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { LinkExpired } from './link-expired';
 import { ResendConfirmationForm } from './resend-confirmation-form';
 import type { FormAction } from './use-server-form';

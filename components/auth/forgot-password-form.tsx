@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { Button, TextField } from '@/components/ui';
 import { emailOnlySchema } from '@/lib/accounts/schemas';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { FormErrors } from './form-errors';
 import { useServerForm, type FormAction } from './use-server-form';
 

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { Button, PageHeader } from '@/components/ui';
 import { resetPasswordSchema } from '@/lib/accounts/schemas';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { LinkExpired } from './link-expired';
 import { NEW_PASSWORD_HINT, PasswordField } from './password-field';
 import { FormErrors } from './form-errors';

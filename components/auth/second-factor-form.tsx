@@ -1,7 +1,7 @@
 'use client';
 
 import { Button, TextField } from '@/components/ui';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { recoveryCodeSchema, totpCodeSchema } from '@/lib/auth/second-factor/schemas';
 import { FormErrors } from './form-errors';
 import { useServerForm, type FormAction } from './use-server-form';

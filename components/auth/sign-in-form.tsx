@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useSyncExternalStore } from 'react';
 import { Alert, Button, TextField } from '@/components/ui';
 import { signInSchema } from '@/lib/accounts/schemas';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { PasswordField } from './password-field';
 import { ResendConfirmationForm } from './resend-confirmation-form';
 import { FormErrors } from './form-errors';

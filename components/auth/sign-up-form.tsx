@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { Button, TextField } from '@/components/ui';
 import { signUpSchema } from '@/lib/accounts/schemas';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { NEW_PASSWORD_HINT, PasswordField } from './password-field';
 import { FormErrors } from './form-errors';
 import { useServerForm, type FormAction } from './use-server-form';

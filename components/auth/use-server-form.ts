@@ -5,7 +5,7 @@ import { startTransition, useActionState, useState, type FormEvent } from 'react
 import { useForm, type FieldErrors, type FieldValues } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ErrorSummaryItem } from '@/components/ui';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/actions/result';
 
 export type FormAction<State> = (previous: State | null, formData: FormData) => Promise<State>;
 

@@ -1,5 +1,5 @@
 import type { ErrorSummaryItem } from '@/components/ui';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/actions/result';
 
 // Reading a server action's result in the plain forms (account, relations). Pure: used by client components.
 

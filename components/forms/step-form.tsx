@@ -1,23 +1,28 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
-import { startTransition, useActionState, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { get, useForm, type FieldErrors, type FieldValues, type Resolver } from 'react-hook-form';
-import { Alert, Button, ErrorSummary, type ErrorSummaryItem } from '@/components/ui';
+import { useActionState, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useForm, type FieldValues } from 'react-hook-form';
+import { Button, ErrorSummary } from '@/components/ui';
 import type { Answers } from '@/lib/procedures/answers';
-import { compileStep, findStep, isFieldVisible, isInputField, isSameAnswer, isStorableAnswer, pickStorableAnswers, readStepForm } from '@/lib/procedures/compile-step';
+import { findStep, isFieldVisible, isInputField, isStorableAnswer, pickStorableAnswers, readStepForm } from '@/lib/procedures/compile-step';
 import type { Field, ProcedureDefinition } from '@/lib/procedures/definition';
-import { FILE_ACTIONS, fileInputNames, filesOverPostLimit, postLimitMessage, readFileAnswers, tooLargeChoices } from '@/lib/documents/file-inputs';
+import { fileInputNames, readFileAnswers } from '@/lib/documents/file-inputs';
 import { conflictRows } from './conflict-rows';
 import type { FileFieldContext } from './field-file';
 import { ConflictPanel } from './conflict-panel';
-import { errorKeysOf, toFormValue, toInputEntries } from './fields';
-import { controlIdOf, fieldKeyOfInput, type FormValue } from './form-values';
+import { toFormValue } from './fields';
+import { fieldKeyOfInput, type FormValue } from './form-values';
 import { SaveStatusLine } from './save-status';
 import { StepFields } from './step-fields';
-import { STEP_FORM_FIELDS, type StepFormAction, type StepOutcome } from './step-form-state';
-import { useDraftAutosave } from './use-autosave';
+import { useStepErrors } from './step-form-errors';
+import { StepFormHiddenFields } from './step-form-hidden-fields';
+import type { StepFormAction, StepOutcome } from './step-form-state';
+import { StepOutcomeMessages } from './step-outcome-messages';
+import { useStepAutosave } from './use-step-autosave';
+import { useStepConflict } from './use-step-conflict';
+import { useStepResolver } from './use-step-resolver';
+import { useStepSubmit } from './use-step-submit';
 
 export type StepFormProps = {
   dossierId: string;
@@ -38,19 +43,12 @@ export type StepFormProps = {
 
 export const STEP_FORM_ID = 'formulaire-etape';
 
-function summarize(fields: Field[], messageOf: (errorKey: string) => string | undefined): ErrorSummaryItem[] {
-  return fields.flatMap((field) =>
-    errorKeysOf(field).flatMap((key) => {
-      const message = messageOf(key);
-      return message ? [{ fieldId: controlIdOf(key), message }] : [];
-    }),
-  );
-}
-
 /**
  * One step of a draft. Without JavaScript: a plain form posted to the step action, which saves
- * and validates. With JavaScript: the same compiled zod schema checks on blur and on submit,
- * conditional fields follow the answers live, and every change is journaled and autosaved.
+ * and validates. With JavaScript: the same compiled zod schema checks on blur and on submit
+ * (use-step-resolver), conditional fields follow the answers live, and every change is journaled
+ * and autosaved (use-autosave). The parts: errors (step-form-errors), what the action said
+ * (step-outcome-messages), the conflict (use-step-conflict), sending (use-step-submit).
  */
 export function StepForm(props: StepFormProps) {
   const { dossierId, definition, stepKey, answers } = props;
@@ -71,64 +69,15 @@ export function StepForm(props: StepFormProps) {
   }, [definition, stepKey, step, attached]);
   const refreshLive = useCallback(() => setLive((previous) => ({ ...previous, ...readForm() })), [readForm]);
 
-  // Read from the form element, not react-hook-form's values: the browser and the server action
-  // then turn inputs into answers with the very same function before the same schema checks them.
-  const schema = useMemo(() => compileStep(definition, stepKey, answers), [definition, stepKey, answers]);
-  const resolver = useCallback<Resolver<FieldValues>>(
-    async (_values, context, options) => {
-      const current = readForm();
-      const result = await (zodResolver(schema)(current, context, options as never) as ReturnType<Resolver<FieldValues>>);
-      const tooLarge = formRef.current ? tooLargeChoices(definition, step.fields, new FormData(formRef.current), { ...answers, ...current }) : {};
-      if (Object.keys(tooLarge).length === 0) return result;
-      const sizeErrors = Object.fromEntries(Object.entries(tooLarge).map(([key, message]) => [key, { type: 'size', message }]));
-      return { values: {}, errors: { ...result.errors, ...sizeErrors } };
-    },
-    [schema, readForm, definition, step, answers],
-  );
+  const resolver = useStepResolver({ definition, step, answers, formRef, readForm });
   const form = useForm<FieldValues>({ resolver, mode: 'onBlur', reValidateMode: 'onBlur', shouldFocusError: false });
   const { setValue } = form;
 
-  const autosave = useDraftAutosave({
-    dossierId,
-    version: outcome?.version ?? props.version,
-    onReplay: (entries) => {
-      for (const entry of entries) {
-        const field = inputFields.get(entry.field);
-        if (field) toInputEntries(field, entry.value).forEach(([name, value]) => setValue(name, value));
-      }
-      refreshLive();
-      recordTypedBeforeHydration();
-    },
-  });
+  const autosave = useStepAutosave({ dossierId, version: props.version, answers, outcome, inputFields, readForm, refreshLive, setValue });
 
-  // What was typed before the page became interactive fired no change event: catch it up.
-  function recordTypedBeforeHydration() {
-    const current = readForm();
-    const shown = { ...answers, ...outcome?.answers };
-    inputFields.forEach((field, key) => {
-      if (!isSameAnswer(current[key], shown[key]) && isStorableAnswer(field, current[key])) autosave.record(key, current[key]);
-    });
-  }
-  const { adoptVersion, enterConflict } = autosave;
-  useEffect(() => {
-    if (outcome?.kind === 'conflict') enterConflict(outcome.version, outcome.saved, outcome.answers);
-    else if (outcome) adoptVersion(outcome.version);
-  }, [outcome, adoptVersion, enterConflict]);
-  useEffect(() => adoptVersion(props.version), [props.version, adoptVersion]);
-
-  // Errors: react-hook-form's (blur, submit) first; the server's until the next browser check.
-  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const rhfErrors = form.formState.errors;
-  const serverErrors = outcome?.kind === 'invalid' || outcome?.kind === 'revealed' || outcome?.kind === 'files' ? outcome.fieldErrors : {};
-  const messageOf = (errors: FieldErrors, key: string) => {
-    const message = (get(errors, key) as { message?: unknown } | undefined)?.message;
-    return typeof message === 'string' && message ? message : undefined;
-  };
-  const errorOf = (key: string) => messageOf(rhfErrors, key) ?? (clientErrors ? undefined : serverErrors[key]?.[0]);
   const isVisible = (field: Field) => isFieldVisible(field, live, definition);
   const visibleInputs = step.fields.filter((f) => isInputField(f) && isVisible(f));
-  const summary = clientErrors ? summarize(visibleInputs, (key) => messageOf(clientErrors, key)) : summarize(visibleInputs, (key) => serverErrors[key]?.[0]);
+  const errors = useStepErrors(form.formState.errors, outcome, visibleInputs);
 
   const shownValues = useMemo(() => {
     const values: Record<string, FormValue> = {};
@@ -158,63 +107,20 @@ export function StepForm(props: StepFormProps) {
     }
   }, [outcome, step]);
 
-  const busy = useRef(false);
-  async function sendWith(element: HTMLFormElement, submitter: HTMLElement | null) {
-    busy.current = true;
-    setClientErrors(null);
-    // The action names the version it starts from: the autosave in flight must land first.
-    await autosave.flush();
-    const data = new FormData(element, submitter);
-    data.set(STEP_FORM_FIELDS.baseVersion, String(autosave.currentVersion(outcome?.version ?? props.version)));
-    startTransition(() => dispatch(data));
-    busy.current = false;
-  }
+  const onSubmit = useStepSubmit({
+    definition,
+    step,
+    live,
+    pending,
+    version: outcome?.version ?? props.version,
+    autosave,
+    dispatch,
+    handleSubmit: form.handleSubmit,
+    refuse: errors.refuse,
+    clearErrors: errors.clear,
+  });
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending || busy.current) return;
-    const element = event.currentTarget;
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    // Files that would take this post over the server's limit are taken out of the choice, with a
-    // message: the others go first (Next would answer an oversized post with an error page).
-    const overLimit = filesOverPostLimit(definition, step.fields, new FormData(element), live);
-    if (overLimit.length) {
-      for (const { key } of overLimit) {
-        const input = element.elements.namedItem(fileInputNames(key).upload);
-        if (input instanceof HTMLInputElement) input.value = '';
-      }
-      setClientErrors(Object.fromEntries(overLimit.map(({ key, filename }) => [key, { type: 'size', message: postLimitMessage(filename) }])));
-      setAttempt((n) => n + 1);
-      return;
-    }
-    if (submitter instanceof HTMLButtonElement && (submitter.name === FILE_ACTIONS.attach || submitter.name === FILE_ACTIONS.remove)) {
-      // "Joindre" or "Retirer": no step validation, only the size of a chosen file (before a long upload).
-      const tooLarge = tooLargeChoices(definition, step.fields, new FormData(element), live);
-      if (Object.keys(tooLarge).length) {
-        setClientErrors(Object.fromEntries(Object.entries(tooLarge).map(([key, message]) => [key, { type: 'size', message }])));
-        setAttempt((n) => n + 1);
-        return;
-      }
-      void sendWith(element, submitter);
-      return;
-    }
-    void form.handleSubmit(
-      () => sendWith(element, null),
-      (errors) => {
-        setClientErrors(errors);
-        setAttempt((n) => n + 1);
-      },
-    )();
-  }
-
-  // A conflict is shown until the citizen chooses; with JavaScript, choosing does not reload.
-  const [settledOutcome, setSettledOutcome] = useState<StepOutcome | null>(null);
-  const conflict =
-    autosave.status.kind === 'conflict'
-      ? autosave.status
-      : outcome?.kind === 'conflict' && outcome !== settledOutcome
-        ? { version: outcome.version, saved: outcome.saved, mine: outcome.answers }
-        : null;
+  const { conflict, settle } = useStepConflict(autosave.status, outcome);
   const reloadHref = `${props.stepPath}${props.returnToRecap ? '?retour=recapitulatif' : ''}`;
   const signInHref = `/connexion?callbackUrl=${encodeURIComponent(reloadHref)}`;
   const baseVersion = outcome?.kind === 'conflict' ? outcome.baseVersion : (outcome?.version ?? props.version);
@@ -228,60 +134,25 @@ export function StepForm(props: StepFormProps) {
           keepVersion={conflict.version}
           reloadHref={reloadHref}
           onKeepMine={() => {
-            setSettledOutcome(outcome ?? null);
+            settle();
             void autosave.keepMine(outcome?.kind === 'conflict' ? pickStorableAnswers(definition, outcome.answers) : {});
           }}
           onReload={autosave.discard}
         />
       ) : null}
-      <ErrorSummary key={`${attempt}-${clientErrors ? 'client' : 'server'}`} errors={pending ? [] : summary} formError={state && !state.ok ? state.formError : undefined} />
-      {state && !state.ok ? (
-        <p className="-mt-4 mb-8">
-          <a href={signInHref}>Se reconnecter</a> : vos réponses de cette étape n’ont pas été enregistrées.
-        </p>
-      ) : null}
-      {outcome?.kind === 'refused' ? (
-        <Alert tone="error" title="Vos réponses n’ont pas pu être enregistrées">
-          <p>{outcome.message}</p>
-        </Alert>
-      ) : null}
-      {outcome?.kind === 'revealed' ? (
-        <Alert tone="info" title="De nouvelles questions sont apparues">
-          <p>Votre réponse appelle des précisions : complétez les questions ajoutées ci-dessous, puis validez l’étape.</p>
-        </Alert>
-      ) : null}
-      <div role="status" className="empty:hidden">
-        {outcome?.kind === 'files' && outcome.notices.length ? (
-          <div className="mb-6 border-l-4 border-success bg-success-tint p-4">
-            {outcome.notices.map((notice) => (
-              <p key={notice}>{notice}</p>
-            ))}
-          </div>
-        ) : null}
-        {outcome?.kind === 'files' && outcome.warnings?.length ? (
-          <Alert tone="warning" title="Vérifiez ce document">
-            {outcome.warnings.map((warning) => (
-              <p key={warning}>{warning}</p>
-            ))}
-            <p>Le document a bien été joint. Vous pouvez le remplacer par un document plus récent, ou continuer si vous n’en avez pas d’autre.</p>
-          </Alert>
-        ) : null}
-      </div>
+      <ErrorSummary key={errors.summaryKey} errors={pending ? [] : errors.summary} formError={state && !state.ok ? state.formError : undefined} />
+      <StepOutcomeMessages state={state} outcome={outcome} signInHref={signInHref} />
       <SaveStatusLine status={autosave.status} signInHref={signInHref} />
       <form id={STEP_FORM_ID} ref={formRef} action={dispatch} onSubmit={onSubmit} onChange={onFormChange} onBlur={() => void autosave.flush()} noValidate>
-        <input type="hidden" name={STEP_FORM_FIELDS.dossierId} value={dossierId} />
-        <input type="hidden" name={STEP_FORM_FIELDS.stepKey} value={stepKey} />
-        <input type="hidden" name={STEP_FORM_FIELDS.baseVersion} value={baseVersion} />
-        <input type="hidden" name={STEP_FORM_FIELDS.shown} value={visibleInputs.map((f) => f.key).join(',')} />
-        {props.returnToRecap ? <input type="hidden" name={STEP_FORM_FIELDS.retour} value="recapitulatif" /> : null}
-        {step.fields.some((f) => f.type === 'file') ? (
-          // The form's default button: Enter in a text field validates the step, instead of pressing
-          // the first "Retirer" or "Joindre ce fichier" button of a file question.
-          <button type="submit" hidden tabIndex={-1}>
-            Valider l’étape
-          </button>
-        ) : null}
-        <StepFields fields={step.fields} isVisible={isVisible} values={shownValues} errorOf={errorOf} register={form.register} files={props.files} />
+        <StepFormHiddenFields
+          dossierId={dossierId}
+          stepKey={stepKey}
+          baseVersion={baseVersion}
+          shown={visibleInputs.map((f) => f.key)}
+          returnToRecap={props.returnToRecap}
+          hasFileQuestion={step.fields.some((f) => f.type === 'file')}
+        />
+        <StepFields fields={step.fields} isVisible={isVisible} values={shownValues} errorOf={errors.errorOf} register={form.register} files={props.files} />
         <div className="mt-8 flex flex-wrap items-center gap-x-6 gap-y-4">
           <Button type="submit" disabled={pending}>
             Valider l’étape
@@ -294,4 +165,3 @@ export function StepForm(props: StepFormProps) {
     </>
   );
 }
-

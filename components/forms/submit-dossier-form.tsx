@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef, type FormEvent } from 'react';
 import { Button, Checkbox, ErrorSummary } from '@/components/ui';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/actions/result';
 
 export type SubmitFormState = ActionResult | null;
 export type SubmitFormAction = (previous: SubmitFormState, formData: FormData) => Promise<SubmitFormState>;

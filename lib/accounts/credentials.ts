@@ -10,14 +10,18 @@ import { confirmEmailChangeEmail, emailAlreadyUsedEmail, emailChangedNoticeEmail
 import { consumeEmailToken, issueEmailToken } from './email-tokens';
 import { bumpSessionVersion, findUserByEmail, findUserById } from './users';
 
-export type CredentialResult = { ok: true; sessionVersion?: number } | { ok: false; fieldErrors: Record<string, string[]> } | { ok: false; formError: string };
+/** Why a credential change is refused; the pages say it in their words (app/compte/messages.ts). */
+export type CredentialFailure =
+  | { ok: false; reason: 'throttled' | 'wrong-password' | 'same-email' }
+  | { ok: false; reason: 'weak-password'; message: string };
+export type CredentialResult = { ok: true; sessionVersion?: number } | CredentialFailure;
 
-const WRONG_PASSWORD = { ok: false as const, fieldErrors: { currentPassword: ['Le mot de passe actuel est incorrect.'] } };
+const WRONG_PASSWORD = { ok: false as const, reason: 'wrong-password' as const };
 
 async function checkCurrentPassword(ctx: AccountContext, userId: string, currentPassword: string) {
   // Re-entering the password is also rate-limited, or it would be a way around the sign-in throttle.
   const limit = await consumeRateLimit(ctx.db, rateLimitKey('reauth', userId), 10, 3600);
-  if (!limit.allowed) return { user: null, error: { ok: false as const, formError: 'Trop d’essais. Réessayez dans une heure.' } };
+  if (!limit.allowed) return { user: null, error: { ok: false as const, reason: 'throttled' as const } };
   const user = await findUserById(ctx.db, userId);
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) return { user: null, error: WRONG_PASSWORD };
   return { user, error: null };
@@ -28,7 +32,7 @@ export async function changePassword(ctx: AccountContext, userId: string, curren
   const { user, error } = await checkCurrentPassword(ctx, userId, currentPassword);
   if (!user) return error;
   const weak = checkPassword(newPassword, { email: user.email });
-  if (weak) return { ok: false, fieldErrors: { newPassword: [weak] } };
+  if (weak) return { ok: false, reason: 'weak-password', message: weak };
   const passwordHash = await hashPassword(newPassword);
   const sessionVersion = await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, userId));
@@ -46,7 +50,7 @@ export async function changePassword(ctx: AccountContext, userId: string, curren
 export async function requestEmailChange(ctx: AccountContext, userId: string, newEmail: string, currentPassword: string): Promise<CredentialResult> {
   const { user, error } = await checkCurrentPassword(ctx, userId, currentPassword);
   if (!user) return error;
-  if (newEmail === user.email) return { ok: false, fieldErrors: { newEmail: ['C’est déjà votre adresse de connexion.'] } };
+  if (newEmail === user.email) return { ok: false, reason: 'same-email' };
   const base = { to: newEmail, origin: ctx.origin, portalName: ctx.portalName };
   if (await findUserByEmail(ctx.db, newEmail)) {
     await ctx.sendEmail(emailAlreadyUsedEmail(base));

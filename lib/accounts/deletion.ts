@@ -24,7 +24,7 @@ export async function summarizeAccountData(db: Executor, userId: string): Promis
   return { relations: rel.n, documents: doc.n, drafts, submitted: owned.length - drafts };
 }
 
-export type DeleteAccountResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> } | { ok: false; formError: string };
+export type DeleteAccountResult = { ok: true } | { ok: false; reason: 'throttled' | 'wrong-password' };
 
 /**
  * Deletes the account for good: rows (relations, dossiers, messages, attachments, locker, tokens…
@@ -33,10 +33,10 @@ export type DeleteAccountResult = { ok: true } | { ok: false; fieldErrors: Recor
  */
 export async function deleteAccount(ctx: AccountContext, store: BlobStore, userId: string, currentPassword: string): Promise<DeleteAccountResult> {
   const limit = await consumeRateLimit(ctx.db, rateLimitKey('reauth', userId), 10, 3600);
-  if (!limit.allowed) return { ok: false, formError: 'Trop d’essais. Réessayez dans une heure.' };
+  if (!limit.allowed) return { ok: false, reason: 'throttled' };
   const user = await findUserById(ctx.db, userId);
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    return { ok: false, fieldErrors: { currentPassword: ['Le mot de passe est incorrect.'] } };
+    return { ok: false, reason: 'wrong-password' };
   }
   const dossierIds = await ctx.db.transaction(async (tx) => {
     const owned = await tx.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.ownerId, userId));

@@ -14,11 +14,11 @@ import { bumpSessionVersion, findUserByEmail, findUserById } from './users';
  * "Mot de passe oublié": same answer whether the address has an account or not, in the same time:
  * the look-up, the link and the email run after the answer (ctx.defer).
  */
-export async function requestPasswordReset(ctx: AccountContext, email: string, clientKey: string): Promise<{ ok: boolean; formError?: string }> {
+export async function requestPasswordReset(ctx: AccountContext, email: string, clientKey: string): Promise<{ ok: true } | { ok: false; reason: 'too-many-requests' }> {
   const perAddress = await consumeRateLimit(ctx.db, rateLimitKey('reset-email', email), 3, 3600);
   const perClient = await consumeRateLimit(ctx.db, rateLimitKey('reset-client', clientKey), 20, 3600);
   if (!perAddress.allowed || !perClient.allowed) {
-    return { ok: false, formError: 'Trop de demandes en peu de temps. Réessayez dans une heure.' };
+    return { ok: false, reason: 'too-many-requests' };
   }
   await runAfterAnswer(ctx, 'password reset request', async () => {
     const user = await findUserByEmail(ctx.db, email);

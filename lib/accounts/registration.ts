@@ -12,10 +12,9 @@ import { consumeEmailToken, issueSignupConfirmationToken } from './email-tokens'
 import type { SignUpInput } from './schemas';
 import { bumpSessionVersion, findUserByEmail, findUserById } from './users';
 
-export type SignUpResult = { ok: true } | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string };
+export type SignUpResult = { ok: true } | { ok: false; reason: 'too-many-requests' } | { ok: false; reason: 'weak-password'; message: string };
 
 const LIMIT_PER_HOUR = 5;
-const TOO_MANY = 'Trop de demandes en peu de temps. Réessayez dans une heure.';
 
 // Pre-hijacking (decision 010): an address belongs to whoever follows the link sent to it. A
 // sign-up for an address whose account is still unconfirmed replaces that account's password and
@@ -30,10 +29,10 @@ const TOO_MANY = 'Trop de demandes en peu de temps. Réessayez dans une heure.';
  */
 export async function registerAccount(ctx: AccountContext, input: SignUpInput, clientKey: string): Promise<SignUpResult> {
   const weak = checkPassword(input.password, { email: input.email, names: [input.firstNames, input.lastName] });
-  if (weak) return { ok: false, fieldErrors: { password: [weak] } };
+  if (weak) return { ok: false, reason: 'weak-password', message: weak };
   const perAddress = await consumeRateLimit(ctx.db, rateLimitKey('signup-email', input.email), LIMIT_PER_HOUR, 3600);
   const perClient = await consumeRateLimit(ctx.db, rateLimitKey('signup-client', clientKey), LIMIT_PER_HOUR * 4, 3600);
-  if (!perAddress.allowed || !perClient.allowed) return { ok: false, formError: TOO_MANY };
+  if (!perAddress.allowed || !perClient.allowed) return { ok: false, reason: 'too-many-requests' };
   const passwordHash = await hashPassword(input.password);
   await runAfterAnswer(ctx, 'sign-up', () => applySignUp(ctx, input, passwordHash));
   return { ok: true };
@@ -72,10 +71,10 @@ async function replacePendingSignUp(tx: Executor, userId: string, input: SignUpI
 }
 
 /** Resends the confirmation link, bound to the account's current (latest sign-up's) password; same answer whatever the address. */
-export async function resendConfirmation(ctx: AccountContext, email: string, clientKey: string): Promise<{ ok: boolean; formError?: string }> {
+export async function resendConfirmation(ctx: AccountContext, email: string, clientKey: string): Promise<{ ok: true } | { ok: false; reason: 'too-many-requests' }> {
   const perAddress = await consumeRateLimit(ctx.db, rateLimitKey('resend-email', email), 3, 3600);
   const perClient = await consumeRateLimit(ctx.db, rateLimitKey('resend-client', clientKey), 20, 3600);
-  if (!perAddress.allowed || !perClient.allowed) return { ok: false, formError: TOO_MANY };
+  if (!perAddress.allowed || !perClient.allowed) return { ok: false, reason: 'too-many-requests' };
   await runAfterAnswer(ctx, 'confirmation resend', async () => {
     const user = await findUserByEmail(ctx.db, email);
     if (!user || user.emailVerifiedAt) return;

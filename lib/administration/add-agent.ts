@@ -6,9 +6,9 @@ import type { AccountContext } from '@/lib/accounts/context';
 import { issueEmailToken } from '@/lib/accounts/email-tokens';
 import { bumpSessionVersion, normalizeEmail } from '@/lib/accounts/users';
 import { recordAudit } from '@/lib/audit';
-import type { ActionResult } from '@/lib/auth/action';
 import { hashPassword } from '@/lib/security/password';
 import { assertAdmin, type AdminActor } from './admin-actor';
+import type { AgentAdminOutcome } from './outcomes';
 import { agentAccessGrantedEmail, agentInvitationEmail, INVITATION_LIFETIME_SECONDS } from './emails';
 import { refuseAddAgent } from './role-rules';
 import { roleLabels, type AddAgentInput } from './schemas';
@@ -18,7 +18,7 @@ import { roleLabels, type AddAgentInput } from './schemas';
  * otherwise an account is created without a usable password and the person receives a single-use
  * link to choose one (the password-reset mechanism, with a longer lifetime).
  */
-export async function addAgent(ctx: AccountContext, actor: AdminActor, input: AddAgentInput): Promise<ActionResult<{ created: boolean }>> {
+export async function addAgent(ctx: AccountContext, actor: AdminActor, input: AddAgentInput): Promise<AgentAdminOutcome<{ created: boolean }>> {
   // Nobody knows this password: the account is usable only once its owner has chosen one.
   // The login identifier is stored lower-cased: the schema does it, the use case does not rely on it.
   const email = normalizeEmail(input.email);
@@ -31,7 +31,7 @@ export async function addAgent(ctx: AccountContext, actor: AdminActor, input: Ad
       .where(eq(users.email, email))
       .for('update');
     const refusal = refuseAddAgent(existing ?? null);
-    if (refusal) return { ok: false as const, fieldErrors: { email: [refusal] } };
+    if (refusal) return { ok: false as const, reason: refusal };
     let userId: string;
     let invite: boolean;
     if (existing) {
@@ -46,7 +46,7 @@ export async function addAgent(ctx: AccountContext, actor: AdminActor, input: Ad
         .onConflictDoNothing({ target: users.email })
         .returning({ id: users.id });
       // A sign-up or another administrator created this address a moment ago.
-      if (!created) return { ok: false as const, fieldErrors: { email: ['Un compte vient d’être créé avec cette adresse : recommencez pour lui donner l’accès.'] } };
+      if (!created) return { ok: false as const, reason: 'just-created' as const };
       userId = created.id;
       invite = true;
       await tx.insert(profiles).values({ userId });

@@ -4,10 +4,9 @@ import type { Database } from '@/db/client';
 import { recoveryCodes, secondFactors, users } from '@/db/schema';
 import { bumpSessionVersion } from '@/lib/accounts/users';
 import { recordAudit } from '@/lib/audit';
-import type { ActionResult } from '@/lib/auth/action';
 import { clearSecondFactorFailures } from '@/lib/auth/second-factor/throttle';
 import { assertAdmin, type AdminActor } from './admin-actor';
-import { USER_NOT_FOUND_MESSAGE } from './change-agent-role';
+import type { AgentAdminOutcome } from './outcomes';
 import { refuseSecondFactorReset } from './role-rules';
 import type { ResetSecondFactorInput } from './schemas';
 
@@ -17,13 +16,13 @@ import type { ResetSecondFactorInput } from './schemas';
  * (another administrator checks who is asking), so a stolen administrator session cannot swap
  * its owner's second factor for the thief's.
  */
-export async function resetSecondFactor(db: Database, actor: AdminActor, input: ResetSecondFactorInput): Promise<ActionResult> {
+export async function resetSecondFactor(db: Database, actor: AdminActor, input: ResetSecondFactorInput): Promise<AgentAdminOutcome> {
   return db.transaction(async (tx) => {
     await assertAdmin(tx, actor);
     const [target] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, input.userId)).for('update');
-    if (!target) return { ok: false, formError: USER_NOT_FOUND_MESSAGE };
+    if (!target) return { ok: false, reason: 'user-not-found' };
     const refusal = refuseSecondFactorReset(actor.id, target);
-    if (refusal) return { ok: false, formError: refusal };
+    if (refusal) return { ok: false, reason: refusal };
     const removed = await tx.delete(secondFactors).where(eq(secondFactors.userId, target.id)).returning({ userId: secondFactors.userId });
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, target.id));
     await clearSecondFactorFailures(tx, target.id);

@@ -1,32 +1,33 @@
 import type { Role } from '@/db/schema';
-// Pure rules of the agents page (unit-tested). The use cases apply them inside their transaction.
+// Pure rules of the agents page (unit-tested). The use cases apply them inside their transaction;
+// the page says each refusal in its words (app/admin/agents/messages.ts).
 
 export type RoleTarget = { id: string; role: Role };
 export type RoleChange = 'agent' | 'admin' | 'citizen';
 
-export const SELF_CHANGE_MESSAGE =
-  'Vous ne pouvez pas modifier ni retirer votre propre rôle d’administrateur : demandez-le à un autre administrateur. Ainsi, le portail garde toujours au moins un administrateur.';
+/** `self`: one's own role (so the portal always keeps an administrator). */
+export type RoleChangeRefusal = 'self' | 'not-back-office' | 'already-admin' | 'already-agent';
+export type AddAgentRefusal = 'already-back-office';
+/** `self-second-factor`: another administrator checks who is asking. */
+export type SecondFactorResetRefusal = 'self-second-factor' | 'not-back-office';
 
 /** Why this change is refused, or null when it is allowed. `citizen` means "withdraw back-office access". */
-export function refuseRoleChange(actorId: string, target: RoleTarget, next: RoleChange): string | null {
-  if (target.id === actorId) return SELF_CHANGE_MESSAGE;
-  if (target.role === 'citizen') return 'Cette personne n’a pas accès à l’espace agents.';
-  if (target.role === next) return next === 'admin' ? 'Cette personne est déjà administratrice.' : 'Cette personne est déjà agent.';
+export function refuseRoleChange(actorId: string, target: RoleTarget, next: RoleChange): RoleChangeRefusal | null {
+  if (target.id === actorId) return 'self';
+  if (target.role === 'citizen') return 'not-back-office';
+  if (target.role === next) return next === 'admin' ? 'already-admin' : 'already-agent';
   return null;
 }
 
 /** Why this account cannot be added as an agent, or null. */
-export function refuseAddAgent(existing: { role: Role } | null): string | null {
-  if (existing && existing.role !== 'citizen') return 'Cette personne a déjà accès à l’espace agents : modifiez son rôle dans la liste ci-dessous.';
+export function refuseAddAgent(existing: { role: Role } | null): AddAgentRefusal | null {
+  if (existing && existing.role !== 'citizen') return 'already-back-office';
   return null;
 }
 
-export const SELF_SECOND_FACTOR_RESET_MESSAGE =
-  'Vous ne pouvez pas réinitialiser votre propre double authentification : demandez-le à un autre administrateur.';
-
 /** Why this second-factor reset is refused, or null when it is allowed. */
-export function refuseSecondFactorReset(actorId: string, target: RoleTarget): string | null {
-  if (target.id === actorId) return SELF_SECOND_FACTOR_RESET_MESSAGE;
-  if (target.role === 'citizen') return 'Cette personne n’a pas accès à l’espace agents.';
+export function refuseSecondFactorReset(actorId: string, target: RoleTarget): SecondFactorResetRefusal | null {
+  if (target.id === actorId) return 'self-second-factor';
+  if (target.role === 'citizen') return 'not-back-office';
   return null;
 }

@@ -3,6 +3,7 @@ import type { Executor } from '@/db/client';
 import { getProfile, type ProfileView } from '@/lib/accounts/profile';
 import type { Beneficiary, ProcedureDefinition } from '@/lib/procedures/definition';
 import { lastNameOf, type PrefillBeneficiary } from '@/lib/procedures/prefill';
+import { isAllowedBeneficiary } from './beneficiary-rules';
 import { getRelation, toBeneficiarySnapshot, type Relation } from '@/lib/relations/relations';
 
 // Whom a dossier is for. The snapshot is stored on the dossier and refreshed at submission, so
@@ -34,9 +35,7 @@ export async function resolveBeneficiary(
   const relation = await getRelation(db, ownerId, choice.relationId);
   // A relation of the other kind is not the one the form offered: same answer as an unknown id.
   if (!relation || relation.kind !== choice.kind) return { ok: false, reason: 'not-found' };
-  if (relation.kind === 'person' && definition.personSubtypes && !definition.personSubtypes.includes(relation.subtype)) {
-    return { ok: false, reason: 'beneficiary-not-allowed' };
-  }
+  if (!isAllowedBeneficiary(definition, relation)) return { ok: false, reason: 'beneficiary-not-allowed' };
   return { ok: true, beneficiary: describeRelationBeneficiary(relation) };
 }
 

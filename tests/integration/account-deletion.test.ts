@@ -20,6 +20,7 @@ import {
   relations,
   users,
 } from '@/db/schema';
+import { accountResult, WRONG_PASSWORD } from '@/app/compte/messages';
 import type { AccountContext } from '@/lib/accounts/context';
 import { deleteAccount, summarizeAccountData } from '@/lib/accounts/deletion';
 import { issueEmailToken } from '@/lib/accounts/email-tokens';
@@ -173,7 +174,7 @@ describe.each(['local disk', 'S3'] as const)('deleteAccount with %s storage', (s
 
   it('deletes nothing when the password is wrong', async () => {
     const result = await deleteAccount(ctx, store, target.id, 'pas le bon mot de passe');
-    expect(result).toEqual({ ok: false, fieldErrors: { currentPassword: ['Le mot de passe est incorrect.'] } });
+    expect(accountResult(result, { wrongPassword: WRONG_PASSWORD })).toEqual({ ok: false, fieldErrors: { currentPassword: ['Le mot de passe est incorrect.'] } });
     expect(await countRows(target)).toEqual(FULL);
     expect(await storedBlobs(store, target.blobKeys)).toEqual(target.blobKeys);
     expect(await emailsTo(db, target.email)).toHaveLength(0);

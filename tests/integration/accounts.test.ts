@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountResult } from '@/app/compte/messages';
 import { auditLog, emailTokens, rateLimits, users } from '@/db/schema';
 import { confirmSignup, registerAccount, resendConfirmation } from '@/lib/accounts/registration';
 import { authenticate } from '@/lib/accounts/sign-in';
@@ -72,7 +73,7 @@ describe('sign-up and confirmation', () => {
 
   it('refuses a common password with a French message', async () => {
     const result = await registerAccount(ctx, { email: uniqueEmail(), password: 'motdepasse123456', firstNames: 'A', lastName: 'B' }, 'client-a');
-    expect(result).toEqual({ ok: false, fieldErrors: { password: [expect.stringContaining('plus courants')] } });
+    expect(accountResult(result)).toEqual({ ok: false, fieldErrors: { password: [expect.stringContaining('plus courants')] } });
   });
 
   it('resends the confirmation link; the earlier link stops working', async () => {
@@ -94,7 +95,7 @@ describe('sign-up and confirmation', () => {
     const results = [];
     for (let i = 0; i < 6; i += 1) results.push(await registerAccount(ctx, { email, password: PASSWORD, firstNames: 'A', lastName: 'B' }, `client-${i}`));
     expect(results.slice(0, 5).every((r) => r.ok)).toBe(true);
-    expect(results[5]).toEqual({ ok: false, formError: expect.stringContaining('Trop de demandes') });
+    expect(accountResult(results[5])).toEqual({ ok: false, formError: expect.stringContaining('Trop de demandes') });
   });
 });
 
@@ -190,7 +191,7 @@ describe('Mon compte', () => {
 
   it('changes the password only with the current one, and ends the other sessions', async () => {
     const user = await createConfirmedAccount();
-    expect(await changePassword(ctx, user.id, 'pas le bon', 'nouvelle phrase de passe')).toEqual({ ok: false, fieldErrors: { currentPassword: [expect.any(String)] } });
+    expect(accountResult(await changePassword(ctx, user.id, 'pas le bon', 'nouvelle phrase de passe'))).toEqual({ ok: false, fieldErrors: { currentPassword: [expect.any(String)] } });
     const result = await changePassword(ctx, user.id, PASSWORD, 'nouvelle phrase de passe');
     expect(result).toEqual({ ok: true, sessionVersion: user.sessionVersion + 1 });
     expect((await authenticate(db.db, user.email, PASSWORD)).ok).toBe(false);

@@ -241,8 +241,6 @@ const notUseCases: Record<string, string> = {
   'lib/administration/procedures/step-texts-edit.ts#applyStepTexts': PURE,
   'lib/administration/procedures/working-version.ts#definitionRevision': PURE,
   'lib/administration/procedures/working-version.ts#removedStatuses': PURE,
-  'lib/administration/procedures/working-version.ts#describeStatusesInUse': PURE,
-  'lib/administration/procedures/working-version.ts#toActionFailure': PURE,
   'lib/administration/procedures/working-version.ts#findDraftVersion': BUILDING_BLOCK,
   'lib/administration/procedures/working-version.ts#findCurrentVersion': BUILDING_BLOCK,
   'lib/administration/procedures/working-version.ts#findStatusesInUse': BUILDING_BLOCK,

@@ -13,6 +13,7 @@ import { listAuditEntries } from '@/lib/administration/list-audit-entries';
 import { listBackOfficeUsers } from '@/lib/administration/list-back-office-users';
 import { withdrawProcedureAccess } from '@/lib/administration/withdraw-procedure-access';
 import { withdrawBackOfficeAccess } from '@/lib/administration/withdraw-back-office-access';
+import { agentsResult } from '@/app/admin/agents/messages';
 import { createTestAccountContext, lastEmailTo, linkToken } from '../helpers/accounts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
@@ -67,7 +68,7 @@ describe('adding an agent', () => {
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
     expect((await lastEmailTo(db, citizen.email))!.subject).toContain('espace agents');
     const again = await addAgent(ctx, admin, { email: citizen.email, role: 'agent' });
-    expect(again).toEqual({ ok: false, fieldErrors: { email: [expect.stringContaining('déjà accès')] } });
+    expect(agentsResult(again)).toEqual({ ok: false, fieldErrors: { email: [expect.stringContaining('déjà accès')] } });
   });
 });
 
@@ -90,17 +91,17 @@ describe('roles and access', () => {
 
   it('an administrator cannot change or withdraw their own role', async () => {
     const before = await sessionVersionOf(admin.id);
-    expect(await changeAgentRole(db.db, admin, { userId: admin.id, role: 'agent' })).toEqual({ ok: false, formError: expect.stringContaining('votre propre rôle') });
-    expect(await withdrawBackOfficeAccess(db.db, admin, { userId: admin.id })).toEqual({ ok: false, formError: expect.stringContaining('votre propre rôle') });
+    expect(agentsResult(await changeAgentRole(db.db, admin, { userId: admin.id, role: 'agent' }))).toEqual({ ok: false, formError: expect.stringContaining('votre propre rôle') });
+    expect(agentsResult(await withdrawBackOfficeAccess(db.db, admin, { userId: admin.id }))).toEqual({ ok: false, formError: expect.stringContaining('votre propre rôle') });
     expect(await sessionVersionOf(admin.id)).toEqual(before);
   });
 
   it('assigns and unassigns once', async () => {
     const agent = await createUser('agent');
     expect(await grantProcedureAccess(db.db, admin, { userId: agent.id, procedureId })).toEqual({ ok: true });
-    expect(await grantProcedureAccess(db.db, admin, { userId: agent.id, procedureId })).toEqual({ ok: false, fieldErrors: { procedureId: [expect.stringContaining('déjà affectée')] } });
+    expect(agentsResult(await grantProcedureAccess(db.db, admin, { userId: agent.id, procedureId }))).toEqual({ ok: false, fieldErrors: { procedureId: [expect.stringContaining('déjà affectée')] } });
     expect(await withdrawProcedureAccess(db.db, admin, { userId: agent.id, procedureId })).toEqual({ ok: true });
-    expect(await withdrawProcedureAccess(db.db, admin, { userId: agent.id, procedureId })).toEqual({ ok: false, formError: expect.stringContaining('n’existe plus') });
+    expect(agentsResult(await withdrawProcedureAccess(db.db, admin, { userId: agent.id, procedureId }))).toEqual({ ok: false, formError: expect.stringContaining('n’existe plus') });
     const citizen = await createUser('citizen');
     expect((await grantProcedureAccess(db.db, admin, { userId: citizen.id, procedureId })).ok).toBe(false);
   });

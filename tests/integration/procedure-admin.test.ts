@@ -14,7 +14,12 @@ import type { StatusesFormInput } from '@/lib/administration/procedures/schemas'
 import { updateDraftPresentation } from '@/lib/administration/procedures/update-draft-presentation';
 import { updateDraftStatuses } from '@/lib/administration/procedures/update-draft-statuses';
 import { updateDraftStep } from '@/lib/administration/procedures/update-draft-step';
+import { procedureResult } from '@/app/admin/demarches/messages';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
+
+// The use cases give reasons; the pages word them (app/admin/demarches/messages.ts): the assertions read the words.
+const EDIT = { kind: 'edit' } as const;
+const DEFINITION_EDITOR = { kind: 'edit', invalidField: 'definition' } as const;
 
 let db: TestDatabase;
 let admin: AdminActor;
@@ -84,7 +89,7 @@ describe('creating and publishing', () => {
     const row = (await listAdminProcedures(db.db, admin)).find((p) => p.slug === slug)!;
     expect(row).toMatchObject({ inCatalogue: false, currentVersion: null, draftVersion: 1, submittedCount: 0 });
     const again = await createProcedure(db.db, admin, { slug, title: 'Doublon', summary: 'Résumé.', category: 'voirie', beneficiaries: ['self'] });
-    expect(again).toEqual({ ok: false, fieldErrors: { slug: [expect.stringContaining('déjà')] } });
+    expect(procedureResult(again, EDIT)).toEqual({ ok: false, fieldErrors: { slug: [expect.stringContaining('déjà')] } });
   });
 
   it('publishing makes the version the one new drafts use, while dossiers keep the version they were filed with', async () => {
@@ -127,7 +132,7 @@ describe('creating and publishing', () => {
     // Publishing is refused on the page that showed the draft before a later change.
     json.steps[0].title = 'Deuxième titre';
     const stale = await replaceDraftDefinition(db.db, admin, { procedureId: id, revision: revisionOfV1, definition: JSON.stringify(json) });
-    expect(stale).toEqual({ ok: false, formError: expect.stringContaining('Rien n’a été enregistré') });
+    expect(procedureResult(stale, DEFINITION_EDITOR)).toEqual({ ok: false, formError: expect.stringContaining('Rien n’a été enregistré') });
 
     const versions = await db.db.select().from(procedureVersions).where(eq(procedureVersions.procedureId, id)).orderBy(procedureVersions.version);
     expect(versions).toHaveLength(2);
@@ -142,9 +147,11 @@ describe('creating and publishing', () => {
     json.steps[0].fields[0].type = 'couleur';
     const result = await replaceDraftDefinition(db.db, admin, { procedureId: id, revision: editing.working.revision, definition: JSON.stringify(json) });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.fieldErrors?.definition?.[0]).toMatch(/étape « demande » › champ « objet ».*Type de champ inconnu/);
+    const worded = procedureResult(result, DEFINITION_EDITOR);
+    expect(!worded.ok && worded.fieldErrors?.definition?.[0]).toMatch(/étape « demande » › champ « objet ».*Type de champ inconnu/);
     const syntax = await replaceDraftDefinition(db.db, admin, { procedureId: id, revision: editing.working.revision, definition: '{\n  "steps": [\n' });
-    expect(!syntax.ok && syntax.fieldErrors?.definition?.[0]).toMatch(/JSON invalide/);
+    const wordedSyntax = procedureResult(syntax, DEFINITION_EDITOR);
+    expect(!wordedSyntax.ok && wordedSyntax.fieldErrors?.definition?.[0]).toMatch(/JSON invalide/);
     expect(await db.db.$count(procedureVersions, eq(procedureVersions.procedureId, id))).toBe(1);
   });
 
@@ -216,7 +223,7 @@ describe('fields', () => {
     expect((await replaceDraftDefinition(db.db, admin, { procedureId: id, revision: (await editingOf(id)).working.revision, definition: JSON.stringify(json) })).ok).toBe(true);
     const rows = (await editingOf(id)).working.definition.steps[0].fields.map((f, i) => ({ key: f.key, label: f.label, hint: undefined, required: true, body: undefined, position: i + 1, remove: f.key === 'typeLogement' }));
     const refused = await updateDraftStep(db.db, admin, { ...base, revision: (await editingOf(id)).working.revision, fields: rows });
-    expect(refused).toEqual({ ok: false, formError: expect.stringContaining('Le champ « typeLogement » n’existe pas') });
+    expect(procedureResult(refused, EDIT)).toEqual({ ok: false, formError: expect.stringContaining('Le champ « typeLogement » n’existe pas') });
 
     const duplicate = await updateDraftStep(db.db, admin, {
       ...base,
@@ -224,7 +231,7 @@ describe('fields', () => {
       fields: rows.map((r) => ({ ...r, remove: false })),
       newField: { key: 'objet', type: 'text', label: 'Encore', hint: undefined, required: false, options: [] },
     });
-    expect(duplicate).toEqual({ ok: false, fieldErrors: { 'new-field-key': [expect.stringContaining('déjà cette clé')] }, formError: undefined });
+    expect(procedureResult(duplicate, EDIT)).toEqual({ ok: false, fieldErrors: { 'new-field-key': [expect.stringContaining('déjà cette clé')] }, formError: undefined });
     await publishDraftVersion(db.db, admin, { procedureId: id, revision: (await editingOf(id)).working.revision });
     fields = (await editingOf(id)).working.definition.steps[0].fields;
     expect(fields.map((f) => f.key)).toEqual(['typeLogement', 'objet']);
@@ -258,12 +265,12 @@ describe('statuses', () => {
     const form = statusesForm(id, editing.working.revision, editing.working.definition.statuses);
     form.rows[1].remove = true;
     const result = await updateDraftStatuses(db.db, admin, form);
-    expect(result).toEqual({ ok: false, formError: expect.stringContaining('« En cours de traitement » (2 dossiers)') });
+    expect(procedureResult(result, EDIT)).toEqual({ ok: false, formError: expect.stringContaining('« En cours de traitement » (2 dossiers)') });
 
     const json = JSON.parse(editing.working.json);
     json.statuses[1].key = 'instruction';
     const renamedKey = await replaceDraftDefinition(db.db, admin, { procedureId: id, revision: editing.working.revision, definition: JSON.stringify(json) });
-    expect(renamedKey).toEqual({ ok: false, formError: expect.stringContaining('ne peuvent pas être retirés') });
+    expect(procedureResult(renamedKey, DEFINITION_EDITOR)).toEqual({ ok: false, formError: expect.stringContaining('ne peuvent pas être retirés') });
     expect(await db.db.$count(procedureVersions, eq(procedureVersions.procedureId, id))).toBe(1);
 
     // An unused status can go.
@@ -280,7 +287,7 @@ describe('statuses', () => {
     });
     form.rows[0].remove = true;
     const result = await updateDraftStatuses(db.db, admin, form);
-    expect(result).toEqual({
+    expect(procedureResult(result, EDIT)).toEqual({
       ok: false,
       fieldErrors: { 'new-key': [expect.stringContaining('déjà cette clé')], 'status-0-remove': [expect.stringContaining('statut initial')] },
       formError: undefined,

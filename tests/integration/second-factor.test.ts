@@ -18,6 +18,7 @@ import {
   verifyTotpSignIn,
   type SecondFactorOptions,
 } from '@/lib/auth/second-factor/verify';
+import { agentsResult } from '@/app/admin/agents/messages';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { enrolSecondFactor } from '../helpers/second-factor';
 
@@ -208,9 +209,9 @@ describe('reset by an administrator', () => {
     const agent = await createUser('agent');
     await enrolSecondFactor(db.db, admin.id, box);
     await enrolSecondFactor(db.db, agent.id, box);
-    expect(await resetSecondFactor(db.db, admin, { userId: admin.id })).toEqual({ ok: false, formError: expect.stringContaining('votre propre double authentification') });
+    expect(agentsResult(await resetSecondFactor(db.db, admin, { userId: admin.id }))).toEqual({ ok: false, formError: expect.stringContaining('votre propre double authentification') });
     const citizen = await createUser('citizen');
-    expect(await resetSecondFactor(db.db, admin, { userId: citizen.id })).toEqual({ ok: false, formError: expect.stringContaining('n’a pas accès') });
+    expect(agentsResult(await resetSecondFactor(db.db, admin, { userId: citizen.id }))).toEqual({ ok: false, formError: expect.stringContaining('n’a pas accès') });
     const otherAgent = await createUser('agent');
     await expect(resetSecondFactor(db.db, otherAgent, { userId: agent.id })).rejects.toBeInstanceOf(AdminRequiredError);
     await expect(resetSecondFactor(db.db, { id: citizen.id, role: 'citizen' }, { userId: agent.id })).rejects.toBeInstanceOf(AdminRequiredError);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { describeAuditMeta } from '@/lib/administration/audit-labels';
-import { refuseAddAgent, refuseRoleChange, SELF_CHANGE_MESSAGE } from '@/lib/administration/role-rules';
+import { refusalMessage, SELF_CHANGE_MESSAGE } from '@/app/admin/agents/messages';
+import { refuseAddAgent as refuseAddAgentReason, refuseRoleChange as refuseRoleChangeReason } from '@/lib/administration/role-rules';
+
+// The rules give reasons; the page words them (app/admin/agents/messages.ts). The assertions read the words.
+const worded = (reason: Parameters<typeof refusalMessage>[0] | null) => (reason ? refusalMessage(reason) : null);
+const refuseRoleChange = (...args: Parameters<typeof refuseRoleChangeReason>) => worded(refuseRoleChangeReason(...args));
+const refuseAddAgent = (...args: Parameters<typeof refuseAddAgentReason>) => worded(refuseAddAgentReason(...args));
 import { addAgentSchema, journalFilterSchema } from '@/lib/administration/schemas';
 import { parseDefinitionJson } from '@/lib/administration/procedures/definition-json';
 import {

@@ -22,11 +22,18 @@ import {
   totpKeyUri,
 } from '@/lib/auth/second-factor/totp';
 import { formatWait } from '@/lib/auth/second-factor/wait-text';
-import { refuseSecondFactorReset } from '@/lib/administration/role-rules';
+import { refusalMessage } from '@/app/admin/agents/messages';
+import { refuseSecondFactorReset as refuseSecondFactorResetReason } from '@/lib/administration/role-rules';
 import { ConfigError, parseEnv } from '@/lib/env';
 
 // RFC 6238, appendix B: the SHA-1 seed is the ASCII string "12345678901234567890"; the 8-digit
 // codes end with the 6 digits authenticator apps show.
+// The rule gives a reason; the agents page words it (app/admin/agents/messages.ts).
+const refuseSecondFactorReset = (...args: Parameters<typeof refuseSecondFactorResetReason>) => {
+  const reason = refuseSecondFactorResetReason(...args);
+  return reason ? refusalMessage(reason) : null;
+};
+
 const RFC_SECRET = new TextEncoder().encode('12345678901234567890');
 const RFC_VECTORS: [number, string][] = [
   [59, '287082'],

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { getAccountContext } from '@/lib/accounts/app-context';
 import { updatePreferences } from '@/lib/accounts/profile';
 import { preferencesSchema } from '@/lib/accounts/schemas';
-import { citizenAction } from '@/lib/auth/action';
+import { citizenAction } from '@/lib/actions/define-action';
 
 export const savePreferences = citizenAction(preferencesSchema, async (input, user) => {
   const { db } = await getAccountContext();

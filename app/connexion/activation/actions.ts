@@ -1,11 +1,10 @@
 'use server';
 
-import { parseForm, type ActionResult } from '@/lib/auth/action';
+import { defineAction } from '@/lib/actions/define-action';
 import { totpCodeSchema } from '@/lib/auth/second-factor/schemas';
-import { invalidCode, signInWithSecondFactor } from '../second-factor';
+import { signInWithSecondFactor } from '../second-factor';
 
-export async function confirmEnrolmentAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const parsed = parseForm(totpCodeSchema, formData);
-  if (!parsed.success) return invalidCode(parsed.error);
-  return signInWithSecondFactor('enrol', parsed.data.code, formData);
-}
+// A malformed code: the messages, but not what was typed (a recovery code is a secret).
+export const confirmEnrolmentAction = defineAction({ role: 'public', schema: totpCodeSchema, echo: false }, (input, _user, formData) =>
+  signInWithSecondFactor('enrol', input.code, formData),
+);

@@ -1,11 +1,10 @@
 'use server';
 
-import { parseForm, type ActionResult } from '@/lib/auth/action';
+import { defineAction } from '@/lib/actions/define-action';
 import { recoveryCodeSchema } from '@/lib/auth/second-factor/schemas';
-import { invalidCode, signInWithSecondFactor } from '../second-factor';
+import { signInWithSecondFactor } from '../second-factor';
 
-export async function verifyRecoveryCodeAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const parsed = parseForm(recoveryCodeSchema, formData);
-  if (!parsed.success) return invalidCode(parsed.error);
-  return signInWithSecondFactor('recovery', parsed.data.code, formData);
-}
+// A malformed code: the messages, but not what was typed (a recovery code is a secret).
+export const verifyRecoveryCodeAction = defineAction({ role: 'public', schema: recoveryCodeSchema, echo: false }, (input, _user, formData) =>
+  signInWithSecondFactor('recovery', input.code, formData),
+);

@@ -6,7 +6,7 @@ import { assertAdmin, type AdminActor } from '@/lib/administration/admin-actor';
 import { parseDefinition } from '@/lib/procedures/definition';
 import type { CreateProcedureInput } from './schemas';
 
-export type CreateProcedureResult = { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string[]> };
+export type CreateProcedureResult = { ok: true; id: string } | { ok: false; reason: 'slug-taken' };
 
 /** A starting point the administrator then edits: one step, one field, the usual statuses. */
 export function starterDefinition(beneficiaries: CreateProcedureInput['beneficiaries']) {
@@ -38,7 +38,7 @@ export async function createProcedure(db: Database, actor: AdminActor, input: Cr
       .values({ slug: input.slug, title: input.title, summary: input.summary, category: input.category, published: false })
       .onConflictDoNothing({ target: procedures.slug })
       .returning({ id: procedures.id });
-    if (!row) return { ok: false as const, fieldErrors: { slug: ['Une autre démarche utilise déjà cette adresse : choisissez-en une autre.'] } };
+    if (!row) return { ok: false as const, reason: 'slug-taken' as const };
     await tx.insert(procedureVersions).values({ procedureId: row.id, version: 1, definition });
     await recordAudit(tx, { action: 'procedure.created', actorId: actor.id, targetType: 'procedure', targetId: row.id, meta: { slug: input.slug, title: input.title } });
     return { ok: true as const, id: row.id };

@@ -3,40 +3,37 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { procedureVersions, procedures } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
-import type { ActionResult } from '@/lib/auth/action';
 import { assertAdmin, type AdminActor } from '@/lib/administration/admin-actor';
 import { safeParseDefinition } from '@/lib/procedures/definition';
+import type { ProcedureAdminOutcome } from './outcomes';
 import type { VersionActionInput } from './schemas';
 import {
   definitionRevision,
-  describeStatusesInUse,
   findCurrentVersion,
   findDraftVersion,
   findStatusesInUse,
   lockProcedure,
-  NOT_FOUND_MESSAGE,
   removedStatuses,
-  STALE_MESSAGE,
 } from './working-version';
 
 /**
  * "Publier cette version": the draft becomes the current version, the one new drafts are filed
  * with, and the procedure appears in the catalogue. Dossiers already started keep their version.
  */
-export async function publishDraftVersion(db: Database, actor: AdminActor, input: VersionActionInput): Promise<ActionResult<{ version: number; slug: string }>> {
+export async function publishDraftVersion(db: Database, actor: AdminActor, input: VersionActionInput): Promise<ProcedureAdminOutcome<{ version: number; slug: string }>> {
   return db.transaction(async (tx) => {
     await assertAdmin(tx, actor);
     const procedure = await lockProcedure(tx, input.procedureId);
-    if (!procedure) return { ok: false, formError: NOT_FOUND_MESSAGE };
+    if (!procedure) return { ok: false, reason: 'not-found' };
     const draft = await findDraftVersion(tx, input.procedureId);
-    if (!draft) return { ok: false, formError: 'Il n’y a pas de version de travail à publier : elle a peut-être déjà été publiée. Rechargez la page.' };
-    if (definitionRevision(draft.definition) !== input.revision) return { ok: false, formError: STALE_MESSAGE };
+    if (!draft) return { ok: false, reason: 'no-draft' };
+    if (definitionRevision(draft.definition) !== input.revision) return { ok: false, reason: 'stale' };
     const parsed = safeParseDefinition(draft.definition);
-    if (!parsed.success) return { ok: false, formError: `Cette version n’est pas valide : ${parsed.errors.join(' ; ')}` };
+    if (!parsed.success) return { ok: false, reason: 'invalid-definition', errors: parsed.errors };
     const current = await findCurrentVersion(tx, input.procedureId);
     if (current) {
       const inUse = await findStatusesInUse(tx, input.procedureId, removedStatuses(current.definition, parsed.data));
-      if (inUse.length) return { ok: false, formError: describeStatusesInUse(inUse) };
+      if (inUse.length) return { ok: false, reason: 'status-in-use', inUse };
     }
     await tx
       .update(procedureVersions)

@@ -7,11 +7,11 @@ import { assertAdmin, type AdminActor } from '@/lib/administration/admin-actor';
 import type { CatalogueEntryInput } from './schemas';
 
 /** Title, summary and category: catalogue data, not part of a version, changed at once. */
-export async function updateCatalogueEntry(db: Database, actor: AdminActor, input: CatalogueEntryInput): Promise<{ ok: boolean }> {
+export async function updateCatalogueEntry(db: Database, actor: AdminActor, input: CatalogueEntryInput): Promise<{ ok: true } | { ok: false; reason: 'not-found' }> {
   return db.transaction(async (tx) => {
     await assertAdmin(tx, actor);
     const [before] = await tx.select({ title: procedures.title, summary: procedures.summary, category: procedures.category }).from(procedures).where(eq(procedures.id, input.procedureId)).for('update');
-    if (!before) return { ok: false };
+    if (!before) return { ok: false, reason: 'not-found' };
     await tx
       .update(procedures)
       .set({ title: input.title, summary: input.summary, category: input.category, updatedAt: sql`now()` })

@@ -1,11 +1,11 @@
 import 'server-only';
 import type { Database } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
-import type { ActionResult } from '@/lib/auth/action';
 import { assertAdmin, type AdminActor } from '@/lib/administration/admin-actor';
 import type { StatusesFormInput } from './schemas';
 import { applyStatusesForm, type StatusesEdit } from './statuses-edit';
-import { saveWorkingDefinition, toActionFailure } from './working-version';
+import type { ProcedureAdminOutcome } from './outcomes';
+import { saveWorkingDefinition } from './working-version';
 
 class StatusesFormError extends Error {
   constructor(readonly edit: Extract<StatusesEdit, { ok: false }>) {
@@ -14,7 +14,7 @@ class StatusesFormError extends Error {
 }
 
 /** Adds, renames, reorders and removes statuses, and chooses the initial one, in the working version. */
-export async function updateDraftStatuses(db: Database, actor: AdminActor, input: StatusesFormInput): Promise<ActionResult<{ version: number }>> {
+export async function updateDraftStatuses(db: Database, actor: AdminActor, input: StatusesFormInput): Promise<ProcedureAdminOutcome<{ version: number }>> {
   try {
     return await db.transaction(async (tx) => {
       await assertAdmin(tx, actor);
@@ -23,7 +23,7 @@ export async function updateDraftStatuses(db: Database, actor: AdminActor, input
         if (!edit.ok) throw new StatusesFormError(edit);
         return { ...definition, statuses: edit.statuses };
       });
-      if (!outcome.ok) return toActionFailure(outcome);
+      if (!outcome.ok) return outcome;
       await recordAudit(tx, {
         action: 'procedure.draft_updated',
         actorId: actor.id,
@@ -34,7 +34,7 @@ export async function updateDraftStatuses(db: Database, actor: AdminActor, input
       return { ok: true as const, data: { version: outcome.version } };
     });
   } catch (error) {
-    if (error instanceof StatusesFormError) return { ok: false, fieldErrors: error.edit.fieldErrors, formError: error.edit.formError };
+    if (error instanceof StatusesFormError) return { ok: false, reason: 'invalid-form', fieldErrors: error.edit.fieldErrors, formError: error.edit.formError };
     throw error;
   }
 }

@@ -1,13 +1,13 @@
 import 'server-only';
 import type { Database } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
-import type { ActionResult } from '@/lib/auth/action';
 import { assertAdmin, type AdminActor } from '@/lib/administration/admin-actor';
 import type { StepTextsInput } from './schemas';
 import { applyStepTexts, StepEditError, type RawStep } from './step-texts-edit';
-import { saveWorkingDefinition, toActionFailure } from './working-version';
+import type { ProcedureAdminOutcome } from './outcomes';
+import { saveWorkingDefinition } from './working-version';
 
-export async function updateDraftStep(db: Database, actor: AdminActor, input: StepTextsInput): Promise<ActionResult<{ version: number }>> {
+export async function updateDraftStep(db: Database, actor: AdminActor, input: StepTextsInput): Promise<ProcedureAdminOutcome<{ version: number }>> {
   try {
     return await db.transaction(async (tx) => {
       await assertAdmin(tx, actor);
@@ -15,7 +15,7 @@ export async function updateDraftStep(db: Database, actor: AdminActor, input: St
         ...definition,
         steps: applyStepTexts(definition.steps as RawStep[], input),
       }));
-      if (!outcome.ok) return toActionFailure(outcome);
+      if (!outcome.ok) return outcome;
       await recordAudit(tx, {
         action: 'procedure.draft_updated',
         actorId: actor.id,
@@ -26,7 +26,7 @@ export async function updateDraftStep(db: Database, actor: AdminActor, input: St
       return { ok: true as const, data: { version: outcome.version } };
     });
   } catch (error) {
-    if (error instanceof StepEditError) return { ok: false, fieldErrors: error.fieldErrors, formError: error.formError };
+    if (error instanceof StepEditError) return { ok: false, reason: 'invalid-form', fieldErrors: error.fieldErrors, formError: error.formError };
     throw error;
   }
 }

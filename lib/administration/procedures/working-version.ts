@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { and, count, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor, Transaction } from '@/db/client';
 import { dossiers, procedureVersions, procedures } from '@/db/schema';
-import type { ActionResult } from '@/lib/auth/action';
 import { safeParseDefinition, type ProcedureDefinition } from '@/lib/procedures/definition';
 
 // The "working version" of a procedure is its draft version (published_at is null) when there is
@@ -72,7 +71,7 @@ export function removedStatuses(before: unknown, after: ProcedureDefinition): { 
 export type SaveFailure =
   | { ok: false; reason: 'not-found' }
   | { ok: false; reason: 'stale' }
-  | { ok: false; reason: 'invalid'; errors: string[] }
+  | { ok: false; reason: 'invalid-definition'; errors: string[] }
   | { ok: false; reason: 'status-in-use'; inUse: StatusInUse[] };
 
 export type SaveOutcome = { ok: true; version: number; createdDraft: boolean; slug: string } | SaveFailure;
@@ -95,7 +94,7 @@ export async function saveWorkingDefinition(
   if (definitionRevision(working.definition) !== expectedRevision) return { ok: false, reason: 'stale' };
 
   const parsed = safeParseDefinition(edit(structuredClone(working.definition) as Record<string, unknown>));
-  if (!parsed.success) return { ok: false, reason: 'invalid', errors: parsed.errors };
+  if (!parsed.success) return { ok: false, reason: 'invalid-definition', errors: parsed.errors };
   const inUse = await findStatusesInUse(tx, procedureId, removedStatuses(working.definition, parsed.data));
   if (inUse.length) return { ok: false, reason: 'status-in-use', inUse };
 
@@ -127,28 +126,3 @@ export async function touchProcedure(tx: Executor, procedureId: string) {
 }
 
 export { lockProcedure };
-
-export const NOT_FOUND_MESSAGE = 'Cette démarche est introuvable : elle a peut-être été supprimée. Revenez à la liste des démarches.';
-export const STALE_MESSAGE =
-  'La version de travail a été modifiée (dans un autre onglet ou par un autre administrateur) depuis l’affichage de cette page. Rien n’a été enregistré : rechargez la page, puis refaites votre modification.';
-
-export function describeStatusesInUse(inUse: StatusInUse[]): string {
-  const list = inUse.map((s) => `« ${s.label} » (${s.count} dossier${s.count > 1 ? 's' : ''})`).join(', ');
-  return `Ces statuts sont ceux de dossiers déposés et ne peuvent pas être retirés : ${list}. Vous pouvez changer leur libellé ou les marquer comme finaux.`;
-}
-
-/** A save failure as the forms show it; `invalidField` names the control the definition errors belong to. */
-export function toActionFailure(failure: SaveFailure, invalidField?: string): ActionResult<never> {
-  switch (failure.reason) {
-    case 'not-found':
-      return { ok: false, formError: NOT_FOUND_MESSAGE };
-    case 'stale':
-      return { ok: false, formError: STALE_MESSAGE };
-    case 'status-in-use':
-      return { ok: false, formError: describeStatusesInUse(failure.inUse) };
-    case 'invalid':
-      return invalidField
-        ? { ok: false, fieldErrors: { [invalidField]: failure.errors } }
-        : { ok: false, formError: `La démarche ne serait plus valide : ${failure.errors.join(' ; ')}` };
-  }
-}

@@ -2,8 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import type { ActionResult } from '@/lib/auth/action';
-import { adminAction, echoAllValues } from '@/lib/auth/admin-action';
+import type { ActionResult } from '@/lib/actions/result';
+import { adminAction } from '@/lib/actions/define-action';
+import { echoAllValues, type ActionFailure } from '@/lib/actions/result';
 import { getDb } from '@/lib/db';
 import { discardDraftVersion } from '@/lib/administration/procedures/discard-draft-version';
 import { publishDraftVersion } from '@/lib/administration/procedures/publish-draft-version';
@@ -24,7 +25,7 @@ import { updateCatalogueEntry } from '@/lib/administration/procedures/update-cat
 import { updateDraftPresentation } from '@/lib/administration/procedures/update-draft-presentation';
 import { updateDraftStatuses } from '@/lib/administration/procedures/update-draft-statuses';
 import { updateDraftStep } from '@/lib/administration/procedures/update-draft-step';
-import { NOT_FOUND_MESSAGE, toActionFailure } from '@/lib/administration/procedures/working-version';
+import { NOT_FOUND_MESSAGE, procedureFailure } from '../messages';
 
 /** `what` says what was saved, agreed in French ("Statuts enregistrés", "Définition enregistrée"). */
 function saved(procedureId: string, version: number, what: string): ActionResult {
@@ -34,9 +35,11 @@ function saved(procedureId: string, version: number, what: string): ActionResult
 }
 
 /** After a failure the form shows what was typed, not the stored values. */
-function withValues(result: ActionResult, formData: FormData): ActionResult {
-  return result.ok ? result : { ...result, values: echoAllValues(formData) };
+function withValues(failure: ActionFailure, formData: FormData): ActionResult {
+  return { ...failure, values: echoAllValues(formData) };
 }
+
+const EDIT = { kind: 'edit' } as const;
 
 export const updateCatalogueEntryAction = adminAction(catalogueEntrySchema, async (input, user, formData) => {
   const result = await updateCatalogueEntry(await getDb(), user, input);
@@ -48,7 +51,7 @@ export const updateCatalogueEntryAction = adminAction(catalogueEntrySchema, asyn
 
 export const updatePresentationAction = adminAction(presentationSchema, async (input, user, formData) => {
   const outcome = await updateDraftPresentation(await getDb(), user, input);
-  if (!outcome.ok) return withValues(toActionFailure(outcome), formData);
+  if (!outcome.ok) return withValues(procedureFailure(outcome, EDIT), formData);
   return saved(input.procedureId, outcome.version, 'Présentation et bénéficiaires enregistrés');
 });
 
@@ -56,7 +59,7 @@ export const updateStatusesAction = adminAction(
   statusesFormSchema,
   async (input, user, formData) => {
     const result = await updateDraftStatuses(await getDb(), user, input);
-    if (!result.ok) return withValues(result, formData);
+    if (!result.ok) return withValues(procedureFailure(result, EDIT), formData);
     return saved(input.procedureId, result.data!.version, 'Statuts enregistrés');
   },
   { read: readStatusesForm, fieldName: statusesFieldName },
@@ -66,7 +69,7 @@ export const updateStepAction = adminAction(
   stepTextsSchema,
   async (input, user, formData) => {
     const result = await updateDraftStep(await getDb(), user, input);
-    if (!result.ok) return withValues(result, formData);
+    if (!result.ok) return withValues(procedureFailure(result, EDIT), formData);
     return saved(input.procedureId, result.data!.version, 'Textes de l’étape enregistrés');
   },
   { read: readStepTextsForm, fieldName: stepTextsFieldName },
@@ -74,13 +77,13 @@ export const updateStepAction = adminAction(
 
 export const replaceDefinitionAction = adminAction(definitionJsonSchema, async (input, user, formData) => {
   const result = await replaceDraftDefinition(await getDb(), user, input);
-  if (!result.ok) return withValues(result, formData);
+  if (!result.ok) return withValues(procedureFailure(result, { kind: 'edit', invalidField: 'definition' }), formData);
   return saved(input.procedureId, result.data!.version, 'Définition enregistrée');
 });
 
 export const publishAction = adminAction(versionActionSchema, async (input, user) => {
   const result = await publishDraftVersion(await getDb(), user, input);
-  if (!result.ok) return result;
+  if (!result.ok) return procedureFailure(result, { kind: 'publish' });
   revalidatePath(`/admin/demarches/${input.procedureId}`);
   revalidatePath('/admin/demarches');
   revalidatePath('/demarches');
@@ -90,7 +93,7 @@ export const publishAction = adminAction(versionActionSchema, async (input, user
 
 export const discardAction = adminAction(versionActionSchema, async (input, user) => {
   const result = await discardDraftVersion(await getDb(), user, input);
-  if (!result.ok) return result;
+  if (!result.ok) return procedureFailure(result, { kind: 'discard' });
   revalidatePath(`/admin/demarches/${input.procedureId}`);
   revalidatePath('/admin/demarches');
   redirect(`/admin/demarches/${input.procedureId}?abandonnee=1`);

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { echoValues, type ActionResult } from '@/lib/auth/action';
-import { agentAction } from '@/lib/processing/action';
+import { echoValues, type ActionResult } from '@/lib/actions/result';
+import { agentAction } from '@/lib/actions/define-action';
 import { changeDossierStatus, publishResponse, sendAgentMessage } from '@/lib/processing/process';
 import { agentMessageSchema, changeStatusSchema, publishResponseSchema } from '@/lib/processing/schemas';
 import { checkUpload } from '@/lib/documents/check-upload';

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { completeStepLinkId } from '@/components/forms/answers-review';
-import { citizenAction } from '@/lib/auth/action';
+import { citizenAction } from '@/lib/actions/define-action';
 import { getDb } from '@/lib/db';
 import { findDraft, submitDossier } from '@/lib/dossiers';
 

@@ -6,11 +6,12 @@ import { Breadcrumbs, Button, ErrorSummary, PageHeader, RadioGroup, type Option 
 import { requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import type { BeneficiaryChoice } from '@/lib/dossiers/beneficiary';
+import { isAllowedBeneficiary } from '@/lib/dossiers/beneficiary-rules';
 import { formatDateTime, formatDay, formatShortDay, parisYear } from '@/lib/common/dates';
 import { findDraftsOfProcedure, type ProcedureDraft } from '@/lib/dossiers/find-draft';
 import { resumePath } from '@/lib/dossiers/progress';
 import { getPublishedProcedureBySlug, type ProcedureDetail } from '@/lib/procedures/catalogue';
-import { describeRelation, listRelations, type Relation } from '@/lib/relations/relations';
+import { describeRelation, listRelations } from '@/lib/relations/relations';
 import { startProcedure } from './actions';
 import { decodeBeneficiary, encodeBeneficiary } from './beneficiary-param';
 
@@ -57,7 +58,7 @@ export default async function StartProcedurePage({ params, searchParams }: Props
     );
   }
 
-  const relations = (await listRelations(db, user.id)).filter((r) => isAllowed(procedure, r));
+  const relations = (await listRelations(db, user.id)).filter((r) => isAllowedBeneficiary(procedure, r));
   const options: Option[] = [
     ...(procedure.beneficiaries.includes('self') ? [{ value: 'moi', label: 'Vous-même' }] : []),
     ...relations.map((r) => ({ value: encodeBeneficiary(r.kind === 'person' ? { kind: 'person', relationId: r.id } : { kind: 'organisation', relationId: r.id }), label: describeRelation(r) })),
@@ -146,11 +147,6 @@ function ResumeOffer({ procedure, beneficiary, drafts }: { procedure: ProcedureD
       </form>
     </div>
   );
-}
-
-function isAllowed(procedure: ProcedureDetail, relation: Relation): boolean {
-  if (!procedure.beneficiaries.includes(relation.kind)) return false;
-  return relation.kind !== 'person' || !procedure.personSubtypes || procedure.personSubtypes.includes(relation.subtype);
 }
 
 const subtypeWords: Record<string, string> = { child: 'un enfant', spouse: 'un ou une conjointe', parent: 'un parent', other: 'un proche' };
