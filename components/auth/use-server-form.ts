@@ -23,7 +23,7 @@ function summarize(order: readonly string[], messageOf: (name: string) => string
 /**
  * One form, two paths. Without JavaScript the `<form action>` posts to the server action and the
  * page comes back with the action state. With JavaScript, react-hook-form checks the same zod
- * schema first (on blur, then on submit) and only valid input reaches the server action.
+ * schema first (on submit, then as a field in error changes: nothing moves on blur) and only valid input reaches the server action.
  */
 export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>, State extends ActionResult<unknown>>(
   schema: S,
@@ -39,8 +39,8 @@ export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>, Sta
   const [state, dispatch, pending] = useActionState<State | null, FormData>(action, null);
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema),
-    mode: 'onBlur',
-    reValidateMode: 'onBlur',
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
     // The error summary takes focus instead, and links to each field.
     shouldFocusError: false,
     defaultValues: options.defaultValues as never,

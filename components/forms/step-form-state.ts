@@ -10,3 +10,6 @@ export type StepFormAction = (previous: StepFormState, formData: FormData) => Pr
 
 /** Form fields of the step page that are not answers. */
 export const STEP_FORM_FIELDS = { dossierId: 'dossierId', stepKey: 'stepKey', baseVersion: 'baseVersion', keepVersion: 'keepVersion', shown: 'shown', retour: 'retour' } as const;
+
+/** The step page's h1: focused after "Valider l'étape" has led to it (client-side navigation). */
+export const STEP_HEADING_ID = 'titre-etape';

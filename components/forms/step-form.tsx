@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useActionState, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useForm, type FieldValues } from 'react-hook-form';
 import { Button, ErrorSummary } from '@/components/ui';
 import type { Answers } from '@/lib/procedures/answers';
@@ -17,12 +17,12 @@ import { SaveStatusLine } from './save-status';
 import { StepFields } from './step-fields';
 import { useStepErrors } from './step-form-errors';
 import { StepFormHiddenFields } from './step-form-hidden-fields';
-import type { StepFormAction, StepOutcome } from './step-form-state';
+import { STEP_HEADING_ID, type StepFormAction, type StepOutcome } from './step-form-state';
 import { StepOutcomeMessages } from './step-outcome-messages';
 import { useStepAutosave } from './use-step-autosave';
 import { useStepConflict } from './use-step-conflict';
 import { useStepResolver } from './use-step-resolver';
-import { useStepSubmit } from './use-step-submit';
+import { takeArrival, useStepSubmit } from './use-step-submit';
 
 export type StepFormProps = {
   dossierId: string;
@@ -39,14 +39,19 @@ export type StepFormProps = {
   stepPath: string;
   /** The draft's attached files and the citizen's locker documents, for file fields. */
   files: FileFieldContext;
+  /** The page's full document title: it starts with "Erreur : " while errors show (GOV.UK/DSFR). */
+  documentTitle: string;
 };
+
+const subscribeToNothing = () => () => {};
 
 export const STEP_FORM_ID = 'formulaire-etape';
 
 /**
  * One step of a draft. Without JavaScript: a plain form posted to the step action, which saves
- * and validates. With JavaScript: the same compiled zod schema checks on blur and on submit
- * (use-step-resolver), conditional fields follow the answers live, and every change is journaled
+ * and validates. With JavaScript: the same compiled zod schema (use-step-resolver) checks on
+ * submit, then re-checks as they change the fields that show an error; nothing appears or goes on
+ * blur, so no control moves between pointer-down and click (no lost click). Conditional fields follow the answers live, and every change is journaled
  * and autosaved (use-autosave). The parts: errors (step-form-errors), what the action said
  * (step-outcome-messages), the conflict (use-step-conflict), sending (use-step-submit).
  */
@@ -70,7 +75,7 @@ export function StepForm(props: StepFormProps) {
   const refreshLive = useCallback(() => setLive((previous) => ({ ...previous, ...readForm() })), [readForm]);
 
   const resolver = useStepResolver({ definition, step, answers, formRef, readForm });
-  const form = useForm<FieldValues>({ resolver, mode: 'onBlur', reValidateMode: 'onBlur', shouldFocusError: false });
+  const form = useForm<FieldValues>({ resolver, mode: 'onSubmit', reValidateMode: 'onChange', shouldFocusError: false });
   const { setValue } = form;
 
   const autosave = useStepAutosave({ dossierId, version: props.version, answers, outcome, inputFields, readForm, refreshLive, setValue });
@@ -120,6 +125,21 @@ export function StepForm(props: StepFormProps) {
     clearErrors: errors.clear,
   });
 
+  // Arrived here by "Valider l'étape" (client-side navigation): focus would stay on <body>. The
+  // heading takes it, unless the error summary has (it focuses itself when it appears).
+  useEffect(() => {
+    if (!takeArrival()) return;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    document.getElementById(STEP_HEADING_ID)?.focus();
+  }, []);
+  // An answer from the action means the page stayed: no arrival to focus later.
+  useEffect(() => {
+    if (state) takeArrival();
+  }, [state]);
+  const inBrowser = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const formError = state && !state.ok ? state.formError : undefined;
+  const failed = !pending && (errors.summary.length > 0 || !!formError);
+
   const { conflict, settle } = useStepConflict(autosave.status, outcome);
   const reloadHref = `${props.stepPath}${props.returnToRecap ? '?retour=recapitulatif' : ''}`;
   const signInHref = `/connexion?callbackUrl=${encodeURIComponent(reloadHref)}`;
@@ -140,7 +160,8 @@ export function StepForm(props: StepFormProps) {
           onReload={autosave.discard}
         />
       ) : null}
-      <ErrorSummary key={errors.summaryKey} errors={pending ? [] : errors.summary} formError={state && !state.ok ? state.formError : undefined} />
+      {failed && inBrowser ? <title>{`Erreur : ${props.documentTitle}`}</title> : null}
+      <ErrorSummary key={errors.summaryKey} errors={pending ? [] : errors.summary} formError={formError} />
       <StepOutcomeMessages state={state} outcome={outcome} signInHref={signInHref} />
       <SaveStatusLine status={autosave.status} signInHref={signInHref} />
       <form id={STEP_FORM_ID} ref={formRef} action={dispatch} onSubmit={onSubmit} onChange={onFormChange} onBlur={() => void autosave.flush()} noValidate>

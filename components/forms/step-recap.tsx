@@ -12,17 +12,20 @@ export type StepRecapProps = {
   currentStepKey?: string;
   /** Attachment id → file name, to show the files attached to file fields. */
   fileNames?: Record<string, string>;
+  /** The heading's id, when the recap is on the page twice (folded on narrow screens). */
+  headingId?: string;
 };
 
 /**
  * The recap column: every step with its state and its answers, each step a link, so any step
- * can be revisited and changed. Beside the form on wide screens, above it on narrow ones.
+ * can be revisited and changed. Beside the form on wide screens, after it on medium ones, folded
+ * in an "Étapes (2 sur 4)" disclosure under the heading on narrow ones.
  * No prefetch: a step page must be read after the autosave of the one being left, not before.
  */
-export function StepRecap({ dossierId, definition, answers, currentStepKey, fileNames }: StepRecapProps) {
+export function StepRecap({ dossierId, definition, answers, currentStepKey, fileNames, headingId = 'recapitulatif-titre' }: StepRecapProps) {
   return (
-    <nav aria-labelledby="recapitulatif-titre" className="border-t-4 border-primary bg-surface p-4 sm:p-5">
-      <h2 id="recapitulatif-titre" className="text-xl font-bold">
+    <nav aria-labelledby={headingId} className="border-t-4 border-primary bg-surface p-4 sm:p-5">
+      <h2 id={headingId} className="text-xl font-bold">
         Récapitulatif
       </h2>
       <ol className="mt-4 space-y-5">

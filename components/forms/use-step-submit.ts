@@ -23,6 +23,15 @@ type Options = {
   clearErrors: () => void;
 };
 
+// Set when "Valider l'étape" is sent: the next step form to mount takes focus to its heading.
+let arriving = false;
+/** Whether a step validation was sent and not answered yet; resets the flag. */
+export function takeArrival(): boolean {
+  const was = arriving;
+  arriving = false;
+  return was;
+}
+
 const sizeErrors = (messages: [string, string][]): FieldErrors => Object.fromEntries(messages.map(([key, message]) => [key, { type: 'size', message }]));
 
 /**
@@ -71,6 +80,9 @@ export function useStepSubmit(options: Options) {
       void sendWith(element, submitter);
       return;
     }
-    void handleSubmit(() => sendWith(element, null), refuse)();
+    void handleSubmit(() => {
+      arriving = true;
+      return sendWith(element, null);
+    }, refuse)();
   };
 }

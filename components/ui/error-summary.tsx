@@ -22,7 +22,8 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, fieldId: string) {
 
 /**
  * Error summary at the top of a form: takes focus when it appears (and when the errors change)
- * and links to every field in error. (Next owns document.title: a page that wants the
+ * and links to every field in error. A focus ring shows where focus went (the global rule hides it
+ * on other programmatic targets). (Next owns document.title: a page that wants the
  * "Erreur : " title prefix sets it through its metadata.)
  */
 export function ErrorSummary({ errors, formError, title = 'Il y a un problème' }: ErrorSummaryProps) {
@@ -39,7 +40,7 @@ export function ErrorSummary({ errors, formError, title = 'Il y a un problème' 
 
   if (!visible) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} className="mb-8 border-4 border-error p-4 sm:p-6">
+    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} className="mb-8 border-4 border-error p-4 focus:outline-3 focus:outline-offset-4 focus:outline-focus sm:p-6">
       <h2 id={titleId} className="text-xl font-bold">
         {title}
       </h2>

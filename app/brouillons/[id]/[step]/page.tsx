@@ -3,6 +3,8 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { StepForm } from '@/components/forms/step-form';
 import { StepRecap } from '@/components/forms/step-recap';
+import { STEP_HEADING_ID } from '@/components/forms/step-form-state';
+import { getEnv } from '@/lib/env';
 import { Alert, Breadcrumbs } from '@/components/ui';
 import { requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
@@ -53,6 +55,7 @@ export default async function DraftStepPage({ params, searchParams }: Props) {
     const details = describeValidity(d);
     return { value: d.id, label: details ? `${d.title} (${d.filename}) — ${details}` : `${d.title} (${d.filename})` };
   });
+  const title = `${step.title} — Étape ${index + 1} sur ${steps.length} — ${draft.procedure.title}`;
   const fileNames = Object.fromEntries(Object.values(attached).flat().map((f) => [f.id, f.filename]));
   const previous =
     index > 0 ? { href: `/brouillons/${draft.id}/${steps[index - 1].key}`, label: 'Étape précédente' } : { href: '/brouillons', label: 'Retour à mes brouillons' };
@@ -67,7 +70,16 @@ export default async function DraftStepPage({ params, searchParams }: Props) {
         <p className="mt-1 font-medium text-ink-muted">
           Étape {index + 1} sur {steps.length}
         </p>
-        <h1 className="mt-2 text-3xl font-bold leading-tight sm:text-4xl">{step.title}</h1>
+        <h1 id={STEP_HEADING_ID} tabIndex={-1} className="mt-2 text-3xl font-bold leading-tight sm:text-4xl">
+          {step.title}
+        </h1>
+        {/* Narrow screens: the recap folded under the heading, so the first question is in view. */}
+        <details className="mt-4 border-l-4 border-primary sm:hidden">
+          <summary className="px-3 py-2 font-medium">
+            Étapes ({index + 1} sur {steps.length})
+          </summary>
+          <StepRecap dossierId={draft.id} definition={draft.definition} answers={draft.data} currentStepKey={step.key} fileNames={fileNames} headingId="recapitulatif-titre-replie" />
+        </details>
         {step.description ? <p className="mt-4 text-lg text-ink-muted">{step.description}</p> : null}
       </div>
       {tooLarge ? (
@@ -75,11 +87,9 @@ export default async function DraftStepPage({ params, searchParams }: Props) {
           <p>{TOO_LARGE_POST.message} Les réponses de cette étape n’ont pas été enregistrées non plus.</p>
         </Alert>
       ) : null}
-      {/* The recap comes first in the page: above the form on narrow screens, beside it on wide ones. */}
+      {/* The form comes first in the page and in tab order; the recap column beside it on wide
+          screens (grid placement), after it on medium ones, folded under the heading on narrow ones. */}
       <div className="grid gap-8 lg:grid-cols-3 lg:gap-12">
-        <div className="lg:col-start-3 lg:row-start-1">
-          <StepRecap dossierId={draft.id} definition={draft.definition} answers={draft.data} currentStepKey={step.key} fileNames={fileNames} />
-        </div>
         <div className="min-w-0 lg:col-span-2 lg:col-start-1 lg:row-start-1">
           <StepForm
             // A new step is a new form: nothing typed in one step lingers in the next.
@@ -94,7 +104,11 @@ export default async function DraftStepPage({ params, searchParams }: Props) {
             previous={previous}
             stepPath={`/brouillons/${draft.id}/${step.key}`}
             files={{ dossierId: draft.id, attached, lockerOptions }}
+            documentTitle={`${title} — ${getEnv().PORTAL_NAME}`}
           />
+        </div>
+        <div className="hidden sm:block lg:col-start-3 lg:row-start-1">
+          <StepRecap dossierId={draft.id} definition={draft.definition} answers={draft.data} currentStepKey={step.key} fileNames={fileNames} />
         </div>
       </div>
     </>
