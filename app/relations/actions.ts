@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { citizenAction } from '@/lib/actions/define-action';
+import { safeCallbackPath } from '@/lib/auth/guards';
 import { echoValues, type ActionResult } from '@/lib/actions/result';
 import { getDb } from '@/lib/db';
 import { removeDraftFiles } from '@/lib/dossiers/delete-draft';
@@ -15,16 +16,19 @@ const NOT_FOUND_MESSAGE = 'Cette relation est introuvable : elle a peut-être d�
 const DRAFTS_CHANGED_MESSAGE =
   'Les brouillons qui utilisent cette relation ont changé depuis l’affichage de cette page. Rien n’a été supprimé : vérifiez ce qui est indiqué ci-dessous, puis confirmez à nouveau.';
 
-export const createPerson = citizenAction(personRelationSchema, async (input, user) => {
+/** Back where "Ajouter une relation" was chosen (the start of a procedure), else the list. Same site only. */
+const afterAdding = (formData: FormData) => safeCallbackPath(formData.get('retour'), '/relations?ajout=1');
+
+export const createPerson = citizenAction(personRelationSchema, async (input, user, formData) => {
   await createRelation(await getDb(), user.id, { kind: 'person', ...input });
   revalidatePath('/relations');
-  redirect('/relations?ajout=1');
+  redirect(afterAdding(formData));
 });
 
-export const createOrganisation = citizenAction(organisationRelationSchema, async (input, user) => {
+export const createOrganisation = citizenAction(organisationRelationSchema, async (input, user, formData) => {
   await createRelation(await getDb(), user.id, { kind: 'organisation', ...input });
   revalidatePath('/relations');
-  redirect('/relations?ajout=1');
+  redirect(afterAdding(formData));
 });
 
 async function saveChanges(ownerId: string, input: RelationInput, formData: FormData): Promise<ActionResult> {

@@ -18,10 +18,12 @@ export type OrganisationFormProps = {
   saved?: RelationFormValues;
   submitLabel: string;
   documentTitle: string;
+  /** Where to go once the relation is added (a page of this site, e.g. the procedure being started). */
+  returnTo?: string;
 };
 
 /** An association or a company; the SIRET key is checked by the shared schema on the server. */
-export function OrganisationForm({ action, relationId, saved = {}, submitLabel, documentTitle }: OrganisationFormProps) {
+export function OrganisationForm({ action, relationId, saved = {}, submitLabel, documentTitle, returnTo }: OrganisationFormProps) {
   const [state, formAction] = useActionState(action, null);
   const value = (name: string) => shownValue(state, name, saved[name]);
   const error = (name: string) => fieldError(state, name);
@@ -30,6 +32,7 @@ export function OrganisationForm({ action, relationId, saved = {}, submitLabel, 
       <ActionFeedback state={state} fields={fields} documentTitle={documentTitle} />
       <form action={formAction} noValidate>
         {relationId ? <input type="hidden" name="id" value={relationId} /> : null}
+        {returnTo ? <input type="hidden" name="retour" value={returnTo} /> : null}
         <RadioGroup
           name="subtype"
           legend="Type d’organisation"

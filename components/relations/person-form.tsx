@@ -34,10 +34,12 @@ export type PersonFormProps = {
   saved?: RelationFormValues;
   submitLabel: string;
   documentTitle: string;
+  /** Where to go once the relation is added (a page of this site, e.g. the procedure being started). */
+  returnTo?: string;
 };
 
 /** A person (child, spouse, parent, other): a plain form posted to a server action, so it works without JavaScript. */
-export function PersonForm({ action, relationId, saved = {}, submitLabel, documentTitle }: PersonFormProps) {
+export function PersonForm({ action, relationId, saved = {}, submitLabel, documentTitle, returnTo }: PersonFormProps) {
   const [state, formAction] = useActionState(action, null);
   const value = (name: string) => shownValue(state, name, saved[name]);
   const error = (name: string) => fieldError(state, name);
@@ -46,6 +48,7 @@ export function PersonForm({ action, relationId, saved = {}, submitLabel, docume
       <ActionFeedback state={state} fields={fields} documentTitle={documentTitle} />
       <form action={formAction} noValidate>
         {relationId ? <input type="hidden" name="id" value={relationId} /> : null}
+        {returnTo ? <input type="hidden" name="retour" value={returnTo} /> : null}
         <RadioGroup
           name="subtype"
           legend="Lien avec vous"

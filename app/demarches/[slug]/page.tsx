@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { cache } from 'react';
 import { Breadcrumbs, Button, PageHeader, StatusTag } from '@/components/ui';
+import { getCurrentUser } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { getPublishedProcedureBySlug } from '@/lib/procedures/catalogue';
 import { getCategoryLabel } from '@/lib/procedures/categories';
@@ -44,6 +45,8 @@ export default async function ProcedurePage({ params }: Props) {
   const { slug } = await params;
   const procedure = await findProcedure(slug);
   if (!procedure) notFound();
+  // The sign-in note is for anonymous visitors only.
+  const signedIn = !!(await getCurrentUser());
 
   return (
     <>
@@ -78,13 +81,15 @@ export default async function ProcedurePage({ params }: Props) {
           {/* A form, not a link: starting creates a draft (a POST), and works without JavaScript. */}
           <form action={startProcedure}>
             <input type="hidden" name="slug" value={procedure.slug} />
-            <Button className="w-full" aria-describedby="commencer-note">
+            <Button className="w-full" aria-describedby={signedIn ? undefined : 'commencer-note'}>
               Commencer
             </Button>
           </form>
-          <p id="commencer-note" className="mt-3 text-sm text-ink-muted">
-            Si vous n’êtes pas connecté, vous devrez vous connecter ou créer un compte.
-          </p>
+          {signedIn ? null : (
+            <p id="commencer-note" className="mt-3 text-sm text-ink-muted">
+              Si vous n’êtes pas connecté, vous devrez vous connecter ou créer un compte.
+            </p>
+          )}
         </aside>
 
         <div className="lg:col-span-2 lg:row-start-1">

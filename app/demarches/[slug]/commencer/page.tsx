@@ -38,6 +38,8 @@ export default async function StartProcedurePage({ params, searchParams }: Props
   const procedure = await findProcedure(slug);
   if (!procedure) notFound();
   const query = await searchParams;
+  // "Ajouter une relation" comes back here once the relation is added.
+  const addRelationHref = `/relations/nouvelle?retour=${encodeURIComponent(`/demarches/${slug}/commencer`)}`;
   const db = await getDb();
   const selfOnly = procedure.beneficiaries.length === 1 && procedure.beneficiaries[0] === 'self';
   const chosen = selfOnly ? ({ kind: 'self' } as const) : decodeBeneficiary(first(query.beneficiaire));
@@ -78,7 +80,7 @@ export default async function StartProcedurePage({ params, searchParams }: Props
               Cette démarche se fait pour {describeAllowed(procedure)}. Ajoutez d’abord la personne ou l’organisation concernée à vos relations, puis
               revenez à cette page.
             </p>
-            <Button as="link" href="/relations/nouvelle">
+            <Button as="link" href={addRelationHref}>
               Ajouter une relation
             </Button>
           </>
@@ -94,7 +96,7 @@ export default async function StartProcedurePage({ params, searchParams }: Props
               error={error}
             />
             <p className="mb-8">
-              La personne ou l’organisation n’est pas dans la liste ? <Link href="/relations/nouvelle">Ajouter une relation</Link>
+              La personne ou l’organisation n’est pas dans la liste ? <Link href={addRelationHref}>Ajouter une relation</Link>
             </p>
             <Button>Continuer</Button>
           </form>
