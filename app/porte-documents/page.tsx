@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { LockerFlash } from '@/components/documents/locker-flash';
 import { AddDocumentForm } from '@/components/documents/add-document-form';
 import { Alert, Breadcrumbs, PageHeader } from '@/components/ui';
 import { documentTitle } from '@/app/compte/document-title';
@@ -115,11 +117,7 @@ export default async function LockerPage({ searchParams }: Props) {
       ) : null}
       <ExpiringDocuments documents={documents} today={todayInParis(new Date())} />
       <div className="max-w-3xl" aria-live="polite">
-        {flash ? (
-          <Alert tone="success">
-            <p>{flashMessages[flash]}</p>
-          </Alert>
-        ) : null}
+        {flash ? <LockerFlash key={randomUUID()} message={flashMessages[flash]} /> : null}
       </div>
       <Alert tone="info" role="none" title="Confidentiel" className="max-w-3xl">
         <p>

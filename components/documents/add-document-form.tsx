@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState, type FormEvent } from 'react';
+import { useActionState, useEffect, useState, type FormEvent } from 'react';
 import { TextField } from '@/components/ui';
 import { FormFeedback } from '@/components/forms/form-feedback';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
@@ -8,6 +8,7 @@ import { MAX_UPLOAD_BYTES, tooLargeMessage } from '@/lib/documents/limits';
 import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 import { DocumentDetailsFields, DOCUMENT_DETAILS_FIELDS } from './document-details-fields';
 import { FileInput } from './file-input';
+import { markUploadRefused } from './locker-flash';
 
 const fields = { title: 'title', ...DOCUMENT_DETAILS_FIELDS, file: 'file' };
 
@@ -26,6 +27,10 @@ export function AddDocumentForm({ action, accept, fileHint, documentTitle }: Add
   const [state, formAction] = useActionState(action, null);
   const [tooLarge, setTooLarge] = useState<{ message: string; attempt: number } | null>(null);
   const fileError = tooLarge?.message ?? fieldError(state, 'file')?.[0];
+  // A refused upload: the success banner of an earlier one goes.
+  useEffect(() => {
+    if (tooLarge || (state && !state.ok)) markUploadRefused();
+  }, [state, tooLarge]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const file = new FormData(event.currentTarget).get('file');
@@ -48,7 +53,8 @@ export function AddDocumentForm({ action, accept, fileHint, documentTitle }: Add
         <TextField
           name="title"
           label="Titre du document"
-          hint="Pour le retrouver facilement, par exemple « Justificatif de domicile — mars 2026 »."
+          optional
+          hint="Pour le retrouver facilement, par exemple « Justificatif de domicile — mars 2026 ». Sans titre, le nom du fichier est repris."
           maxLength={120}
           defaultValue={shownValue(state, 'title', '')}
           error={tooLarge ? undefined : fieldError(state, 'title')}

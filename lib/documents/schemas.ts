@@ -54,6 +54,16 @@ function checkDates(value: { issuedOn: string | null; expiresOn: string | null }
   }
 }
 
-export const addDocumentSchema = z.object({ title, file: chosenFile, ...validityFields }).superRefine(checkDates);
+// Adding a document: no title means the file's name, without its extension.
+const optionalTitle = z.preprocess(blankToNull, title.nullable().default(null));
+/** "Facture mars.pdf" → "Facture mars", cut to the title's length. */
+export function titleFromFileName(name: string): string {
+  const base = name.replace(/\.[^.]*$/, '').trim() || name.trim();
+  return base.slice(0, TITLE_MAX);
+}
+export const addDocumentSchema = z
+  .object({ title: optionalTitle, file: chosenFile, ...validityFields })
+  .superRefine(checkDates)
+  .transform((value) => ({ ...value, title: value.title ?? titleFromFileName(value.file.name) }));
 export const renameDocumentSchema = z.object({ id, title, ...validityFields }).superRefine(checkDates);
 export const deleteDocumentSchema = z.object({ id });
