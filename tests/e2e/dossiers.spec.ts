@@ -108,7 +108,7 @@ test.describe('Commencer', () => {
     const question = page.getByRole('group', { name: 'Pour qui faites-vous cette démarche ?' });
     await expect(question.getByRole('radio')).toHaveCount(1);
     await expect(question.getByRole('radio', { name: 'Inès Martin (enfant)' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Ajouter une relation' })).toHaveAttribute('href', '/relations/nouvelle');
+    await expect(page.getByRole('link', { name: 'Ajouter une relation' })).toHaveAttribute('href', '/relations/nouvelle?retour=%2Fdemarches%2Finscription-cantine%2Fcommencer');
     await expectNoAxeViolations(page);
 
     // No choice: the error summary says what to do and links to the question.
