@@ -51,11 +51,11 @@ export default defineConfig([
     },
   },
   {
-    // Only lib/env/index.ts reads the environment; scripts and tests may configure child processes.
+    // Only lib/env.ts reads the environment; scripts and tests may configure child processes.
     files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}', 'db/**/*.ts'],
-    ignores: ['lib/env/index.ts'],
+    ignores: ['lib/env.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through lib/env/index.ts.' }],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through lib/env.ts.' }],
     },
   },
 ]);

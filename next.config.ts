@@ -9,7 +9,7 @@ const staticSecurityHeaders = [
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
-// next.config.ts runs outside the app, before lib/env/index.ts can be used: NODE_ENV is set by Next itself.
+// next.config.ts runs outside the app, before lib/env.ts can be used: NODE_ENV is set by Next itself.
 const production = process.env.NODE_ENV === 'production';
 
 const nextConfig: NextConfig = {

@@ -31,7 +31,7 @@ const port = process.env.PORT || '3000';
 const { getEnv } = await import('@/lib/env');
 const { prepareDatabase } = await import('./prepare-database');
 const { DEMO_PASSWORD, DEMO_TOTP_SECRETS } = await import('@/db/seed');
-const { DEFAULT_DEMO_HOST, describeDevOutbox } = await import('@/lib/env/dev-outbox');
+const { DEFAULT_DEMO_HOST, describeDevOutbox } = await import('@/lib/common/dev-outbox');
 
 let env;
 try {
@@ -49,7 +49,7 @@ const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'b
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 console.log('[demo] Démarrage…');
-// Loopback unless HOST says otherwise: the demo's outbox shows every reset link (lib/env/dev-outbox.ts).
+// Loopback unless HOST says otherwise: the demo's outbox shows every reset link (lib/common/dev-outbox.ts).
 const host = env.HOST ?? DEFAULT_DEMO_HOST;
 const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', host], { stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

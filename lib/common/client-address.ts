@@ -1,7 +1,7 @@
 import { BlockList, isIP } from 'node:net';
 
 // Which address a request comes from, for per-client limits. Pure functions (no Next, no env):
-// lib/security/client-key.ts feeds them the socket address and X-Forwarded-For, lib/env/index.ts the setting.
+// lib/security/client-key.ts feeds them the socket address and X-Forwarded-For, lib/env.ts the setting.
 //
 // X-Forwarded-For is written left to right: the client first, then each proxy appends the address
 // it received the request from. Only the entries appended by proxies we trust can be believed, and

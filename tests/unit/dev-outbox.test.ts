@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/env';
-import { decideDevOutbox, describeDevOutbox, isLoopbackHost } from '@/lib/env/dev-outbox';
+import { decideDevOutbox, describeDevOutbox, isLoopbackHost } from '@/lib/common/dev-outbox';
 
 // Hole 8 of issue 8: the outbox shows every reset link, so a demo reachable from the network
 // must not serve it unless DEV_OUTBOX=on says so.
@@ -40,7 +40,7 @@ describe('decideDevOutbox', () => {
   });
 });
 
-describe('HOST and DEV_OUTBOX through lib/env/index.ts', () => {
+describe('HOST and DEV_OUTBOX through lib/env.ts', () => {
   it('decides the outbox from the environment', () => {
     expect(parseEnv({ NODE_ENV: 'production', PORTAL_MODE: 'demo' }).showsDevOutbox).toBe(true);
     expect(parseEnv({ NODE_ENV: 'production', PORTAL_MODE: 'demo', HOST: '0.0.0.0' }).showsDevOutbox).toBe(false);

@@ -6,6 +6,8 @@ import { RUNTIME_FILES } from '../../scripts/runtime-files.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
+// The standalone copy itself is checked by scripts/standalone.mjs, which fails the build when a listed
+// file is missing; here, that the list is complete.
 describe('files read at run time (copied into the standalone output by scripts/standalone.mjs)', () => {
   it('lists the common-password file that the password policy reads, and every listed file exists', () => {
     expect(RUNTIME_FILES).toContain(COMMON_PASSWORDS_FILE);
@@ -17,11 +19,5 @@ describe('files read at run time (copied into the standalone output by scripts/s
     const lines = readFileSync(path.join(root, COMMON_PASSWORDS_FILE), 'utf8').split('\n').filter(Boolean);
     expect(lines.length).toBeGreaterThan(10_000);
     expect(lines).toContain('azerty123');
-  });
-
-  // After `npm run build`: the standalone folder the container image carries holds its own copy.
-  it.runIf(existsSync(path.join(root, '.next/standalone/server.js')))('the standalone output carries the password list', () => {
-    const copy = path.join(root, '.next/standalone', COMMON_PASSWORDS_FILE);
-    expect(readFileSync(copy, 'utf8')).toBe(readFileSync(path.join(root, COMMON_PASSWORDS_FILE), 'utf8'));
   });
 });

@@ -6,8 +6,8 @@ import { getEnv } from '@/lib/env';
 import { listOutbox } from '@/lib/mail';
 
 // The development outbox: emails written to the database when Resend is not configured.
-// Served only where lib/env/index.ts allows it (a demo or development bound to loopback, or DEV_OUTBOX=on),
-// never in production: it shows every password-reset link (lib/env/dev-outbox.ts).
+// Served only where lib/env.ts allows it (a demo or development bound to loopback, or DEV_OUTBOX=on),
+// never in production: it shows every password-reset link (lib/common/dev-outbox.ts).
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Courriels envoyés', robots: { index: false, follow: false } };

@@ -2,7 +2,7 @@
 // "sent", password-reset links included: whoever reads it can take any account, the
 // administrator's too. So it is never served in production, and in a demo or in development only
 // when the portal listens on the loopback interface, unless DEV_OUTBOX=on says otherwise.
-// Pure: lib/env/index.ts computes the decision once, scripts/demo.ts prints it.
+// Pure: lib/env.ts computes the decision once, scripts/demo.ts prints it.
 
 export type DevOutboxInput = {
   nodeEnv: 'development' | 'production' | 'test';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseTrustedProxies, type TrustedProxies } from '@/lib/common/client-address';
-import { decideDevOutbox, type DevOutboxDecision } from '@/lib/env/dev-outbox';
+import { decideDevOutbox, type DevOutboxDecision } from '@/lib/common/dev-outbox';
 
 // The one reader of process.env. Empty strings count as unset so that `VAR=` in a shell
 // behaves like an absent variable. Errors name the variable, never echo its value (it may be a secret).
