@@ -54,6 +54,11 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'backoffice.status_changed': 'Statut d’un dossier changé',
   'backoffice.message_sent': 'Message envoyé à un usager',
   'backoffice.response_published': 'Réponse publiée',
+  'backoffice.dossier_viewed': 'Dossier consulté',
+  'backoffice.file_downloaded': 'Fichier d’un dossier téléchargé',
+  'backoffice.dossier_pdf_exported': 'Dossier exporté en PDF',
+  'backoffice.dossier_zip_exported': 'Fichiers d’un dossier exportés (ZIP)',
+  'backoffice.note_added': 'Note interne ajoutée',
   'locker.document_added': 'Document ajouté au porte-documents',
   'locker.document_deleted': 'Document supprimé du porte-documents',
   'account.reauth_failed': 'Échec de confirmation du mot de passe',
@@ -93,6 +98,11 @@ const metaKeyLabels: Record<string, string> = {
   reason: 'motif',
   remaining: 'codes de secours restants',
   wasEnrolled: 'était activée',
+  attachment: 'fichier',
+  files: 'fichiers',
+  bytes: 'octets',
+  length: 'longueur',
+  pages: 'pages',
 };
 
 const valueLabels: Record<string, string> = {

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, count, desc, eq, gte, like, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
-import { auditLog, procedures, users } from '@/db/schema';
+import { auditLog, dossiers, procedures, users } from '@/db/schema';
 import { assertAdmin, type AdminActor } from './admin-actor';
 import { auditActionLabel, describeAuditMeta } from './audit-labels';
 import type { JournalFilter } from './schemas';
@@ -50,12 +50,14 @@ export async function listAuditEntries(db: Database, actor: AdminActor, filter: 
       targetId: auditLog.targetId,
       targetEmail: targetUser.email,
       targetTitle: procedures.title,
+      targetDossierNumber: dossiers.number,
       meta: auditLog.meta,
     })
     .from(auditLog)
     .leftJoin(actorUser, eq(actorUser.id, auditLog.actorId))
     .leftJoin(targetUser, and(eq(auditLog.targetType, 'user'), sql`${targetUser.id}::text = ${auditLog.targetId}`))
     .leftJoin(procedures, and(eq(auditLog.targetType, 'procedure'), sql`${procedures.id}::text = ${auditLog.targetId}`))
+    .leftJoin(dossiers, and(eq(auditLog.targetType, 'dossier'), sql`${dossiers.id}::text = ${auditLog.targetId}`))
     .where(where)
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(JOURNAL_PAGE_SIZE)
@@ -70,8 +72,16 @@ export async function listAuditEntries(db: Database, actor: AdminActor, filter: 
       action: r.action,
       actionLabel: auditActionLabel(r.action),
       actor: r.actorEmail,
-      target: r.targetEmail ?? (r.targetTitle ? `Démarche « ${r.targetTitle} »` : r.targetType ? `${r.targetType} (supprimé)` : null),
+      target: targetLabel(r),
       details: describeAuditMeta(r.meta),
     })),
   };
+}
+
+// A dossier is named by its number (no personal data); a deleted target by its kind.
+function targetLabel(r: { targetType: string | null; targetEmail: string | null; targetTitle: string | null; targetDossierNumber: string | null }): string | null {
+  if (r.targetEmail) return r.targetEmail;
+  if (r.targetTitle) return `Démarche « ${r.targetTitle} »`;
+  if (r.targetDossierNumber) return `Dossier n° ${r.targetDossierNumber}`;
+  return r.targetType ? `${r.targetType} (supprimé)` : null;
 }

@@ -56,3 +56,14 @@ export const publishResponseSchema = z.object({
   file: z.instanceof(File, { error: NO_FILE_MESSAGE }).refine((file) => file.size > 0 || file.name !== '', NO_FILE_MESSAGE),
   note: optionalNote(`La note doit contenir au plus ${NOTE_MAX_LENGTH} caractères.`),
 });
+
+export const PRIVATE_NOTE_MAX_LENGTH = 5000;
+
+/** "Ajouter une note interne": visible to the agents of the procedure only. */
+export const privateNoteSchema = z.object({
+  body: z
+    .string({ error: 'Saisissez le texte de la note.' })
+    .trim()
+    .min(1, 'Saisissez le texte de la note.')
+    .max(PRIVATE_NOTE_MAX_LENGTH, `La note doit contenir au plus ${PRIVATE_NOTE_MAX_LENGTH} caractères.`),
+});

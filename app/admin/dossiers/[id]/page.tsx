@@ -13,6 +13,11 @@ import { ACCEPT_ATTRIBUTE, ACCEPTED_FORMATS_LABEL, MAX_UPLOAD_BYTES } from '@/li
 import { formatDateTime } from '@/lib/common/dates';
 import { changeStatusAction, publishResponseAction, sendMessageAction } from './actions';
 import { AgentMessageForm, ChangeStatusForm, PublishResponseForm } from './forms';
+import { DossierExports } from '@/components/processing/dossier-exports';
+import { PrivateNotes } from '@/components/processing/private-notes';
+import { listPrivateNotes } from '@/lib/processing/notes';
+import { recordDossierRead } from '@/lib/processing/reads';
+import { addNoteAction } from './note-actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -37,6 +42,7 @@ const doneMessages: Record<string, string> = {
   statut: 'Le statut a été changé. L’usager en est informé.',
   message: 'Votre message a été envoyé à l’usager.',
   reponse: 'La réponse a été publiée. L’usager peut la télécharger depuis sa demande.',
+  note: 'Votre note interne a été enregistrée. Seuls les agents peuvent la lire.',
 };
 
 export default async function BackOfficeDossierPage({ params, searchParams }: Props) {
@@ -47,6 +53,8 @@ export default async function BackOfficeDossierPage({ params, searchParams }: Pr
   // Not assigned, a draft or an unknown id: the same 404.
   if (!dossier) notFound();
   await markCitizenMessagesRead(await getDb(), { id: user.id, role }, dossier.id);
+  await recordDossierRead(await getDb(), { id: user.id, role }, dossier.id);
+  const notes = await listPrivateNotes(await getDb(), { id: user.id, role }, dossier.id);
   const fait = (await searchParams).fait;
   const done = typeof fait === 'string' ? doneMessages[fait] : undefined;
   const documentTitle = `Dossier n° ${dossier.number}`;
@@ -92,8 +100,10 @@ export default async function BackOfficeDossierPage({ params, searchParams }: Pr
         </div>
 
         <div>
+          <DossierExports dossierId={dossier.id} fileCount={dossier.supporting.length + dossier.responses.length} />
           <h2 className="mb-3 text-2xl font-bold">Historique</h2>
           <Timeline items={dossier.timeline} reader="agent" />
+          <PrivateNotes notes={notes} action={addNoteAction} dossierId={dossier.id} documentTitle={documentTitle} />
         </div>
       </div>
 

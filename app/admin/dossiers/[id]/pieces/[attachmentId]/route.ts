@@ -6,6 +6,7 @@ import { openBlob, toWebStream } from '@/lib/documents/blobs';
 import { createDownloadResponse, createFileNotFoundResponse } from '@/lib/documents/download-response';
 import { createStorageOutageResponse, STORAGE_DOWN, unlessStorageDown } from '@/lib/documents/storage-outage';
 import { getBlobStore } from '@/lib/storage';
+import { recordFileDownload } from '@/lib/processing/reads';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,10 +18,13 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   const user = await getCurrentUser();
   if (!user) return Response.redirect(new URL(`/connexion?callbackUrl=${encodeURIComponent(`/admin/dossiers/${id}`)}`, request.url), 303);
   if (!isBackOfficeRole(user.role)) return createFileNotFoundResponse();
-  const attachment = await findAttachmentInScope(await getDb(), { id: user.id, role: user.role }, id, attachmentId);
+  const backOfficeUser = { id: user.id, role: user.role };
+  const db = await getDb();
+  const attachment = await findAttachmentInScope(db, backOfficeUser, id, attachmentId);
   if (!attachment) return createFileNotFoundResponse();
   const stream = await unlessStorageDown(() => openBlob(getBlobStore(), attachment.storageKey));
   if (stream === STORAGE_DOWN) return createStorageOutageResponse();
   if (!stream) return createFileNotFoundResponse();
+  await recordFileDownload(db, backOfficeUser, id, attachmentId);
   return createDownloadResponse(toWebStream(stream), attachment);
 }
