@@ -2,10 +2,13 @@
 
 import { Fieldset, RadioGroup, TextField } from '@/components/ui';
 import { useServerForm } from '@/components/auth/use-server-form';
-import { civilities, profileSchema } from '@/lib/accounts/schemas';
+import { civilities } from '@/lib/common/civilities';
 import type { ProfileView } from '@/lib/accounts/profile';
 import { FormFeedback, SubmitButton } from '@/components/forms/form-feedback';
 import { shownValue, successMessage, type FormAction } from '@/components/forms/form-state';
+
+// The schema is fetched when the form is first entered (decision 019).
+const loadSchema = () => import('@/lib/accounts/schemas').then((m) => m.profileSchema);
 
 // The personal information as read by lib/accounts/profile.ts (a type-only import: nothing of the server module ships).
 export type ProfileValues = Omit<ProfileView, 'email'>;
@@ -18,7 +21,7 @@ const FIELDS = ['civility', 'birthName', 'usageName', 'firstNames', 'birthDate',
  * react-hook-form checks the same zod schema first, and only valid input reaches the action.
  */
 export function ProfileForm({ action, profile, documentTitle }: { action: FormAction; profile: ProfileValues; documentTitle: string }) {
-  const form = useServerForm(profileSchema, action, { fields: FIELDS });
+  const form = useServerForm(loadSchema, action, { fields: FIELDS });
   const value = (name: keyof ProfileValues) => shownValue(form.state, name, profile[name]);
   const field = (name: Exclude<keyof ProfileValues, 'civility'>) => ({ ...form.register(name), defaultValue: value(name), error: form.fieldError(name) });
   return (

@@ -2,13 +2,16 @@
 
 import Link from 'next/link';
 import { Button, TextField } from '@/components/ui';
-import { emailOnlySchema } from '@/lib/accounts/schemas';
+
 import type { ActionResult } from '@/lib/actions/result';
 import { FormErrors } from './form-errors';
 import { useServerForm, type FormAction } from './use-server-form';
 
+// The schema is fetched when the form is first entered (decision 019).
+const loadSchema = () => import('@/lib/accounts/schemas').then((m) => m.emailOnlySchema);
+
 export function ForgotPasswordForm({ action, documentTitle }: { action: FormAction<ActionResult>; documentTitle: string }) {
-  const form = useServerForm(emailOnlySchema, action, { fields: ['email'] });
+  const form = useServerForm(loadSchema, action, { fields: ['email'] });
   return (
     <>
       <FormErrors summary={form.summary} documentTitle={documentTitle} />

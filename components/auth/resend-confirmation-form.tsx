@@ -1,10 +1,13 @@
 'use client';
 
 import { Alert, Button, TextField } from '@/components/ui';
-import { emailOnlySchema } from '@/lib/accounts/schemas';
+
 import type { ActionResult } from '@/lib/actions/result';
 import { FormErrors } from './form-errors';
 import { useServerForm, type FormAction } from './use-server-form';
+
+// The schema is fetched when the form is first entered (decision 019).
+const loadSchema = () => import('@/lib/accounts/schemas').then((m) => m.emailOnlySchema);
 
 export type ResendConfirmationFormProps = {
   action: FormAction<ActionResult>;
@@ -18,7 +21,7 @@ export type ResendConfirmationFormProps = {
 
 /** "Renvoyer le lien" of the sign-up confirmation. */
 export function ResendConfirmationForm({ action, email, withSummary = true, documentTitle }: ResendConfirmationFormProps) {
-  const form = useServerForm(emailOnlySchema, action, { fields: ['email'], defaultValues: email ? { email } : undefined });
+  const form = useServerForm(loadSchema, action, { fields: ['email'], defaultValues: email ? { email } : undefined });
   const sent = form.state?.ok ? form.state.message : undefined;
   return (
     <>

@@ -2,12 +2,15 @@
 
 import Link from 'next/link';
 import { Button, PageHeader } from '@/components/ui';
-import { resetPasswordSchema } from '@/lib/accounts/schemas';
+
 import type { ActionResult } from '@/lib/actions/result';
 import { LinkExpired } from './link-expired';
 import { NEW_PASSWORD_HINT, PasswordField } from './password-field';
 import { FormErrors } from './form-errors';
 import { useServerForm, type FormAction } from './use-server-form';
+
+// The schema is fetched when the form is first entered (decision 019).
+const loadSchema = () => import('@/lib/accounts/schemas').then((m) => m.resetPasswordSchema);
 
 export type ResetPasswordFormState = ActionResult & { linkExpired?: boolean };
 
@@ -23,7 +26,7 @@ export type ResetPasswordFormProps = {
 // Success redirects to the sign-in page. The action's answer wins over the page's check: the link
 // may have expired between showing the form and posting it.
 export function ResetPasswordForm({ action, token, usable, documentTitle }: ResetPasswordFormProps) {
-  const form = useServerForm(resetPasswordSchema, action, { fields: ['password'] });
+  const form = useServerForm(loadSchema, action, { fields: ['password'] });
   const state = form.state;
   if ((state && !state.ok && state.linkExpired) || (!state && !usable)) {
     return (

@@ -2,9 +2,12 @@
 
 import { Button, TextField } from '@/components/ui';
 import type { ActionResult } from '@/lib/actions/result';
-import { recoveryCodeSchema, totpCodeSchema } from '@/lib/auth/second-factor/schemas';
 import { FormErrors } from './form-errors';
 import { useServerForm, type FormAction } from './use-server-form';
+
+// The schemas are fetched when the form is first entered (decision 019).
+const loadTotpSchema = () => import('@/lib/auth/second-factor/schemas').then((m) => m.totpCodeSchema);
+const loadRecoverySchema = () => import('@/lib/auth/second-factor/schemas').then((m) => m.recoveryCodeSchema);
 
 export type SecondFactorFormProps = {
   action: FormAction<ActionResult>;
@@ -28,7 +31,7 @@ const texts = {
 };
 
 export function SecondFactorForm({ action, kind, next, submitLabel, documentTitle }: SecondFactorFormProps) {
-  const form = useServerForm(kind === 'totp' ? totpCodeSchema : recoveryCodeSchema, action, { fields: ['code'] });
+  const form = useServerForm(kind === 'totp' ? loadTotpSchema : loadRecoverySchema, action, { fields: ['code'] });
   return (
     <>
       <FormErrors summary={form.summary} documentTitle={documentTitle} />

@@ -3,12 +3,15 @@
 import Link from 'next/link';
 import { useSyncExternalStore } from 'react';
 import { Alert, Button, TextField } from '@/components/ui';
-import { signInSchema } from '@/lib/accounts/schemas';
+
 import type { ActionResult } from '@/lib/actions/result';
 import { PasswordField } from './password-field';
 import { ResendConfirmationForm } from './resend-confirmation-form';
 import { FormErrors } from './form-errors';
 import { useServerForm, type FormAction } from './use-server-form';
+
+// The schema is fetched when the form is first entered (decision 019).
+const loadSchema = () => import('@/lib/accounts/schemas').then((m) => m.signInSchema);
 
 export type SignInFormState = ActionResult & { unconfirmed?: boolean };
 
@@ -28,7 +31,7 @@ const FIELDS = ['email', 'password'] as const;
 const subscribe = () => () => {};
 
 export function SignInForm({ action, resendAction, callbackUrl, cookiesRefused, documentTitle }: SignInFormProps) {
-  const form = useServerForm(signInSchema, action, { fields: FIELDS });
+  const form = useServerForm(loadSchema, action, { fields: FIELDS });
   // Browsers that block every cookie say so up front: warn before a sign-in that could not last.
   const cookiesBlocked = useSyncExternalStore(subscribe, () => !navigator.cookieEnabled, () => false);
   const state = form.state;

@@ -2,16 +2,19 @@
 
 import Link from 'next/link';
 import { Button, TextField } from '@/components/ui';
-import { signUpSchema } from '@/lib/accounts/schemas';
+
 import type { ActionResult } from '@/lib/actions/result';
 import { NEW_PASSWORD_HINT, PasswordField } from './password-field';
 import { FormErrors } from './form-errors';
 import { useServerForm, type FormAction } from './use-server-form';
 
+// The schema is fetched when the form is first entered (decision 019).
+const loadSchema = () => import('@/lib/accounts/schemas').then((m) => m.signUpSchema);
+
 const FIELDS = ['email', 'password', 'firstNames', 'lastName'] as const;
 
 export function SignUpForm({ action, documentTitle }: { action: FormAction<ActionResult>; documentTitle: string }) {
-  const form = useServerForm(signUpSchema, action, { fields: FIELDS });
+  const form = useServerForm(loadSchema, action, { fields: FIELDS });
   return (
     <>
       <FormErrors summary={form.summary} documentTitle={documentTitle} />

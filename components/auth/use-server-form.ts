@@ -1,13 +1,32 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
-import { useForm, type FieldErrors, type FieldValues } from 'react-hook-form';
+import { useForm, type FieldErrors, type FieldValues, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ErrorSummaryItem } from '@/components/ui';
 import type { ActionResult } from '@/lib/actions/result';
 
 export type FormAction<State> = (previous: State | null, formData: FormData) => Promise<State>;
+
+/** Loads a form's zod schema: a dynamic import, so that zod is not part of the page's first load. */
+export type SchemaLoader<S> = () => Promise<S>;
+
+const loadResolverModule = () => import('@hookform/resolvers/zod');
+
+/**
+ * react-hook-form's zod resolver on a schema fetched at the first check (decision 019): zod
+ * (~85 KB gz with classic zod's locales) stays out of the page's first load. If the fetch fails
+ * (offline, or a new version deployed meanwhile), the form goes to the server, which runs the
+ * same schema and answers with the same messages.
+ */
+function lazyZodResolver<S extends z.ZodType<FieldValues, FieldValues>>(loadSchema: SchemaLoader<S>): Resolver<z.input<S>, unknown, z.output<S>> {
+  return async (values, context, options) => {
+    const loaded = await Promise.all([loadResolverModule(), loadSchema()]).catch(() => null);
+    if (!loaded) return { values: values as never, errors: {} };
+    const [{ zodResolver }, schema] = loaded;
+    return zodResolver(schema as S)(values, context, options) as ReturnType<Resolver<z.input<S>, unknown, z.output<S>>>;
+  };
+}
 
 function failure(state: ActionResult<unknown> | null) {
   return state && !state.ok ? state : null;
@@ -26,7 +45,7 @@ function summarize(order: readonly string[], messageOf: (name: string) => string
  * schema first (on submit, then as a field in error changes: nothing moves on blur) and only valid input reaches the server action.
  */
 export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>, State extends ActionResult<unknown>>(
-  schema: S,
+  loadSchema: SchemaLoader<S>,
   action: FormAction<State>,
   options: {
     /** Fields in page order: the order of the error summary. */
@@ -38,7 +57,7 @@ export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>, Sta
   const fieldOrder = options.fields;
   const [state, dispatch, pending] = useActionState<State | null, FormData>(action, null);
   const form = useForm<z.input<S>, unknown, z.output<S>>({
-    resolver: zodResolver(schema),
+    resolver: lazyZodResolver(loadSchema),
     mode: 'onSubmit',
     reValidateMode: 'onChange',
     // The error summary takes focus instead, and links to each field.
@@ -89,6 +108,7 @@ export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>, Sta
     fieldError,
     /** Props for <FormErrors>; hidden while a submission is pending so that the answer refocuses it. */
     summary: { errors: pending ? [] : summary, formError: pending ? undefined : formError, key: `${attempt}-${clientErrors ? 'client' : 'server'}` },
-    formProps: { action: dispatch, onSubmit, noValidate: true as const },
+    // Entering the form starts fetching the schema, so that the first check does not wait for it.
+    formProps: { action: dispatch, onSubmit, onFocus: () => void Promise.all([loadResolverModule(), loadSchema()]).catch(() => undefined), noValidate: true as const },
   };
 }

@@ -1,5 +1,5 @@
 import type { AnswerValue, Answers } from '@/lib/procedures/answers';
-import { isSameAnswer } from '@/lib/procedures/compile-step';
+import { isSameAnswer } from '@/lib/procedures/step-rules';
 import { clearDraftJournal, putJournalEntry, readJournal, removeJournalEntries, type JournalEntry } from './draft-journal';
 
 // The autosave engine of one draft in one tab, without React: every change goes to the journal

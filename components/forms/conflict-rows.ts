@@ -1,5 +1,5 @@
 import type { Answers } from '@/lib/procedures/answers';
-import { formatAnswer, isInputField, isSameAnswer } from '@/lib/procedures/compile-step';
+import { formatAnswer, isInputField, isSameAnswer } from '@/lib/procedures/step-rules';
 import type { ProcedureDefinition } from '@/lib/procedures/definition';
 import type { ConflictRow } from './conflict-panel';
 

@@ -1,4 +1,4 @@
-import type { AddressPart, InputField } from '@/lib/procedures/compile-step';
+import type { AddressPart, InputField } from '@/lib/procedures/step-rules';
 import type { PrefillSource } from '@/lib/procedures/definition';
 
 // What the inputs show (canonical answers → FormValue is each type's view: ./fields), and the

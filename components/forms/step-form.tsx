@@ -5,7 +5,7 @@ import { useActionState, useCallback, useEffect, useMemo, useRef, useState, useS
 import { useForm, type FieldValues } from 'react-hook-form';
 import { Button, ErrorSummary } from '@/components/ui';
 import type { Answers } from '@/lib/procedures/answers';
-import { findStep, isFieldVisible, isInputField, isStorableAnswer, pickStorableAnswers, readStepForm } from '@/lib/procedures/compile-step';
+import { findStep, isFieldVisible, isInputField, isStorableAnswer, pickStorableAnswers, readStepForm } from '@/lib/procedures/step-rules';
 import type { Field, ProcedureDefinition } from '@/lib/procedures/definition';
 import { fileInputNames, readFileAnswers } from '@/lib/documents/file-inputs';
 import { conflictRows } from './conflict-rows';
@@ -21,7 +21,7 @@ import { STEP_HEADING_ID, type StepFormAction, type StepOutcome } from './step-f
 import { StepOutcomeMessages } from './step-outcome-messages';
 import { useStepAutosave } from './use-step-autosave';
 import { useStepConflict } from './use-step-conflict';
-import { useStepResolver } from './use-step-resolver';
+import { preloadStepSchema, useStepResolver } from './use-step-resolver';
 import { takeArrival, useStepSubmit } from './use-step-submit';
 
 export type StepFormProps = {
@@ -164,7 +164,7 @@ export function StepForm(props: StepFormProps) {
       <ErrorSummary key={errors.summaryKey} errors={pending ? [] : errors.summary} formError={formError} />
       <StepOutcomeMessages state={state} outcome={outcome} signInHref={signInHref} />
       <SaveStatusLine status={autosave.status} signInHref={signInHref} />
-      <form id={STEP_FORM_ID} ref={formRef} action={dispatch} onSubmit={onSubmit} onChange={onFormChange} onBlur={() => void autosave.flush()} noValidate>
+      <form id={STEP_FORM_ID} ref={formRef} action={dispatch} onSubmit={onSubmit} onChange={onFormChange} onBlur={() => void autosave.flush()} onFocus={preloadStepSchema} noValidate>
         <StepFormHiddenFields
           dossierId={dossierId}
           stepKey={stepKey}

@@ -1,5 +1,5 @@
 import { StatusTag, type StatusTone } from '@/components/ui';
-import type { StepState } from '@/lib/procedures/compile-step';
+import type { StepState } from '@/lib/procedures/step-rules';
 
 const tags: Record<StepState, { tone: StatusTone; label: string }> = {
   complete: { tone: 'success', label: 'Complète' },

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import type { FieldValues, UseFormSetValue } from 'react-hook-form';
 import type { Answers } from '@/lib/procedures/answers';
-import { isSameAnswer, isStorableAnswer, type InputField } from '@/lib/procedures/compile-step';
+import { isSameAnswer, isStorableAnswer, type InputField } from '@/lib/procedures/step-rules';
 import { toInputEntries } from './fields';
 import type { StepOutcome } from './step-form-state';
 import { useDraftAutosave } from './use-autosave';

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { RadioGroup, TextField } from '@/components/ui';
-import { organisationSubtypeLabels, organisationSubtypes } from '@/lib/relations/schemas';
+import { organisationSubtypeLabels, organisationSubtypes } from '@/lib/relations/kinds';
 import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
 import { AddressFields, addressFieldIds } from './address-fields';

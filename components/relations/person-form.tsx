@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { RadioGroup, TextField } from '@/components/ui';
-import { civilities, personSubtypeLabels, personSubtypes } from '@/lib/relations/schemas';
+import { civilities } from '@/lib/common/civilities';
+import { personSubtypeLabels, personSubtypes } from '@/lib/relations/kinds';
 import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
 import { AddressFields, addressFieldIds } from './address-fields';

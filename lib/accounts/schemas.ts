@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { civilities } from '@/lib/common/civilities';
+
+export { civilities };
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/security/password-rules';
 
 // One schema per form, shared by the browser (react-hook-form) and the server action.
@@ -45,7 +48,6 @@ export const emailOnlySchema = z.object({ email: emailField });
 
 export const resetPasswordSchema = z.object({ password: newPasswordField });
 
-export const civilities = ['Madame', 'Monsieur'] as const;
 
 export const profileSchema = z.object({
   civility: z.enum(['', ...civilities], { error: 'Choisissez une civilité.' }).optional().transform((v) => v || undefined),

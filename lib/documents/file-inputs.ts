@@ -1,5 +1,5 @@
 import type { Answers } from '@/lib/procedures/answers';
-import { isFieldVisible } from '@/lib/procedures/compile-step';
+import { isFieldVisible } from '@/lib/procedures/step-rules';
 import type { Field, ProcedureDefinition } from '@/lib/procedures/definition';
 import { MAX_UPLOAD_BYTES, tooLargeMessage } from './limits';
 import { isChosenFile } from './chosen-file';

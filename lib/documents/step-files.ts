@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Database } from '@/db/client';
 import type { Answers } from '@/lib/procedures/answers';
-import { isFieldVisible } from '@/lib/procedures/compile-step';
+import { isFieldVisible } from '@/lib/procedures/step-rules';
 import type { Field, ProcedureDefinition, Step } from '@/lib/procedures/definition';
 import type { BlobStore } from '@/lib/storage';
 import { chosenFile, FILE_ACTIONS, fileInputNames, type AttachedFile } from './file-inputs';

@@ -1,5 +1,5 @@
 import type { Answers } from '@/lib/procedures/answers';
-import { isInputField } from '@/lib/procedures/compile-step';
+import { isInputField } from '@/lib/procedures/step-rules';
 import type { Field, ProcedureDefinition } from '@/lib/procedures/definition';
 import { inputModuleOf } from '@/lib/procedures/fields';
 

@@ -1,5 +1,5 @@
 import type { AnswerValue, Answers } from '@/lib/procedures/answers';
-import { isFieldVisible } from '@/lib/procedures/compile-step';
+import { isFieldVisible } from '@/lib/procedures/step-rules';
 import type { ProcedureDefinition } from '@/lib/procedures/definition';
 
 // What a submission keeps: the answers of fields the citizen could see, nothing else.

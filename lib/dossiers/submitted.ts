@@ -4,7 +4,7 @@ import type { Executor } from '@/db/client';
 import { dossiers, procedureVersions, procedures } from '@/db/schema';
 import type { Answers } from '@/lib/procedures/answers';
 import { attachmentFilenames } from '@/lib/documents/attachments';
-import { formatAnswer } from '@/lib/procedures/compile-step';
+import { formatAnswer } from '@/lib/procedures/step-rules';
 import type { ProcedureDefinition, Status } from '@/lib/procedures/definition';
 import { beneficiaryLabelOf } from './beneficiary';
 import { definitionOfVersion } from './definitions';

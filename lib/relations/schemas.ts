@@ -1,38 +1,13 @@
 import { z } from 'zod';
+import { civilities } from '@/lib/common/civilities';
+import { organisationSubtypes, personSubtypes } from './kinds';
 import { isValidSiret, normalizeSiret } from './siret';
+
+export { civilities };
+export * from './kinds';
 
 // "Mes relations" forms: one schema per form, shared by the browser and the server action.
 // Pure module: safe to import from client components.
-
-/** Who a person is to the account holder; a procedure may restrict its beneficiaries to some of them. */
-export const personSubtypes = ['child', 'spouse', 'parent', 'other'] as const;
-export const organisationSubtypes = ['association', 'company'] as const;
-export type PersonSubtype = (typeof personSubtypes)[number];
-export type OrganisationSubtype = (typeof organisationSubtypes)[number];
-
-// Own copy: lib/accounts/schemas pulls the password policy (and its word list) into client bundles.
-export const civilities = ['Madame', 'Monsieur'] as const;
-
-/** Choices of the forms. Spelled out rather than "conjoint·e": screen readers read the median dot aloud. */
-export const personSubtypeLabels: Record<PersonSubtype, string> = {
-  child: 'Enfant',
-  spouse: 'Conjoint ou conjointe',
-  parent: 'Parent',
-  other: 'Autre personne',
-};
-
-/** The same, as a noun inside a sentence: "Léo Durand (enfant)". */
-export const personSubtypeNouns: Record<PersonSubtype, string> = {
-  child: 'enfant',
-  spouse: 'conjoint ou conjointe',
-  parent: 'parent',
-  other: 'autre proche',
-};
-
-export const organisationSubtypeLabels: Record<OrganisationSubtype, string> = {
-  association: 'Association',
-  company: 'Entreprise',
-};
 
 export const SIRET_INVALID_MESSAGE = "Le numéro SIRET n'est pas valide : vérifiez les 14 chiffres.";
 

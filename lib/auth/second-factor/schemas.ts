@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { looksLikeRecoveryCode } from './recovery-codes';
-import { normalizeTotpCode } from './totp';
+import { looksLikeRecoveryCode, normalizeTotpCode } from './code-format';
 
 // Inputs of the second-factor pages. Pure module: the forms import it too.
 

@@ -1,6 +1,9 @@
 import { createTOTPKeyURI, generateHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding, encodeBase32NoPadding } from '@oslojs/encoding';
 import { timingSafeEqual } from 'node:crypto';
+import { normalizeTotpCode } from './code-format';
+
+export { normalizeTotpCode };
 
 // TOTP as authenticator apps expect it (RFC 6238): HMAC-SHA-1, 30-second steps, 6 digits.
 // A TOTP code is the HOTP code (RFC 4226) of the step number, which lets the portal know WHICH
@@ -24,10 +27,6 @@ export function generateTotpCode(secret: Uint8Array, step: number): string {
   return generateHOTP(secret, BigInt(step), TOTP_DIGITS);
 }
 
-/** What people type: "123 456", "123-456". Only digits count. */
-export function normalizeTotpCode(input: string): string {
-  return input.replace(/[\s-]/g, '');
-}
 
 export type TotpMatch = { ok: true; step: number } | { ok: false; reason: 'invalid' | 'replayed' };
 

@@ -1,9 +1,10 @@
-// zod/mini: this module runs in the browser with the step form (decision 019); same email rule as classic zod.
-import { email } from 'zod/mini';
 import { defineInputField, fitString, formatString, isBoundedString, isStorableValue, readString, textCondition, trimString, typeInMessage } from './field-module';
 import type { EmailFieldDefinition } from './email.schema';
 
-const emailSchema = email();
+// zod's own email pattern (zod/v4/core regexes.email), written here so that a step page does
+// not load zod to know the field types (decision 019); tests/unit/field-email-pattern.test.ts
+// fails if zod's rule and this one part ways.
+export const EMAIL_PATTERN = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
 
 /** An email address. Stored as typed (trimmed). */
 export const emailField = defineInputField<EmailFieldDefinition>({
@@ -15,7 +16,7 @@ export const emailField = defineInputField<EmailFieldDefinition>({
   answer: {
     read: readString,
     check: (_field, value) =>
-      typeof value === 'string' && emailSchema.safeParse(value).success && value.length <= 254
+      typeof value === 'string' && EMAIL_PATTERN.test(value) && value.length <= 254
         ? []
         : [{ message: 'Saisissez une adresse de courriel valide, par exemple nom@exemple.fr.' }],
     requiredProblems: typeInMessage,
