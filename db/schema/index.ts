@@ -8,3 +8,4 @@ export * from './notifications';
 export * from './platform';
 export * from './second-factor';
 export * from './lifecycle';
+export * from './requests';
