@@ -24,6 +24,10 @@ function describe(item: TimelineItem, reader: Reader): string {
       return reader === 'citizen' ? 'Votre message à l’administration' : 'Message de l’usager';
     case 'response_published':
       return 'Réponse de l’administration mise à disposition';
+    case 'completion_requested':
+      return reader === 'citizen' ? 'L’administration vous demande un complément' : 'Complément demandé à l’usager';
+    case 'completion_answered':
+      return reader === 'citizen' ? 'Vous avez envoyé le complément demandé' : 'L’usager a envoyé le complément demandé';
   }
 }
 

@@ -54,6 +54,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'backoffice.status_changed': 'Statut d’un dossier changé',
   'backoffice.message_sent': 'Message envoyé à un usager',
   'backoffice.response_published': 'Réponse publiée',
+  'backoffice.completion_requested': 'Complément demandé à un usager',
   'locker.document_added': 'Document ajouté au porte-documents',
   'locker.document_deleted': 'Document supprimé du porte-documents',
   'account.reauth_failed': 'Échec de confirmation du mot de passe',

@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = [
   'backoffice.status_changed',
   'backoffice.message_sent',
   'backoffice.response_published',
+  'backoffice.completion_requested',
   'locker.document_added',
   'locker.document_deleted',
   'account.reauth_failed',

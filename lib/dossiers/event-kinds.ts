@@ -6,6 +6,8 @@ export const EVENT_KINDS = {
   agentMessage: 'agent_message',
   citizenMessage: 'citizen_message',
   responsePublished: 'response_published',
+  completionRequested: 'completion_requested',
+  completionAnswered: 'completion_answered',
 } as const;
 
 export type DossierEventKind = (typeof EVENT_KINDS)[keyof typeof EVENT_KINDS];
