@@ -20,11 +20,12 @@ export type ItemSource = { upload: File | null; lockerId: string | null };
 export type AnswerOutcome =
   | { ok: true }
   | { ok: false; reason: 'not-found' | 'already-answered' }
-  | { ok: false; reason: 'incomplete'; missingItems: string[]; missingMessage: boolean; bothSources: string[] }
+  | { ok: false; reason: 'incomplete'; missingItems: RequestedItem[]; missingMessage: boolean; bothSources: RequestedItem[] }
   | { ok: false; reason: 'file-refused'; errors: Record<string, string> }
   | { ok: false; reason: 'quota'; message: string };
 
 type Context = { db: Database; store: BlobStore };
+type RequestedItem = { id: string; label: string };
 
 function ownedSubmitted(ownerId: string) {
   return and(eq(dossiers.ownerId, ownerId), ne(dossiers.status, 'draft'), isNotNull(dossiers.submittedAt))!;
@@ -47,14 +48,14 @@ export async function answerCompletionRequest(
   if (!request) return { ok: false, reason: 'not-found' };
   if (request.answeredAt) return { ok: false, reason: 'already-answered' };
   const items = await ctx.db
-    .select({ id: dossierRequestItems.id })
+    .select({ id: dossierRequestItems.id, label: dossierRequestItems.label })
     .from(dossierRequestItems)
     .where(eq(dossierRequestItems.requestId, requestId))
     .orderBy(asc(dossierRequestItems.position));
 
-  const sources = items.map((item) => ({ itemId: item.id, ...input.sourceOf(item.id) }));
-  const missingItems = sources.filter((s) => !s.upload && !s.lockerId).map((s) => s.itemId);
-  const bothSources = sources.filter((s) => s.upload && s.lockerId).map((s) => s.itemId);
+  const sources = items.map((item) => ({ itemId: item.id, item, ...input.sourceOf(item.id) }));
+  const missingItems = sources.filter((s) => !s.upload && !s.lockerId).map((s) => s.item);
+  const bothSources = sources.filter((s) => s.upload && s.lockerId).map((s) => s.item);
   const missingMessage = !!request.correction && !input.message;
   if (missingItems.length || bothSources.length || missingMessage) return { ok: false, reason: 'incomplete', missingItems, missingMessage, bothSources };
 

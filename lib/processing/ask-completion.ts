@@ -1,7 +1,7 @@
 import 'server-only';
 import { dossierEvents, dossierRequestItems, dossierRequests } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
-import { formatDueDay, type AskCompletionInput } from '@/lib/completions/schemas';
+import { formatDueDay } from '@/lib/completions/schemas';
 import { EVENT_KINDS } from '@/lib/dossiers/event-kinds';
 import { isDossierId } from '@/lib/dossiers/ids';
 import { notifyCitizen, type FollowUpContext } from '@/lib/notifications/notify';
@@ -17,7 +17,7 @@ export type AskCompletionResult = { ok: true; requestId: string; emailed: boolea
  * draft or an unknown id: "not-found". The dossier's status does not change: the agent may change
  * it as well, the citizen sees "À compléter" while a request is open.
  */
-export async function askForCompletion(ctx: FollowUpContext, user: BackOfficeUser, dossierId: string, input: AskCompletionInput): Promise<AskCompletionResult> {
+export async function askForCompletion(ctx: FollowUpContext, user: BackOfficeUser, dossierId: string, input: { documents: string[]; correction?: string; dueOn: string }): Promise<AskCompletionResult> {
   if (!isDossierId(dossierId)) return { ok: false, reason: 'not-found' };
   return ctx.db.transaction(async (tx): Promise<AskCompletionResult> => {
     const dossier = await lockDossierInScope(tx, user, dossierId);
