@@ -18,7 +18,7 @@ const linkClass =
  * Sub-navigation of the back office. Agents only see "Dossiers" (the other pages answer them 404).
  * "Dossiers" is current on /admin only; the others also on their sub-pages.
  */
-export function AdminNav({ isAdmin }: { isAdmin: boolean }) {
+export function AdminNav({ isAdmin, unread = 0 }: { isAdmin: boolean; /** Dossiers in scope with a citizen message or answer no agent has opened. */ unread?: number }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Administration" className="mb-8 border-b border-line">
@@ -29,6 +29,12 @@ export function AdminNav({ isAdmin }: { isAdmin: boolean }) {
             <li key={item.href}>
               <Link href={item.href} aria-current={current} className={linkClass}>
                 {item.label}
+                {item.href === '/admin' && unread > 0 ? (
+                  <span className="ml-2 rounded-full bg-primary px-2 text-sm font-bold text-white">
+                    {unread}
+                    <span className="sr-only">{unread > 1 ? ' dossiers avec une réponse non lue' : ' dossier avec une réponse non lue'}</span>
+                  </span>
+                ) : null}
               </Link>
             </li>
           );
