@@ -26,16 +26,17 @@ export function AdminNav({ isAdmin, unread = 0 }: { isAdmin: boolean; /** Dossie
         {items.filter((item) => isAdmin || !item.adminOnly).map((item) => {
           const current = pathname === item.href ? 'page' : item.href !== '/admin' && pathname.startsWith(`${item.href}/`) ? 'true' : undefined;
           return (
-            <li key={item.href}>
+            <li key={item.href} className="flex items-center">
               <Link href={item.href} aria-current={current} className={linkClass}>
                 {item.label}
-                {item.href === '/admin' && unread > 0 ? (
-                  <span className="ml-2 rounded-full bg-primary px-2 text-sm font-bold text-white">
-                    {unread}
-                    <span className="sr-only">{unread > 1 ? ' dossiers avec une réponse non lue' : ' dossier avec une réponse non lue'}</span>
-                  </span>
-                ) : null}
               </Link>
+              {item.href === '/admin' && unread > 0 ? (
+                // Beside the link, not in it: the link keeps its name; the count is read after it.
+                <span className="rounded-full bg-primary px-2 text-sm font-bold text-white" data-testid="unread-dossiers">
+                  {unread}
+                  <span className="sr-only">{unread > 1 ? ' dossiers avec une réponse non lue' : ' dossier avec une réponse non lue'}</span>
+                </span>
+              ) : null}
             </li>
           );
         })}
