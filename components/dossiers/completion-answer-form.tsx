@@ -4,8 +4,10 @@ import { useActionState } from 'react';
 import { Fieldset, SelectField, TextareaField } from '@/components/ui';
 import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
-import { answerInputNames } from '@/lib/completions/schemas';
-import { MESSAGE_MAX_LENGTH } from '@/lib/messages/schemas';
+import { answerInputNames } from '@/lib/completions/inputs';
+
+// Same limit as lib/messages/schemas.ts (not imported: it would bring zod to the browser).
+const MESSAGE_MAX_LENGTH = 5000;
 import { FileInput } from './file-input';
 
 // The citizen's answer to a request for documents or a correction: for each document a file from

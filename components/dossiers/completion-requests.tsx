@@ -1,7 +1,7 @@
 import { StatusTag } from '@/components/ui';
 import { formatDateTime } from '@/lib/common/dates';
 import type { CompletionRequestView } from '@/lib/completions/queries';
-import { formatDueDay } from '@/lib/completions/schemas';
+import { formatDueDay } from '@/lib/completions/inputs';
 import { formatSize, type Reader } from './follow-up';
 
 // Requests for documents or a correction, with what was sent back: the same list for the citizen

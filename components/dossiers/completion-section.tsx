@@ -1,7 +1,7 @@
 import { Alert } from '@/components/ui';
 import type { FormAction } from '@/components/forms/form-state';
 import type { CompletionRequestView } from '@/lib/completions/queries';
-import { formatDueDay } from '@/lib/completions/schemas';
+import { formatDueDay } from '@/lib/completions/inputs';
 import { CompletionAnswerForm } from './completion-answer-form';
 import { CompletionRequestList, RequestDetails } from './completion-requests';
 

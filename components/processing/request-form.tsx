@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { TextareaField, TextField } from '@/components/ui';
 import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
-import { CORRECTION_MAX_LENGTH } from '@/lib/completions/schemas';
+import { CORRECTION_MAX_LENGTH } from '@/lib/completions/inputs';
 
 // "Demander un complément": documents (one per line) and/or a correction, and a due date. A plain
 // form posted to a server action: it works without JavaScript.

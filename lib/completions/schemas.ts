@@ -1,27 +1,13 @@
 import { z } from 'zod';
 import { MESSAGE_MAX_LENGTH } from '@/lib/messages/schemas';
+import { CORRECTION_MAX_LENGTH, DOCUMENT_LABEL_MAX_LENGTH, MAX_DUE_DAYS, MAX_REQUESTED_DOCUMENTS, parisToday } from './inputs';
+
+export { answerInputNames, formatDueDay, parisToday } from './inputs';
 
 // "À compléter": what an agent asks for on a submitted dossier, and the citizen's answer.
 // Pure module (browser and server).
 
-export const MAX_REQUESTED_DOCUMENTS = 5;
-export const DOCUMENT_LABEL_MAX_LENGTH = 200;
-export const CORRECTION_MAX_LENGTH = 2000;
-/** A due date further than this is a typing error (a year typed wrong), not a real deadline. */
-export const MAX_DUE_DAYS = 366;
-
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const dayFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-
-/** "2027-01-15" → "15 janvier 2027". */
-export function formatDueDay(day: string): string {
-  return dayFormat.format(new Date(`${day}T00:00:00Z`));
-}
-
-/** Today in the portal's time zone, "YYYY-MM-DD". */
-export function parisToday(now: Date): string {
-  return now.toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' });
-}
 
 function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
@@ -72,9 +58,6 @@ export function askCompletionSchemaAt(now: () => Date = () => new Date()) {
 
 export const askCompletionSchema = askCompletionSchemaAt();
 export type AskCompletionInput = z.infer<typeof askCompletionSchema>;
-
-/** The inputs of one requested document in the answer form. */
-export const answerInputNames = (itemId: string) => ({ upload: `fichier-${itemId}`, locker: `porteDocuments-${itemId}` });
 
 /** The citizen's answer: which request, and a message (required when a correction was asked; checked by the use case). */
 export const answerCompletionSchema = z.object({

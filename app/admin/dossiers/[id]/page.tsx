@@ -16,7 +16,7 @@ import { AgentMessageForm, ChangeStatusForm, PublishResponseForm } from './forms
 import { askCompletionAction } from './completion-actions';
 import { AskCompletionForm } from '@/components/processing/request-form';
 import { CompletionsSection } from '@/components/processing/completions-section';
-import { parisToday } from '@/lib/completions/schemas';
+import { parisToday } from '@/lib/completions/inputs';
 
 export const dynamic = 'force-dynamic';
 
