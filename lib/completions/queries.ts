@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { dossierAttachments, dossierRequestItems, dossierRequests, dossiers } from '@/db/schema';
 import { isDossierId } from '@/lib/dossiers/ids';
@@ -68,4 +68,14 @@ export async function listCitizenCompletionRequests(db: Executor, ownerId: strin
     .from(dossiers)
     .where(and(eq(dossiers.id, dossierId), eq(dossiers.ownerId, ownerId), ne(dossiers.status, 'draft'), isNotNull(dossiers.submittedAt)));
   return owned ? listCompletionRequests(db, dossierId) : [];
+}
+
+/** Ids of the citizen's submitted dossiers with a request not answered yet ("À compléter" in "Mes demandes"). */
+export async function listDossierIdsToComplete(db: Executor, ownerId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectDistinct({ id: dossiers.id })
+    .from(dossierRequests)
+    .innerJoin(dossiers, eq(dossiers.id, dossierRequests.dossierId))
+    .where(and(eq(dossiers.ownerId, ownerId), ne(dossiers.status, 'draft'), isNull(dossierRequests.answeredAt)));
+  return new Set(rows.map((row) => row.id));
 }

@@ -208,7 +208,10 @@ test('without JavaScript, the agent asks and the citizen answers with a file fro
   await askForDocuments(agent, request.id, [DOMICILE]);
   await agent.context().close();
 
-  const citizenPage = await newSignedInPage(browser, citizen.email, citizen.password, `/demandes/${request.id}`, false);
+  const citizenPage = await newSignedInPage(browser, citizen.email, citizen.password, '/demandes', false);
+  const listed = citizenPage.getByRole('listitem').filter({ has: citizenPage.getByRole('link', { name: new RegExp(`demande n° ${request.number}`) }) });
+  await expect(listed.getByText('À compléter')).toBeVisible();
+  await listed.getByRole('link').click();
   const section = citizenPage.getByRole('region', { name: 'À compléter' });
   await section.getByRole('group', { name: DOMICILE }).getByLabel('Un fichier de votre ordinateur').setInputFiles({ name: 'quittance.pdf', mimeType: 'application/pdf', buffer: pdf('quittance') });
   await section.getByRole('button', { name: 'Envoyer le complément' }).click();

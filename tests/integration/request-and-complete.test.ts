@@ -9,7 +9,7 @@ import { queryRows, type Database, type Transaction } from '@/db/client';
 import { auditLog, dossierAttachments, dossierEvents, dossierRequests, dossiers, lockerDocuments, notifications, profiles, users } from '@/db/schema';
 import { DEMO_ACCOUNTS, seedDatabase } from '@/db/seed';
 import { answerCompletionRequest, type ItemSource } from '@/lib/completions/answer-request';
-import { listCitizenCompletionRequests } from '@/lib/completions/queries';
+import { listCitizenCompletionRequests, listDossierIdsToComplete } from '@/lib/completions/queries';
 import { askCompletionSchemaAt } from '@/lib/completions/schemas';
 import { createDraft, saveDraftAnswers, submitDossier } from '@/lib/dossiers';
 import { findCitizenAttachment, findCitizenFollowUp } from '@/lib/dossiers/follow-up';
@@ -159,8 +159,11 @@ describe('request and complete (PostgreSQL)', () => {
     expect(await answerCompletionRequest(ctx, citizen.id, dossierId, requestId, { sourceOf: (id) => sources[id] })).toMatchObject({ ok: false, reason: 'incomplete', missingMessage: true });
     expect(await blobCount(dossierId)).toBe(0);
 
+    expect((await listDossierIdsToComplete(db, citizen.id)).has(dossierId)).toBe(true);
+    expect((await listDossierIdsToComplete(db, otherCitizen.id)).has(dossierId)).toBe(false);
     const answered = await answerCompletionRequest(ctx, citizen.id, dossierId, requestId, { message: 'C’est le 12 bis.', sourceOf: (id) => sources[id] });
     expect(answered).toEqual({ ok: true });
+    expect((await listDossierIdsToComplete(db, citizen.id)).has(dossierId)).toBe(false);
     const [request] = await listCitizenCompletionRequests(db, citizen.id, dossierId);
     expect(request.answerMessage).toBe('C’est le 12 bis.');
     expect(request.items.map((i) => i.file?.filename)).toEqual(['facture-edf.pdf', 'mon RIB.pdf']);
