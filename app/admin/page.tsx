@@ -8,6 +8,7 @@ import { getDb } from '@/lib/db';
 import { formatDay } from '@/lib/common/dates';
 import { AdminNav } from '@/components/layout/back-office-nav';
 import { countUnreadDossiers } from '@/lib/processing/unread';
+import { QueueLiveUpdates } from '@/components/processing/queue-live-updates';
 
 export const metadata: Metadata = { title: 'Dossiers à traiter' };
 export const dynamic = 'force-dynamic';
@@ -38,6 +39,7 @@ export default async function BackOfficeHomePage({ searchParams }: Props) {
   return (
     <>
       <AdminNav isAdmin={user.role === 'admin'} unread={await countUnreadDossiers(db, user)} />
+      <QueueLiveUpdates />
       <PageHeader
         title="Dossiers à traiter"
         lead={user.role === 'admin' ? 'Les demandes déposées sur toutes les démarches, les plus récentes en premier.' : 'Les demandes déposées sur les démarches qui vous sont confiées, les plus récentes en premier.'}

@@ -92,7 +92,10 @@ test('the agent asks for documents; the citizen answers with a locker document a
   await expect(asked.getByText('À compléter')).toBeVisible();
   await expect(asked.getByText(DOMICILE)).toBeVisible();
   await expectNoAxeViolations(agent);
+  // The agent waits on the queue, its live stream open.
+  const queueStreaming = agent.waitForResponse((response) => response.url().endsWith('/admin/flux') && response.status() === 200);
   await agent.goto('/admin');
+  await queueStreaming;
   const before = await unreadCount(agent);
 
   // Live on the citizen's page: "À compléter", what is asked and by when.
@@ -124,11 +127,11 @@ test('the agent asks for documents; the citizen answers with a locker document a
   await expect(page.getByText('Vous avez envoyé le complément demandé')).toBeVisible();
   await expectNoAxeViolations(page);
 
-  // The agent's queue marks the dossier unread; opening it clears the marker.
-  await agent.reload();
+  // Live, the agent's queue marks the dossier unread and counts it; opening it clears the marker.
+  await expect(agent.getByTestId('live-announcement')).toHaveText('Un usager a envoyé un complément demandé sur un de vos dossiers.');
   const row = agent.getByRole('listitem').filter({ has: agent.getByRole('link', { name: new RegExp(`Dossier n° ${request.number}`) }) });
   await expect(row.getByText('Réponse non lue')).toBeVisible();
-  expect(await unreadCount(agent)).toBe(before + 1);
+  await expect(agent.getByTestId('unread-dossiers')).toContainText(String(before + 1));
   await expectNoAxeViolations(agent);
   await row.getByRole('link', { name: new RegExp(`Dossier n° ${request.number}`) }).click();
   const answered = agent.getByRole('region', { name: 'Compléments demandés' });
