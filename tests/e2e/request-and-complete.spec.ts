@@ -66,7 +66,8 @@ async function download(page: Page, href: string): Promise<Buffer> {
 }
 
 test('the agent asks for documents; the citizen answers with a locker document and a computer file; the agent downloads both', async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  // Two browsers, six axe checks and a live round trip each way: slow on a loaded machine.
+  test.setTimeout(300_000);
   const citizen = await createCitizen({ firstNames: 'Camille', birthName: 'Martin' });
   await signIn(page, citizen.email, citizen.password);
   const request = await fileRequest(citizen.id);
