@@ -105,6 +105,7 @@ function isBackgroundRequest(request: NextRequest): boolean {
     pathname.startsWith('/api/health/') ||
     // Live-updates streams reconnect by themselves: they must not keep an idle session alive.
     pathname === '/api/notifications/flux' ||
+    pathname === '/admin/flux' ||
     /^\/admin\/dossiers\/[^/]+\/flux$/.test(pathname)
   );
 }

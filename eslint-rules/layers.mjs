@@ -34,6 +34,7 @@ export const LIB_LAYERS = [
   'documents', // Porte-documents (locker) and attachments: uploads, checks, quota, validity
   'dossiers', // drafts, autosave, submission, receipts, follow-up
   'messages', // messages between a citizen and the agents about a dossier
+  'completions', // "À compléter": requests for documents or a correction, and the citizen's answers
   'account-export', // the citizen's export of everything the portal holds about them
   'auth', // Auth.js configuration, sessions, guards, sign-in flow, second factor
   'actions', // the server-action wrapper and its result convention

@@ -7,6 +7,8 @@ import { requireAgent } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { formatDay } from '@/lib/common/dates';
 import { AdminNav } from '@/components/layout/back-office-nav';
+import { countUnreadDossiers } from '@/lib/processing/unread';
+import { QueueLiveUpdates } from '@/components/processing/queue-live-updates';
 
 export const metadata: Metadata = { title: 'Dossiers à traiter' };
 export const dynamic = 'force-dynamic';
@@ -36,7 +38,8 @@ export default async function BackOfficeHomePage({ searchParams }: Props) {
 
   return (
     <>
-      <AdminNav isAdmin={user.role === 'admin'} />
+      <AdminNav isAdmin={user.role === 'admin'} unread={await countUnreadDossiers(db, user)} />
+      <QueueLiveUpdates />
       <PageHeader
         title="Dossiers à traiter"
         lead={user.role === 'admin' ? 'Les demandes déposées sur toutes les démarches, les plus récentes en premier.' : 'Les demandes déposées sur les démarches qui vous sont confiées, les plus récentes en premier.'}
@@ -107,6 +110,7 @@ export default async function BackOfficeHomePage({ searchParams }: Props) {
                 {dossier.unreadMessages > 0 ? (
                   <StatusTag tone="info" label={dossier.unreadMessages > 1 ? `${dossier.unreadMessages} nouveaux messages de l’usager` : 'Nouveau message de l’usager'} />
                 ) : null}
+                {dossier.unreadSince ? <StatusTag tone="warning" label="Réponse non lue" /> : null}
               </p>
               <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[12rem_minmax(0,1fr)]">
                 <dt className="text-ink-muted">Démarche</dt>

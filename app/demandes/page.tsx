@@ -5,12 +5,14 @@ import { requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { formatDay } from '@/lib/common/dates';
 import { listSubmittedDossiers } from '@/lib/dossiers/submitted';
+import { listDossierIdsToComplete } from '@/lib/completions/queries';
 
 export const metadata: Metadata = { title: 'Mes demandes' };
 
 export default async function RequestsPage() {
   const user = await requireCitizen('/demandes');
-  const requests = await listSubmittedDossiers(await getDb(), user.id);
+  const db = await getDb();
+  const [requests, toComplete] = await Promise.all([listSubmittedDossiers(db, user.id), listDossierIdsToComplete(db, user.id)]);
   return (
     <>
       <Breadcrumbs items={[{ label: 'Accueil', href: '/' }, { label: 'Mes demandes' }]} />
@@ -37,6 +39,7 @@ export default async function RequestsPage() {
               <p className="mt-2">
                 <span className="sr-only">Statut : </span>
                 <StatusTag tone={request.status.tone} label={request.status.label} />
+                {toComplete.has(request.id) ? <StatusTag tone="warning" label="À compléter" className="ml-2" /> : null}
               </p>
               <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[12rem_minmax(0,1fr)]">
                 <dt className="text-ink-muted">Numéro</dt>

@@ -24,6 +24,10 @@ function describe(item: TimelineItem, reader: Reader): string {
       return reader === 'citizen' ? 'Votre message à l’administration' : 'Message de l’usager';
     case 'response_published':
       return 'Réponse de l’administration mise à disposition';
+    case 'completion_requested':
+      return reader === 'citizen' ? 'L’administration vous demande un complément' : 'Complément demandé à l’usager';
+    case 'completion_answered':
+      return reader === 'citizen' ? 'Vous avez envoyé le complément demandé' : 'L’usager a envoyé le complément demandé';
   }
 }
 
@@ -50,7 +54,7 @@ export function Timeline({ items, reader }: { items: TimelineItem[]; reader: Rea
   );
 }
 
-export function MessageThread({ messages, reader, empty }: { messages: ThreadItem[]; reader: Reader; empty: ReactNode }) {
+export function MessageThread({ messages, reader, empty, hrefOf }: { messages: ThreadItem[]; reader: Reader; empty: ReactNode; hrefOf?: (attachmentId: string) => string }) {
   if (messages.length === 0) return <p className="mb-6">{empty}</p>;
   const authorLabel = (author: ThreadItem['author']) =>
     reader === 'citizen' ? (author === 'agent' ? 'L’administration' : 'Vous') : author === 'agent' ? 'Agent' : 'L’usager';
@@ -66,6 +70,17 @@ export function MessageThread({ messages, reader, empty }: { messages: ThreadIte
             </span>
           </p>
           <p className="mt-2 whitespace-pre-line break-words">{message.body}</p>
+          {message.files.length && hrefOf ? (
+            <ul className="mt-2">
+              {message.files.map((file) => (
+                <li key={file.id}>
+                  <a href={hrefOf(file.id)} download className="break-words font-medium">
+                    Télécharger « {file.filename} »<span className="font-normal"> ({typeLabel(file.mimeType)}, {formatSize(file.sizeBytes)})</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -18,7 +18,7 @@ const linkClass =
  * Sub-navigation of the back office. Agents only see "Dossiers" (the other pages answer them 404).
  * "Dossiers" is current on /admin only; the others also on their sub-pages.
  */
-export function AdminNav({ isAdmin }: { isAdmin: boolean }) {
+export function AdminNav({ isAdmin, unread = 0 }: { isAdmin: boolean; /** Dossiers in scope with a citizen message or answer no agent has opened. */ unread?: number }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Administration" className="mb-8 border-b border-line">
@@ -26,10 +26,17 @@ export function AdminNav({ isAdmin }: { isAdmin: boolean }) {
         {items.filter((item) => isAdmin || !item.adminOnly).map((item) => {
           const current = pathname === item.href ? 'page' : item.href !== '/admin' && pathname.startsWith(`${item.href}/`) ? 'true' : undefined;
           return (
-            <li key={item.href}>
+            <li key={item.href} className="flex items-center">
               <Link href={item.href} aria-current={current} className={linkClass}>
                 {item.label}
               </Link>
+              {item.href === '/admin' && unread > 0 ? (
+                // Beside the link, not in it: the link keeps its name; the count is read after it.
+                <span className="rounded-full bg-primary px-2 text-sm font-bold text-white" data-testid="unread-dossiers">
+                  {unread}
+                  <span className="sr-only">{unread > 1 ? ' dossiers avec une réponse non lue' : ' dossier avec une réponse non lue'}</span>
+                </span>
+              ) : null}
             </li>
           );
         })}

@@ -8,6 +8,7 @@ const citizenAnnouncements: Record<string, string> = {
   status_change: 'Le statut d’une de vos demandes a changé.',
   message: 'Vous avez reçu un message de l’administration.',
   response: 'Une réponse de l’administration est disponible.',
+  completion_request: 'L’administration vous demande un complément : une de vos demandes est à compléter.',
 };
 
 /**

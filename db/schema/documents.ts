@@ -1,5 +1,6 @@
 import { bigint, date, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { dossiers } from './dossiers';
+import { messages } from './messages';
 import { users } from './users';
 
 // The citizen's private locker (Porte-documents): no agent query ever reads this table.
@@ -25,7 +26,9 @@ export const lockerDocuments = pgTable(
   (t) => [index('locker_documents_owner_idx').on(t.ownerId)],
 );
 
-export const attachmentKind = pgEnum('attachment_kind', ['supporting', 'response']);
+// supporting: filed with the dossier; response: the administration's answer; request_answer: sent by
+// the citizen to answer a request for documents (dossier_request_items); message: joined to a message.
+export const attachmentKind = pgEnum('attachment_kind', ['supporting', 'response', 'request_answer', 'message']);
 
 // A copy owned by the dossier: deleting the locker original never changes a submitted dossier.
 export const dossierAttachments = pgTable(
@@ -43,6 +46,8 @@ export const dossierAttachments = pgTable(
     sha256: text().notNull(),
     storageKey: text().notNull(),
     uploadedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    // The message this file is joined to (kind 'message').
+    messageId: uuid().references(() => messages.id, { onDelete: 'cascade' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('dossier_attachments_dossier_idx').on(t.dossierId)],

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { procedureVersions, procedures } from './procedures';
 import { relations } from './relations';
@@ -32,6 +33,9 @@ export const dossiers = pgTable(
     // When the owner was told this untouched draft would be deleted; a save after it (updatedAt
     // later) voids the warning, so the save code needs no change.
     retentionWarnedAt: timestamp({ withTimezone: true }),
+    // Set at the citizen's first message or answer no agent has read yet; cleared when an agent
+    // opens the dossier. Partial index below: the back-office count reads only marked rows.
+    agentUnreadSince: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -39,6 +43,7 @@ export const dossiers = pgTable(
     uniqueIndex('dossiers_number_unique').on(t.number),
     index('dossiers_owner_idx').on(t.ownerId, t.status),
     index('dossiers_procedure_idx').on(t.procedureId, t.status),
+    index('dossiers_agent_unread_idx').on(t.procedureId, t.agentUnreadSince).where(sql`${t.agentUnreadSince} is not null`),
   ],
 );
 

@@ -9,3 +9,4 @@ export * from './platform';
 export * from './second-factor';
 export * from './lifecycle';
 export * from './dossier-notes';
+export * from './requests';

@@ -59,6 +59,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'backoffice.dossier_pdf_exported': 'Dossier exporté en PDF',
   'backoffice.dossier_zip_exported': 'Fichiers d’un dossier exportés (ZIP)',
   'backoffice.note_added': 'Note interne ajoutée',
+  'backoffice.completion_requested': 'Complément demandé à un usager',
   'locker.document_added': 'Document ajouté au porte-documents',
   'locker.document_deleted': 'Document supprimé du porte-documents',
   'account.reauth_failed': 'Échec de confirmation du mot de passe',

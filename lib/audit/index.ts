@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   'backoffice.dossier_pdf_exported',
   'backoffice.dossier_zip_exported',
   'backoffice.note_added',
+  'backoffice.completion_requested',
   'locker.document_added',
   'locker.document_deleted',
   'account.reauth_failed',

@@ -6,6 +6,11 @@ export const EVENT_KINDS = {
   agentMessage: 'agent_message',
   citizenMessage: 'citizen_message',
   responsePublished: 'response_published',
+  completionRequested: 'completion_requested',
+  completionAnswered: 'completion_answered',
 } as const;
 
 export type DossierEventKind = (typeof EVENT_KINDS)[keyof typeof EVENT_KINDS];
+
+/** What the citizen does that agents have not read yet (the back office's unread marker). */
+export const AGENT_UNREAD_KINDS: readonly string[] = [EVENT_KINDS.citizenMessage, EVENT_KINDS.completionAnswered];

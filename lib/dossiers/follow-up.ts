@@ -21,10 +21,12 @@ export type TimelineEntry = {
   note?: string;
 };
 
-export type ThreadMessage = { id: string; author: 'citizen' | 'agent'; body: string; at: Date };
+/** A file joined to a message: downloaded through the same routes as the dossier's other files. */
+export type MessageFile = { id: string; filename: string; mimeType: string; sizeBytes: number; at: Date };
+export type ThreadMessage = { id: string; author: 'citizen' | 'agent'; body: string; at: Date; files: MessageFile[] };
 
 /** Attachment as a screen shows it: never its storage key or hash. */
-export type AttachmentView = { id: string; kind: 'supporting' | 'response'; filename: string; mimeType: string; sizeBytes: number; at: Date };
+export type AttachmentView = { id: string; kind: 'supporting' | 'response' | 'request_answer' | 'message'; filename: string; mimeType: string; sizeBytes: number; at: Date };
 
 const knownKinds = new Set<string>(Object.values(EVENT_KINDS));
 
@@ -51,7 +53,19 @@ export async function listThread(db: Executor, dossierId: string): Promise<Threa
     .from(messages)
     .where(eq(messages.dossierId, dossierId))
     .orderBy(asc(messages.createdAt), asc(messages.id));
-  return rows;
+  const files = await db
+    .select({
+      id: dossierAttachments.id,
+      messageId: dossierAttachments.messageId,
+      filename: dossierAttachments.filename,
+      mimeType: dossierAttachments.mimeType,
+      sizeBytes: dossierAttachments.sizeBytes,
+      at: dossierAttachments.createdAt,
+    })
+    .from(dossierAttachments)
+    .where(and(eq(dossierAttachments.dossierId, dossierId), eq(dossierAttachments.kind, 'message')))
+    .orderBy(asc(dossierAttachments.createdAt), asc(dossierAttachments.id));
+  return rows.map((row) => ({ ...row, files: files.filter((f) => f.messageId === row.id).map(({ messageId: _m, ...file }) => file) }));
 }
 
 export async function listAttachments(db: Executor, dossierId: string): Promise<AttachmentView[]> {

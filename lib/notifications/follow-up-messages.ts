@@ -14,7 +14,9 @@ export type FollowUpDossier = { id: string; number: string; procedureTitle: stri
 export type FollowUpEvent =
   | { kind: 'status_change'; statusLabel: string; hasComment: boolean }
   | { kind: 'message' }
-  | { kind: 'response' };
+  | { kind: 'response' }
+  /** "À compléter": documents or a correction asked, due on a day (French words, e.g. "15 janvier 2027"). */
+  | { kind: 'completion_request'; dueLabel: string };
 
 export function dossierPath(dossierId: string): string {
   return `/demandes/${dossierId}`;
@@ -35,6 +37,8 @@ export function followUpNotification(dossier: FollowUpDossier, event: FollowUpEv
       return { title: 'Nouveau message de l’administration', body: `${about}. Vous pouvez lire le message et y répondre.`, link: `${link}#messages` };
     case 'response':
       return { title: 'Réponse de l’administration disponible', body: `${about}. Vous pouvez télécharger la réponse.`, link: `${link}#reponse` };
+    case 'completion_request':
+      return { title: 'Votre demande est à compléter', body: `${about}. L’administration vous demande un complément avant le ${event.dueLabel}.`, link: `${link}#a-completer` };
   }
 }
 
@@ -67,6 +71,14 @@ export function followUpEmail({ to, origin, portalName, dossier, event }: Follow
       body = [
         `La réponse de l’administration à ${about} est disponible.`,
         `Pour la télécharger, connectez-vous au portail, puis ouvrez votre demande dans « Mes demandes » : ${url}`,
+      ];
+      break;
+    case 'completion_request':
+      subject = `Votre demande n° ${dossier.number} est à compléter`;
+      body = [
+        `L’administration vous demande un complément (document ou correction) pour ${about}, avant le ${event.dueLabel}.`,
+        'Pour protéger vos informations, le détail de la demande n’est pas recopié dans ce courriel.',
+        `Pour voir ce qui est demandé et y répondre, connectez-vous au portail : ${url}`,
       ];
       break;
   }

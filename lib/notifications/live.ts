@@ -14,10 +14,14 @@ export const LIVE_CHANNEL = 'portal_live';
 export type LiveEvent = { userId: string | null; dossierId: string | null; kind: string };
 type Listener = (event: LiveEvent) => void;
 
-/** Subscription keys: a citizen's own events, or every event of one dossier (agents' pages). */
+/**
+ * Subscription keys: a citizen's own events, every event of one dossier (agents' dossier pages),
+ * or every dossier event (the back-office queue; its route keeps only what is in the agent's scope).
+ */
 export const liveKeys = {
   user: (userId: string) => `user:${userId}`,
   dossier: (dossierId: string) => `dossier:${dossierId}`,
+  backOffice: () => 'back-office',
 };
 
 /** Inside the caller's transaction: delivered to listeners at commit, never if it rolls back. */
@@ -49,7 +53,11 @@ export function createLiveHub(handle: DatabaseHandle): LiveHub {
   function dispatch(payload: string) {
     const event = parseEvent(payload);
     if (!event) return;
-    const keys = [event.userId ? liveKeys.user(event.userId) : null, event.dossierId ? liveKeys.dossier(event.dossierId) : null];
+    const keys = [
+      event.userId ? liveKeys.user(event.userId) : null,
+      event.dossierId ? liveKeys.dossier(event.dossierId) : null,
+      event.dossierId ? liveKeys.backOffice() : null,
+    ];
     for (const key of keys) if (key) for (const listener of listeners.get(key) ?? []) listener(event);
   }
 

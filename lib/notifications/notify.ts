@@ -19,6 +19,8 @@ const preferenceOf = {
   status_change: preferences.emailOnStatusChange,
   message: preferences.emailOnMessage,
   response: preferences.emailOnResponse,
+  // A request for documents is a message from the administration: the same choice applies.
+  completion_request: preferences.emailOnMessage,
 } as const;
 
 /**

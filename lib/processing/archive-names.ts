@@ -40,7 +40,7 @@ export function safeFileName(filename: string): string {
   return `${shortStem || FALLBACK}${extension}`;
 }
 
-const FOLDERS: Record<string, string> = { supporting: 'pieces-justificatives', response: 'reponses' };
+const FOLDERS: Record<string, string> = { supporting: 'pieces-justificatives', response: 'reponses', request_answer: 'complements', message: 'pieces-des-messages' };
 
 /** The folder of a kind of file; kinds added later land in "autres-fichiers" rather than nowhere. */
 export function folderOfKind(kind: string): string {

@@ -44,6 +44,10 @@ export function describeEventForAgents(entry: TimelineEntry): string {
       return 'Message de l’usager';
     case 'response_published':
       return 'Réponse de l’administration mise à disposition';
+    case 'completion_requested':
+      return 'Complément demandé à l’usager';
+    case 'completion_answered':
+      return 'L’usager a envoyé le complément demandé';
   }
 }
 

@@ -12,6 +12,8 @@ import type { ProcedureDefinition } from '@/lib/procedures/definition';
 import { notifyCitizen, type FollowUpContext } from '@/lib/notifications/notify';
 import type { FollowUpDossier } from '@/lib/notifications/follow-up-messages';
 import type { BlobStore } from '@/lib/storage';
+import { discardStaged, stageUpload, type StagedFile } from '@/lib/documents/dossier-files';
+import { messageFileRow } from '@/lib/messages/citizen-reply';
 import { checkStatusChange } from './rules';
 import { dossiersInScope, type BackOfficeUser } from './scope';
 
@@ -23,7 +25,7 @@ import { dossiersInScope, type BackOfficeUser } from './scope';
 
 type LockedDossier = { ownerId: string; status: string; definition: ProcedureDefinition; ref: FollowUpDossier };
 
-async function lockDossierInScope(tx: Transaction, user: BackOfficeUser, dossierId: string): Promise<LockedDossier | null> {
+export async function lockDossierInScope(tx: Transaction, user: BackOfficeUser, dossierId: string): Promise<LockedDossier | null> {
   const [row] = await tx
     .select({
       id: dossiers.id,
@@ -89,18 +91,56 @@ export async function changeDossierStatus(
 
 export type SimpleResult = { ok: true; emailed: boolean } | { ok: false; reason: 'not-found' };
 
-export async function sendAgentMessage(ctx: FollowUpContext, user: BackOfficeUser, dossierId: string, body: string): Promise<SimpleResult> {
+export type AgentMessageResult = SimpleResult | { ok: false; reason: 'file-refused'; message: string };
+
+/**
+ * A message to the citizen, optionally with one file (the same checks and antivirus as every
+ * upload). The file is stored only once the dossier is known to be in scope, and removed again if
+ * the transaction refuses or fails.
+ */
+export async function sendAgentMessage(
+  ctx: FollowUpContext,
+  user: BackOfficeUser,
+  dossierId: string,
+  body: string,
+  attachment?: { store: BlobStore; file: File },
+): Promise<AgentMessageResult> {
   if (!isDossierId(dossierId)) return { ok: false, reason: 'not-found' };
-  return ctx.db.transaction(async (tx): Promise<SimpleResult> => {
-    const dossier = await lockDossierInScope(tx, user, dossierId);
-    if (!dossier) return { ok: false, reason: 'not-found' };
-    await tx.insert(messages).values({ dossierId, authorId: user.id, authorRole: 'agent', body });
-    await tx.insert(dossierEvents).values({ dossierId, kind: EVENT_KINDS.agentMessage, actorId: user.id });
-    const { emailed } = await notifyCitizen(tx, ctx, dossier.ownerId, dossier.ref, { kind: 'message' });
-    // The journal records that a message was sent, never its content.
-    await recordAudit(tx, { action: 'backoffice.message_sent', actorId: user.id, targetType: 'dossier', targetId: dossierId, meta: { length: body.length } });
-    return { ok: true, emailed };
-  });
+  let staged: StagedFile | null = null;
+  if (attachment) {
+    const [reachable] = await ctx.db.select({ id: dossiers.id }).from(dossiers).where(and(eq(dossiers.id, dossierId), dossiersInScope(user)));
+    if (!reachable) return { ok: false, reason: 'not-found' };
+    const result = await stageUpload(attachment.store, dossierId, attachment.file);
+    if (!result.ok) return { ok: false, reason: 'file-refused', message: result.message };
+    staged = result.file;
+  }
+  const discard = async () => {
+    if (staged && attachment) await discardStaged(attachment.store, [staged]);
+  };
+  try {
+    const result = await ctx.db.transaction(async (tx): Promise<AgentMessageResult> => {
+      const dossier = await lockDossierInScope(tx, user, dossierId);
+      if (!dossier) return { ok: false, reason: 'not-found' };
+      const [message] = await tx.insert(messages).values({ dossierId, authorId: user.id, authorRole: 'agent', body }).returning({ id: messages.id });
+      if (staged) await tx.insert(dossierAttachments).values(messageFileRow(dossierId, message.id, user.id, staged));
+      await tx.insert(dossierEvents).values({ dossierId, kind: EVENT_KINDS.agentMessage, actorId: user.id });
+      const { emailed } = await notifyCitizen(tx, ctx, dossier.ownerId, dossier.ref, { kind: 'message' });
+      // The journal records that a message was sent, never its content.
+      await recordAudit(tx, {
+        action: 'backoffice.message_sent',
+        actorId: user.id,
+        targetType: 'dossier',
+        targetId: dossierId,
+        meta: { length: body.length, withFile: !!staged },
+      });
+      return { ok: true, emailed };
+    });
+    if (!result.ok) await discard();
+    return result;
+  } catch (error) {
+    await discard();
+    throw error;
+  }
 }
 
 /** A file already checked by content (lib/documents/check-upload.ts). */

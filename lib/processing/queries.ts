@@ -13,6 +13,8 @@ import type { DossierListQuery } from './schemas';
 import { dossiersInScope, type BackOfficeUser } from './scope';
 import { beneficiaryLabelForAgents } from './labels';
 import { dossierScopeOf } from './rules';
+import { clearUnreadMarker } from './unread';
+import { listCompletionRequests, type CompletionRequestView } from '@/lib/completions/queries';
 
 export const PAGE_SIZE = 20;
 
@@ -60,6 +62,8 @@ export type BackOfficeDossierSummary = {
   submittedAt: Date;
   /** Citizen messages no agent has opened yet. */
   unreadMessages: number;
+  /** Since when a citizen message or answer waits for an agent to open the dossier (null: nothing unread). */
+  unreadSince: Date | null;
 };
 
 export type DossierPage = { items: BackOfficeDossierSummary[]; total: number; page: number; pageCount: number };
@@ -86,6 +90,7 @@ export async function listDossiersInScope(db: Executor, user: BackOfficeUser, qu
       definition: procedureVersions.definition,
       procedureTitle: procedures.title,
       unreadMessages: sql<number>`(select count(*) from ${messages} m where m.dossier_id = ${dossiers.id} and m.author_role = 'citizen' and m.read_at is null)`.mapWith(Number),
+      unreadSince: dossiers.agentUnreadSince,
     })
     .from(dossiers)
     .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
@@ -106,11 +111,12 @@ export async function listDossiersInScope(db: Executor, user: BackOfficeUser, qu
       status: statusOf(definitionOfVersion(row.versionId, row.definition), row.status),
       submittedAt: row.submittedAt!,
       unreadMessages: row.unreadMessages,
+      unreadSince: row.unreadSince,
     })),
   };
 }
 
-export type BackOfficeDossierView = Omit<BackOfficeDossierSummary, 'unreadMessages'> & {
+export type BackOfficeDossierView = Omit<BackOfficeDossierSummary, 'unreadMessages' | 'unreadSince'> & {
   procedureId: string;
   /** Who filed it (the account holder), as their profile names them today. */
   filedBy: string;
@@ -121,6 +127,8 @@ export type BackOfficeDossierView = Omit<BackOfficeDossierSummary, 'unreadMessag
   thread: ThreadMessage[];
   supporting: AttachmentView[];
   responses: AttachmentView[];
+  /** Requests for documents or a correction ("À compléter"), oldest first, with the answers. */
+  requests: CompletionRequestView[];
 };
 
 /** One dossier in scope with everything the agent reads, or null (out of scope, draft, unknown). */
@@ -150,7 +158,12 @@ export async function findDossierInScope(db: Executor, user: BackOfficeUser, dos
     .where(and(eq(dossiers.id, dossierId), dossiersInScope(user)));
   if (!row) return null;
   const definition = definitionOfVersion(row.versionId, row.definition);
-  const [timeline, thread, attachments] = await Promise.all([listTimeline(db, row.id, definition), listThread(db, row.id), listAttachments(db, row.id)]);
+  const [timeline, thread, attachments, requests] = await Promise.all([
+    listTimeline(db, row.id, definition),
+    listThread(db, row.id),
+    listAttachments(db, row.id),
+    listCompletionRequests(db, row.id),
+  ]);
   return {
     id: row.id,
     procedureId: row.procedureId,
@@ -166,12 +179,14 @@ export async function findDossierInScope(db: Executor, user: BackOfficeUser, dos
     thread,
     supporting: attachments.filter((a) => a.kind === 'supporting'),
     responses: attachments.filter((a) => a.kind === 'response'),
+    requests,
   };
 }
 
-/** Marks the citizen's messages of a dossier in scope as read by the back office. */
+/** Marks the citizen's messages and answers of a dossier in scope as read by the back office. */
 export async function markCitizenMessagesRead(db: Executor, user: BackOfficeUser, dossierId: string): Promise<void> {
   if (!isDossierId(dossierId)) return;
+  await clearUnreadMarker(db, user, dossierId);
   await db
     .update(messages)
     .set({ readAt: sql`now()` })

@@ -29,8 +29,8 @@ function dossier(overrides: Partial<DossierForDocument> = {}): DossierForDocumen
       { id: 'e3', kind: 'response_published', at: at('2026-03-14T09:00:00Z'), note: 'Intervention prévue.' },
     ],
     thread: [
-      { id: 'm1', author: 'agent', body: 'Pourriez-vous préciser le numéro du lampadaire ?', at: at('2026-03-13T08:05:00Z') },
-      { id: 'm2', author: 'citizen', body: 'C’est le n° 12, côté œillets.', at: at('2026-03-13T10:00:00Z') },
+      { id: 'm1', author: 'agent', body: 'Pourriez-vous préciser le numéro du lampadaire ?', at: at('2026-03-13T08:05:00Z'), files: [] },
+      { id: 'm2', author: 'citizen', body: 'C’est le n° 12, côté œillets.', at: at('2026-03-13T10:00:00Z'), files: [] },
     ],
     supporting: [{ id: 'a1', kind: 'supporting', filename: 'photo-été.jpg', mimeType: 'image/jpeg', sizeBytes: 250_000, at: at('2026-03-12T13:30:00Z') }],
     responses: [{ id: 'a2', kind: 'response', filename: 'Réponse mairie.pdf', mimeType: 'application/pdf', sizeBytes: 3_500_000, at: at('2026-03-14T09:00:00Z') }],
@@ -92,7 +92,7 @@ describe('the whole-dossier PDF', () => {
   });
 
   it('flows onto more pages for a long thread, and says so in its page count', async () => {
-    const thread = Array.from({ length: 60 }, (_, i) => ({ id: `m${i}`, author: 'citizen' as const, body: `Message numéro ${i} : ${'détail '.repeat(30)}`, at: at('2026-03-13T10:00:00Z') }));
+    const thread = Array.from({ length: 60 }, (_, i) => ({ id: `m${i}`, author: 'citizen' as const, body: `Message numéro ${i} : ${'détail '.repeat(30)}`, at: at('2026-03-13T10:00:00Z'), files: [] }));
     const { bytes, pages } = await renderDossierPdf(buildDossierDocument(dossier({ thread }), options));
     expect(pages).toBeGreaterThan(3);
     expect(pageObjects(bytes)).toBe(pages);

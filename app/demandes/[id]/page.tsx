@@ -11,11 +11,15 @@ import { findCitizenFollowUp } from '@/lib/dossiers/follow-up';
 import { findSubmittedDossier, type SubmittedDossierView } from '@/lib/dossiers/submitted';
 import { markDossierNotificationsRead } from '@/lib/notifications/queries';
 import { replyAction } from './actions';
+import { answerCompletionAction } from './completion-actions';
+import { CompletionSection } from '@/components/dossiers/completion-section';
+import { listCitizenCompletionRequests } from '@/lib/completions/queries';
+import { listLockerChoices } from '@/lib/documents/dossier-files';
 import { ReplyForm } from './reply-form';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ depot?: string | string[]; message?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ depot?: string | string[]; message?: string | string[]; complement?: string | string[] }> };
 
 const findRequest = cache(async (userId: string, id: string) => findSubmittedDossier(await getDb(), userId, id));
 
@@ -39,6 +43,8 @@ export default async function RequestPage({ params, searchParams }: Props) {
   const justFiled = query.depot === '1';
   const replied = query.message === 'envoye';
   const hrefOf = (attachmentId: string) => `/demandes/${request.id}/pieces/${attachmentId}`;
+  const [requests, lockerChoices] = await Promise.all([listCitizenCompletionRequests(db, user.id, request.id), listLockerChoices(db, user.id)]);
+  const toComplete = requests.some((r) => !r.answeredAt);
 
   return (
     <>
@@ -51,6 +57,7 @@ export default async function RequestPage({ params, searchParams }: Props) {
           <dt className="text-ink-muted">Statut</dt>
           <dd>
             <StatusTag tone={request.status.tone} label={request.status.label} />
+            {toComplete ? <StatusTag tone="warning" label="À compléter" className="ml-2" /> : null}
             {request.status.description ? <p className="mt-1">{request.status.description}</p> : null}
           </dd>
           <dt className="text-ink-muted">Numéro</dt>
@@ -71,6 +78,16 @@ export default async function RequestPage({ params, searchParams }: Props) {
           </Button>
         </p>
 
+        <CompletionSection
+          requests={requests}
+          lockerChoices={lockerChoices}
+          dossierId={request.id}
+          documentTitle={`Demande n° ${request.number}`}
+          action={answerCompletionAction}
+          sent={query.complement === 'envoye'}
+          hrefOf={hrefOf}
+        />
+
         <section aria-labelledby="reponse" className="mb-10">
           <h2 id="reponse" className="mb-3 text-2xl font-bold">
             Réponse de l’administration
@@ -90,7 +107,7 @@ export default async function RequestPage({ params, searchParams }: Props) {
             Messages
           </h2>
           {replied ? <Alert tone="success">Votre message a été envoyé à l’administration.</Alert> : null}
-          <MessageThread messages={followUp.thread} reader="citizen" empty="Aucun message pour le moment. Vous pouvez écrire à l’administration au sujet de votre demande." />
+          <MessageThread messages={followUp.thread} reader="citizen" hrefOf={hrefOf} empty="Aucun message pour le moment. Vous pouvez écrire à l’administration au sujet de votre demande." />
           <ReplyForm action={replyAction} dossierId={request.id} documentTitle={`Demande n° ${request.number}`} />
         </section>
 

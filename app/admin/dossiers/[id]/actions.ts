@@ -7,6 +7,7 @@ import { agentAction } from '@/lib/actions/define-action';
 import { changeDossierStatus, publishResponse, sendAgentMessage } from '@/lib/processing/process';
 import { agentMessageSchema, changeStatusSchema, publishResponseSchema } from '@/lib/processing/schemas';
 import { checkUpload } from '@/lib/documents/check-upload';
+import { isChosenFile } from '@/lib/documents/chosen-file';
 import { getFollowUpContext } from '@/lib/notifications/app-context';
 import { getBlobStore } from '@/lib/storage';
 
@@ -36,7 +37,10 @@ export const changeStatusAction = agentAction(changeStatusSchema, async (input, 
 
 export const sendMessageAction = agentAction(agentMessageSchema, async (input, user, formData): Promise<ActionResult> => {
   const dossierId = dossierIdOf(formData);
-  const result = await sendAgentMessage(await getFollowUpContext(), user, dossierId, input.body);
+  const file = formData.get('fichier');
+  const attachment = isChosenFile(file) ? { store: getBlobStore(), file } : undefined;
+  const result = await sendAgentMessage(await getFollowUpContext(), user, dossierId, input.body, attachment);
+  if (!result.ok && result.reason === 'file-refused') return { ok: false, fieldErrors: { fichier: [result.message] }, values: echoValues(formData) };
   if (!result.ok) return { ok: false, formError: NOT_FOUND_MESSAGE, values: echoValues(formData) };
   done(dossierId, 'message');
 });

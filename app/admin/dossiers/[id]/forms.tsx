@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { ErrorMessage, Hint, Label, SelectField, TextareaField } from '@/components/ui';
 import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
+import { FileInput } from '@/components/dossiers/file-input';
 
 // The agent's three actions on a dossier. Plain forms posted to server actions: they work without
 // JavaScript; with it, the page updates in place. Each has its error summary above it.
@@ -47,8 +48,8 @@ export function AgentMessageForm({ action, dossierId, documentTitle }: FormProps
   const [state, formAction] = useActionState(action, null);
   return (
     <>
-      <ActionFeedback state={state} fields={{ body: 'body' }} documentTitle={documentTitle} />
-      <form action={formAction} noValidate>
+      <ActionFeedback state={state} fields={{ body: 'body', fichier: 'fichier-agent' }} documentTitle={documentTitle} />
+      <form action={formAction} encType="multipart/form-data" noValidate>
         <input type="hidden" name="dossierId" value={dossierId} />
         <TextareaField
           name="body"
@@ -59,6 +60,7 @@ export function AgentMessageForm({ action, dossierId, documentTitle }: FormProps
           defaultValue={shownValue(state, 'body', '')}
           error={fieldError(state, 'body')}
         />
+        <FileInput name="fichier" id="fichier-agent" label="Joindre un fichier" optional error={fieldError(state, 'fichier')?.[0]} />
         <SubmitButton>Envoyer le message</SubmitButton>
       </form>
     </>

@@ -18,6 +18,10 @@ import { PrivateNotes } from '@/components/processing/private-notes';
 import { listPrivateNotes } from '@/lib/processing/notes';
 import { recordDossierRead } from '@/lib/processing/reads';
 import { addNoteAction } from './note-actions';
+import { askCompletionAction } from './completion-actions';
+import { AskCompletionForm } from '@/components/processing/request-form';
+import { CompletionsSection } from '@/components/processing/completions-section';
+import { parisToday } from '@/lib/completions/inputs';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,6 +40,8 @@ const liveAnnouncements: Record<string, string> = {
   status_change: 'Le statut de ce dossier a changé.',
   message: 'Un message a été envoyé à l’usager.',
   response: 'Une réponse a été publiée pour ce dossier.',
+  completion_request: 'Un complément a été demandé à l’usager.',
+  completion_answered: 'L’usager a envoyé le complément demandé.',
 };
 
 const doneMessages: Record<string, string> = {
@@ -43,6 +49,7 @@ const doneMessages: Record<string, string> = {
   message: 'Votre message a été envoyé à l’usager.',
   reponse: 'La réponse a été publiée. L’usager peut la télécharger depuis sa demande.',
   note: 'Votre note interne a été enregistrée. Seuls les agents peuvent la lire.',
+  complement: 'Le complément a été demandé. L’usager en est informé et voit sa demande « À compléter ».',
 };
 
 export default async function BackOfficeDossierPage({ params, searchParams }: Props) {
@@ -59,6 +66,7 @@ export default async function BackOfficeDossierPage({ params, searchParams }: Pr
   const done = typeof fait === 'string' ? doneMessages[fait] : undefined;
   const documentTitle = `Dossier n° ${dossier.number}`;
   const maxSizeLabel = `${Math.round(MAX_UPLOAD_BYTES / (1024 * 1024))} Mo`;
+  const fileHref = (attachmentId: string) => `/admin/dossiers/${dossier.id}/pieces/${attachmentId}`;
 
   return (
     <>
@@ -96,7 +104,9 @@ export default async function BackOfficeDossierPage({ params, searchParams }: Pr
           <h2 id="messages" className="mb-3 text-2xl font-bold">
             Messages
           </h2>
-          <MessageThread messages={dossier.thread} reader="agent" empty="Aucun message échangé pour le moment." />
+          <MessageThread messages={dossier.thread} reader="agent" empty="Aucun message échangé pour le moment." hrefOf={fileHref} />
+
+          <CompletionsSection requests={dossier.requests} hrefOf={fileHref} />
         </div>
 
         <div>
@@ -116,6 +126,9 @@ export default async function BackOfficeDossierPage({ params, searchParams }: Pr
 
         <h3 className="mb-3 mt-10 text-xl font-bold">Écrire à l’usager</h3>
         <AgentMessageForm action={sendMessageAction} dossierId={dossier.id} documentTitle={documentTitle} />
+
+        <h3 className="mb-3 mt-10 text-xl font-bold">Demander un complément</h3>
+        <AskCompletionForm action={askCompletionAction} dossierId={dossier.id} documentTitle={documentTitle} today={parisToday(new Date())} />
 
         <h3 className="mb-3 mt-10 text-xl font-bold">Publier la réponse de l’administration</h3>
         <PublishResponseForm
