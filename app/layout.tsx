@@ -3,6 +3,7 @@ import { cookies, headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
+import { BackOfficeHeader } from '@/components/layout/back-office-header';
 import { LiveUpdates, SessionTimeoutWarning } from '@/components/layout/signed-in';
 import { signOutAction } from '@/app/deconnexion/actions';
 import { absoluteLifetimeSeconds, readSessionToken, sessionEndsAt, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-token';
@@ -45,7 +46,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Aller au contenu
         </a>
-        <SiteHeader portalName={PORTAL_NAME} user={headerUser} signOutAction={signOutAction} />
+        {user && user.role !== 'citizen' ? (
+          <BackOfficeHeader portalName={PORTAL_NAME} user={{ displayName: user.displayName, isAdmin: user.role === 'admin' }} signOutAction={signOutAction} />
+        ) : (
+          <SiteHeader portalName={PORTAL_NAME} user={headerUser} signOutAction={signOutAction} />
+        )}
         {user?.role === 'citizen' ? <LiveUpdates /> : null}
         {expiresAt ? (
           <SessionTimeoutWarning

@@ -1,0 +1,155 @@
+import 'server-only';
+import { and, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Executor } from '@/db/client';
+import { dossierSearchTerms, dossiers, messages, procedureVersions, procedures, profiles, users } from '@/db/schema';
+import { beneficiaryLabelOf } from '@/lib/dossiers/beneficiary';
+import { definitionOfVersion } from '@/lib/dossiers/definitions';
+import { statusOf, type DossierStatusView } from '@/lib/dossiers/submitted';
+import type { DossierListQuery } from './schemas';
+import { dossiersInScope, type BackOfficeUser } from './scope';
+import { beneficiaryLabelForAgents } from './labels';
+import { prefixPattern, searchTokens } from './search';
+
+// The back-office queue (decision 022): filters written into one WHERE clause, keyset pagination
+// on (sort key, id) so that a deep page costs what the first one does, counts per status.
+
+export const QUEUE_PAGE_SIZE = 20;
+
+const assignee = alias(users, 'assignee');
+const assigneeProfile = alias(profiles, 'assignee_profile');
+
+/** "Prénom Nom" of a profile, or the email address when the profile holds no name (agents). */
+type NameColumns = { firstNames: AnyPgColumn; usageName: AnyPgColumn; birthName: AnyPgColumn };
+
+export function personNameSql(profile: NameColumns, user?: { email: AnyPgColumn }): SQL<string | null> {
+  const name = sql`nullif(concat_ws(' ', ${profile.firstNames}, coalesce(${profile.usageName}, ${profile.birthName})), '')`;
+  return (user ? sql`coalesce(${name}, ${user.email})` : name) as SQL<string | null>;
+}
+
+function sortKeyOf(sort: DossierListQuery['tri']) {
+  return sort === 'activite' ? dossiers.lastActivityAt : dossiers.submittedAt;
+}
+
+/** Every filter but the keyset cursor (and, for the counts, but the status). */
+export function queueConditions(user: BackOfficeUser, query: DossierListQuery, options: { withStatus?: boolean } = {}): SQL {
+  const tokens = query.q ? searchTokens(query.q) : [];
+  return and(
+    dossiersInScope(user),
+    query.procedure ? eq(dossiers.procedureId, query.procedure) : undefined,
+    options.withStatus !== false && query.procedure && query.status ? eq(dossiers.status, query.status) : undefined,
+    query.du ? sql`${dossiers.submittedAt} >= (${query.du}::date)::timestamp at time zone 'Europe/Paris'` : undefined,
+    query.au ? sql`${dossiers.submittedAt} < ((${query.au}::date + 1)::timestamp at time zone 'Europe/Paris')` : undefined,
+    query.attribution === 'moi' ? eq(dossiers.assigneeId, user.id) : query.attribution === 'aucun' ? isNull(dossiers.assigneeId) : undefined,
+    // A query with only punctuation matches nothing rather than everything.
+    query.q && tokens.length === 0 ? sql`false` : undefined,
+    ...tokens.map(
+      (token) => sql`${dossiers.id} in (select ${dossierSearchTerms.dossierId} from ${dossierSearchTerms} where ${dossierSearchTerms.term} like ${prefixPattern(token)})`,
+    ),
+  )!;
+}
+
+export function cursorCondition(query: DossierListQuery): SQL | undefined {
+  if (!query.apres) return undefined;
+  const [key, id] = query.apres.split('~');
+  const sortKey = sortKeyOf(query.tri);
+  // Row comparison: PostgreSQL walks the (key, id) index from the cursor on.
+  return query.tri === 'anciens'
+    ? sql`(${sortKey}, ${dossiers.id}) > (${key}::timestamptz, ${id}::uuid)`
+    : sql`(${sortKey}, ${dossiers.id}) < (${key}::timestamptz, ${id}::uuid)`;
+}
+
+export function orderOf(query: DossierListQuery) {
+  const sortKey = sortKeyOf(query.tri);
+  return query.tri === 'anciens' ? [asc(sortKey), asc(dossiers.id)] : [desc(sortKey), desc(dossiers.id)];
+}
+
+export type QueueItem = {
+  id: string;
+  number: string;
+  procedureId: string;
+  procedureTitle: string;
+  beneficiaryLabel: string;
+  filedBy: string;
+  status: DossierStatusView;
+  submittedAt: Date;
+  lastActivityAt: Date;
+  assignee: { id: string; name: string } | null;
+  /** Citizen messages no agent has opened yet. */
+  unreadMessages: number;
+};
+
+export type QueuePage = { items: QueueItem[]; nextCursor: string | null };
+
+export const cursorKey = (sort: DossierListQuery['tri']) => sql<string>`(${sortKeyOf(sort)})::text`;
+
+/** One page of the queue: at most `limit` dossiers after the cursor, and the cursor of the next page. */
+export async function listQueuePage(db: Executor, user: BackOfficeUser, query: DossierListQuery, limit = QUEUE_PAGE_SIZE): Promise<QueuePage> {
+  const rows = await db
+    .select({
+      id: dossiers.id,
+      number: dossiers.number,
+      procedureId: dossiers.procedureId,
+      status: dossiers.status,
+      submittedAt: dossiers.submittedAt,
+      lastActivityAt: dossiers.lastActivityAt,
+      cursorKey: cursorKey(query.tri),
+      beneficiaryKind: dossiers.beneficiaryKind,
+      beneficiarySnapshot: dossiers.beneficiarySnapshot,
+      versionId: procedureVersions.id,
+      definition: procedureVersions.definition,
+      procedureTitle: procedures.title,
+      filedBy: personNameSql(profiles),
+      assigneeId: dossiers.assigneeId,
+      assigneeName: personNameSql(assigneeProfile, assignee),
+      unreadMessages: sql<number>`(select count(*) from ${messages} m where m.dossier_id = ${dossiers.id} and m.author_role = 'citizen' and m.read_at is null)`.mapWith(Number),
+    })
+    .from(dossiers)
+    .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
+    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .leftJoin(profiles, eq(profiles.userId, dossiers.ownerId))
+    .leftJoin(assignee, eq(assignee.id, dossiers.assigneeId))
+    .leftJoin(assigneeProfile, eq(assigneeProfile.userId, dossiers.assigneeId))
+    .where(and(queueConditions(user, query), cursorCondition(query)))
+    .orderBy(...orderOf(query))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    nextCursor: rows.length > limit && last ? `${last.cursorKey}~${last.id}` : null,
+    items: page.map((row) => ({
+      id: row.id,
+      number: row.number!,
+      procedureId: row.procedureId,
+      procedureTitle: row.procedureTitle,
+      beneficiaryLabel: beneficiaryLabelForAgents(row.beneficiaryKind, beneficiaryLabelOf(row.beneficiaryKind, row.beneficiarySnapshot)),
+      filedBy: row.filedBy ?? 'Compte sans nom renseigné',
+      status: statusOf(definitionOfVersion(row.versionId, row.definition), row.status),
+      submittedAt: row.submittedAt!,
+      lastActivityAt: row.lastActivityAt ?? row.submittedAt!,
+      assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? '' } : null,
+      unreadMessages: row.unreadMessages,
+    })),
+  };
+}
+
+export type QueueCounts = { total: number; byStatus: Record<string, number> | null };
+
+/**
+ * How many dossiers match. With a procedure chosen: per status of that procedure (every filter but
+ * the status), the total being the chosen status's count or their sum. Without: one count.
+ */
+export async function countQueue(db: Executor, user: BackOfficeUser, query: DossierListQuery): Promise<QueueCounts> {
+  if (!query.procedure) {
+    const [{ total }] = await db.select({ total: count() }).from(dossiers).where(queueConditions(user, query));
+    return { total, byStatus: null };
+  }
+  const rows = await db
+    .select({ status: dossiers.status, n: count() })
+    .from(dossiers)
+    .where(queueConditions(user, query, { withStatus: false }))
+    .groupBy(dossiers.status);
+  const byStatus = Object.fromEntries(rows.map((row) => [row.status, row.n]));
+  const total = query.status ? (byStatus[query.status] ?? 0) : rows.reduce((sum, row) => sum + row.n, 0);
+  return { total, byStatus };
+}
