@@ -14,8 +14,6 @@ import { findAttachmentInScope, findDossierInScope, listProceduresInScope } from
 import { listQueuePage } from '@/lib/processing/queue';
 import { dossierListQuerySchema } from '@/lib/processing/schemas';
 
-const listDossiersInScope = (db: Parameters<typeof listQueuePage>[0], user: Parameters<typeof listQueuePage>[1], params: Record<string, string>) =>
-  listQueuePage(db, user, dossierListQuerySchema.parse(params));
 import type { BackOfficeUser } from '@/lib/processing/scope';
 import { createDraft, saveDraftAnswers, submitDossier } from '@/lib/dossiers';
 import { findCitizenAttachment, findCitizenFollowUp } from '@/lib/dossiers/follow-up';
@@ -28,6 +26,8 @@ import { createEmbeddedTestDatabase, createTestDatabase, type TestDatabase } fro
 // The back office against a real database, on both drivers: who reaches which dossier, and that
 // an agent's change, its timeline event, the citizen's notification and the email job are one
 // transaction, the email depending on the citizen's preferences.
+const listDossiersInScope = (db: Parameters<typeof listQueuePage>[0], user: Parameters<typeof listQueuePage>[1], params: Record<string, string>) =>
+  listQueuePage(db, user, dossierListQuerySchema.parse(params));
 
 const streetReport = { typeProbleme: 'eclairage', lieu: 'Place de la Mairie', description: 'Lampadaire éteint depuis lundi.', recontact: false };
 const SECRET_MESSAGE = 'Votre quotient familial de 412 € ne permet pas…';
