@@ -83,8 +83,19 @@ export type QueuePage = { items: QueueItem[]; nextCursor: string | null };
 
 export const cursorKey = (sort: DossierListQuery['tri']) => sql<string>`(${sortKeyOf(sort)})::text`;
 
-/** One page of the queue: at most `limit` dossiers after the cursor, and the cursor of the next page. */
+/**
+ * One page of the queue: at most `limit` dossiers after the cursor, and the cursor of the next page.
+ * Deferred join: the inner query reads only `dossiers` (filters, order, limit) so PostgreSQL can
+ * walk a (key, id) index and stop after the page; names, labels and counts are joined to those rows only.
+ */
 export async function listQueuePage(db: Executor, user: BackOfficeUser, query: DossierListQuery, limit = QUEUE_PAGE_SIZE): Promise<QueuePage> {
+  const page = db
+    .select({ pageId: sql<string>`${dossiers.id}`.as('page_id') })
+    .from(dossiers)
+    .where(and(queueConditions(user, query), cursorCondition(query)))
+    .orderBy(...orderOf(query))
+    .limit(limit + 1)
+    .as('page');
   const rows = await db
     .select({
       id: dossiers.id,
@@ -104,20 +115,19 @@ export async function listQueuePage(db: Executor, user: BackOfficeUser, query: D
       assigneeName: personNameSql(assigneeProfile, assignee),
       unreadMessages: sql<number>`(select count(*) from ${messages} m where m.dossier_id = ${dossiers.id} and m.author_role = 'citizen' and m.read_at is null)`.mapWith(Number),
     })
-    .from(dossiers)
+    .from(page)
+    .innerJoin(dossiers, eq(dossiers.id, page.pageId))
     .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
     .leftJoin(profiles, eq(profiles.userId, dossiers.ownerId))
     .leftJoin(assignee, eq(assignee.id, dossiers.assigneeId))
     .leftJoin(assigneeProfile, eq(assigneeProfile.userId, dossiers.assigneeId))
-    .where(and(queueConditions(user, query), cursorCondition(query)))
-    .orderBy(...orderOf(query))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+    .orderBy(...orderOf(query));
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
   return {
     nextCursor: rows.length > limit && last ? `${last.cursorKey}~${last.id}` : null,
-    items: page.map((row) => ({
+    items: shown.map((row) => ({
       id: row.id,
       number: row.number!,
       procedureId: row.procedureId,
