@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { dossiers, procedureAccessGrants, procedureVersions, procedures, profiles, users } from '@/db/schema';
@@ -13,7 +13,7 @@ import { formatDateTime } from '@/lib/common/dates';
 import { beneficiaryLabelForAgents } from './labels';
 import { dossierScopeOf } from './rules';
 import { csvLine } from './csv';
-import { cursorCondition, cursorKey, orderOf, personNameSql, queueConditions } from './queue';
+import { cursorCondition, cursorKey, orderOf, personNameSql, queueConditions, queueScope } from './queue';
 import type { DossierListQuery } from './schemas';
 import type { BackOfficeUser } from './scope';
 
@@ -79,6 +79,7 @@ export async function exportQueueCsv(db: Database, user: BackOfficeUser, query: 
     meta: { status: query.status ?? null, from: query.du ?? null, to: query.au ?? null, assignment: query.attribution ?? null, withSearch: !!query.q, sort: query.tri },
   });
 
+  const scope = await queueScope(db, user);
   const encoder = new TextEncoder();
   let cursor: string | undefined;
   let started = false;
@@ -92,7 +93,7 @@ export async function exportQueueCsv(db: Database, user: BackOfficeUser, query: 
         return;
       }
       if (done) return controller.close();
-      const rows = await readBatch(db, user, { ...query, apres: cursor });
+      const rows = await readBatch(db, scope, user, { ...query, apres: cursor });
       const fieldsOf = (versionId: string) => new Map((definitions.get(versionId)?.steps.flatMap((s) => s.fields) ?? []).map((f) => [f.key, f] as [string, Field]));
       let chunk = '';
       for (const row of rows) {
@@ -124,7 +125,7 @@ export async function exportQueueCsv(db: Database, user: BackOfficeUser, query: 
   return { filename: `dossiers-${day}.csv`, stream };
 }
 
-async function readBatch(db: Database, user: BackOfficeUser, query: DossierListQuery) {
+async function readBatch(db: Database, scope: SQL, user: BackOfficeUser, query: DossierListQuery) {
   return db
     .select({
       id: dossiers.id,
@@ -144,7 +145,7 @@ async function readBatch(db: Database, user: BackOfficeUser, query: DossierListQ
     .leftJoin(profiles, eq(profiles.userId, dossiers.ownerId))
     .leftJoin(assignee, eq(assignee.id, dossiers.assigneeId))
     .leftJoin(assigneeProfile, eq(assigneeProfile.userId, dossiers.assigneeId))
-    .where(and(queueConditions(user, query), cursorCondition(query)))
+    .where(and(queueConditions(scope, user, query), cursorCondition(query)))
     .orderBy(...orderOf(query))
     .limit(BATCH);
 }

@@ -1,12 +1,13 @@
 import 'server-only';
-import { and, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
-import { dossierSearchTerms, dossiers, messages, procedureVersions, procedures, profiles, users } from '@/db/schema';
+import { dossierSearchTerms, dossiers, messages, procedureAccessGrants, procedureVersions, procedures, profiles, users } from '@/db/schema';
 import { beneficiaryLabelOf } from '@/lib/dossiers/beneficiary';
 import { definitionOfVersion } from '@/lib/dossiers/definitions';
 import { statusOf, type DossierStatusView } from '@/lib/dossiers/submitted';
 import type { DossierListQuery } from './schemas';
+import { dossierScopeOf } from './rules';
 import { dossiersInScope, type BackOfficeUser } from './scope';
 import { beneficiaryLabelForAgents } from './labels';
 import { prefixPattern, searchTokens } from './search';
@@ -31,11 +32,31 @@ function sortKeyOf(sort: DossierListQuery['tri']) {
   return sort === 'activite' ? dossiers.lastActivityAt : dossiers.submittedAt;
 }
 
-/** Every filter but the keyset cursor (and, for the counts, but the status). */
-export function queueConditions(user: BackOfficeUser, query: DossierListQuery, options: { withStatus?: boolean } = {}): SQL {
+/**
+ * The queue's scope: dossiersInScope's rule, with an agent's granted procedures read first and
+ * written as a list (`procedure_id in (…)`): the planner then walks the (key, id) index and stops
+ * after a page, where the EXISTS form made it join and sort every dossier of those procedures.
+ */
+export async function queueScope(db: Executor, user: BackOfficeUser): Promise<SQL> {
+  if (dossierScopeOf(user.role) !== 'granted-procedures') return dossiersInScope(user);
+  const grants = await db.select({ procedureId: procedureAccessGrants.procedureId }).from(procedureAccessGrants).where(eq(procedureAccessGrants.agentId, user.id));
+  if (grants.length === 0) return sql`false`;
+  return and(
+    ne(dossiers.status, 'draft'),
+    isNotNull(dossiers.submittedAt),
+    isNotNull(dossiers.number),
+    inArray(
+      dossiers.procedureId,
+      grants.map((grant) => grant.procedureId),
+    ),
+  )!;
+}
+
+/** Every filter but the keyset cursor (and, for the counts, but the status); `scope` from queueScope. */
+export function queueConditions(scope: SQL, user: BackOfficeUser, query: DossierListQuery, options: { withStatus?: boolean } = {}): SQL {
   const tokens = query.q ? searchTokens(query.q) : [];
   return and(
-    dossiersInScope(user),
+    scope,
     query.procedure ? eq(dossiers.procedureId, query.procedure) : undefined,
     options.withStatus !== false && query.procedure && query.status ? eq(dossiers.status, query.status) : undefined,
     query.du ? sql`${dossiers.submittedAt} >= (${query.du}::date)::timestamp at time zone 'Europe/Paris'` : undefined,
@@ -92,7 +113,7 @@ export async function listQueuePage(db: Executor, user: BackOfficeUser, query: D
   const page = db
     .select({ pageId: sql<string>`${dossiers.id}`.as('page_id') })
     .from(dossiers)
-    .where(and(queueConditions(user, query), cursorCondition(query)))
+    .where(and(queueConditions(await queueScope(db, user), user, query), cursorCondition(query)))
     .orderBy(...orderOf(query))
     .limit(limit + 1)
     .as('page');
@@ -150,14 +171,15 @@ export type QueueCounts = { total: number; byStatus: Record<string, number> | nu
  * the status), the total being the chosen status's count or their sum. Without: one count.
  */
 export async function countQueue(db: Executor, user: BackOfficeUser, query: DossierListQuery): Promise<QueueCounts> {
+  const scope = await queueScope(db, user);
   if (!query.procedure) {
-    const [{ total }] = await db.select({ total: count() }).from(dossiers).where(queueConditions(user, query));
+    const [{ total }] = await db.select({ total: count() }).from(dossiers).where(queueConditions(scope, user, query));
     return { total, byStatus: null };
   }
   const rows = await db
     .select({ status: dossiers.status, n: count() })
     .from(dossiers)
-    .where(queueConditions(user, query, { withStatus: false }))
+    .where(queueConditions(scope, user, query, { withStatus: false }))
     .groupBy(dossiers.status);
   const byStatus = Object.fromEntries(rows.map((row) => [row.status, row.n]));
   const total = query.status ? (byStatus[query.status] ?? 0) : rows.reduce((sum, row) => sum + row.n, 0);

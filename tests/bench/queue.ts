@@ -63,7 +63,7 @@ async function seedDossiers(sql: postgres.Sql, from: number, to: number): Promis
            jsonb_build_object('description', 'Demande ' || i || ' : lampadaire éteint rue de l’Église', 'lieu', i || ' rue de la République'),
            'B' || lpad(i::text, 9, '0'),
            timestamptz '2026-01-01' + (i * interval '20 seconds'),
-           timestamptz '2026-01-01' + (i * interval '20 seconds') + ((i * 7919) % 86400) * interval '1 minute',
+           timestamptz '2026-01-01' + (i * interval '20 seconds') + ((i::bigint * 7919) % 86400) * interval '1 minute',
            case when i % 3 = 0 then agents.ids[1 + i % cardinality(agents.ids)] end
     from generate_series(${from}::int, ${to - 1}::int) i
     join procs on procs.k = i % (select count(*) from procs)
