@@ -3,6 +3,7 @@ import { cookies, headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
+import { BackOfficeHeader } from '@/components/layout/back-office-header';
 import { LiveUpdates, SessionTimeoutWarning } from '@/components/layout/signed-in';
 import { signOutAction } from '@/app/deconnexion/actions';
 import { absoluteLifetimeSeconds, readSessionToken, sessionEndsAt, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-token';
@@ -11,6 +12,7 @@ import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { accessibilityLinkLabel, buildAccessibilityStatement } from '@/lib/statements/accessibility';
 import { countUnreadNotifications } from '@/lib/notifications/queries';
+import { countUnreadDossiers } from '@/lib/processing/unread';
 import { isDatabaseUnavailableError, markDatabaseDown } from '@/lib/platform/database-status';
 import './globals.css';
 
@@ -45,7 +47,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Aller au contenu
         </a>
-        <SiteHeader portalName={PORTAL_NAME} user={headerUser} signOutAction={signOutAction} />
+        {user && user.role !== 'citizen' ? (
+          <BackOfficeHeader portalName={PORTAL_NAME} user={{ displayName: user.displayName, isAdmin: user.role === 'admin', unreadDossiers: user.unread }} signOutAction={signOutAction} />
+        ) : (
+          <SiteHeader portalName={PORTAL_NAME} user={headerUser} signOutAction={signOutAction} />
+        )}
         {user?.role === 'citizen' ? <LiveUpdates /> : null}
         {expiresAt ? (
           <SessionTimeoutWarning
@@ -67,14 +73,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
 }
 
 /**
- * The signed-in user and their unread count. During a database outage: signed out, and a banner,
+ * The signed-in user and their unread count: notifications for a citizen, dossiers with a citizen
+ * message or answer no agent has opened for the back office (in the user's scope). During a database outage: signed out, and a banner,
  * so that the pages that need no database (help, legal statements) are still served (decision 020).
  */
 async function readSignedInUser() {
   try {
     const user = await getCurrentUser();
     if (!user) return { user: null, unavailable: false };
-    return { user: { ...user, unread: await countUnreadNotifications(await getDb(), user.id) }, unavailable: false };
+    const db = await getDb();
+    const unread = user.role === 'citizen' ? await countUnreadNotifications(db, user.id) : await countUnreadDossiers(db, user);
+    return { user: { ...user, unread }, unavailable: false };
   } catch (error) {
     if (!isDatabaseUnavailableError(error)) throw error;
     markDatabaseDown();

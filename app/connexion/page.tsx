@@ -7,7 +7,7 @@ import { getCurrentUser } from '@/lib/auth/guards';
 import { getEnv } from '@/lib/env';
 import { resendConfirmationAction } from '../inscription/actions';
 import { signInAction } from './actions';
-import { afterSignInPath } from './paths';
+import { afterSignInPath, landingFor } from './paths';
 
 const TITLE = 'Se connecter';
 
@@ -21,7 +21,8 @@ export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = afterSignInPath(params.callbackUrl);
   // Already signed in (another tab, the back button): nothing to do here.
-  if (await getCurrentUser()) redirect(callbackUrl);
+  const user = await getCurrentUser();
+  if (user) redirect(landingFor(callbackUrl, user.role));
   return (
     <div className="max-w-2xl">
       <PageHeader title={TITLE} />

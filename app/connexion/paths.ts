@@ -8,6 +8,11 @@ export function afterSignInPath(value: unknown): string {
   return /^\/(connexion|deconnexion)(\/|\?|$)/.test(path) ? DEFAULT_AFTER_SIGN_IN : path;
 }
 
+/** Agents and administrators land on the back office when no page was asked for. */
+export function landingFor(path: string, role: string): string {
+  return path === DEFAULT_AFTER_SIGN_IN && (role === 'agent' || role === 'admin') ? '/admin' : path;
+}
+
 export function verificationPath(callbackUrl: unknown): string {
   return `/connexion/verification?next=${encodeURIComponent(afterSignInPath(callbackUrl))}`;
 }

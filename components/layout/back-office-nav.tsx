@@ -15,16 +15,17 @@ const linkClass =
   '[&[aria-current]]:border-primary [&[aria-current]]:font-bold [&[aria-current]]:text-primary';
 
 /**
- * Sub-navigation of the back office. Agents only see "Dossiers" (the other pages answer them 404).
- * "Dossiers" is current on /admin only; the others also on their sub-pages.
+ * Navigation of the back office, in its header. Agents only see "Dossiers" (the other pages answer
+ * them 404). "Dossiers" is current on /admin and a dossier's page; the others also on their sub-pages.
  */
-export function AdminNav({ isAdmin, unread = 0 }: { isAdmin: boolean; /** Dossiers in scope with a citizen message or answer no agent has opened. */ unread?: number }) {
+export function AdminNav({ isAdmin, unread = 0, className }: { isAdmin: boolean; /** Dossiers in scope with a citizen message or answer no agent has opened. */ unread?: number; className?: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Administration" className="mb-8 border-b border-line">
+    <nav aria-label="Administration" className={className}>
       <ul className="flex flex-wrap gap-x-2">
         {items.filter((item) => isAdmin || !item.adminOnly).map((item) => {
-          const current = pathname === item.href ? 'page' : item.href !== '/admin' && pathname.startsWith(`${item.href}/`) ? 'true' : undefined;
+          const inSection = item.href === '/admin' ? pathname.startsWith('/admin/dossiers/') : pathname.startsWith(`${item.href}/`);
+          const current = pathname === item.href ? 'page' : inSection ? 'true' : undefined;
           return (
             <li key={item.href} className="flex items-center">
               <Link href={item.href} aria-current={current} className={linkClass}>

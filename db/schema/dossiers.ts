@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { procedureVersions, procedures } from './procedures';
 import { relations } from './relations';
 import { users } from './users';
@@ -36,6 +36,11 @@ export const dossiers = pgTable(
     // Set at the citizen's first message or answer no agent has read yet; cleared when an agent
     // opens the dossier. Partial index below: the back-office count reads only marked rows.
     agentUnreadSince: timestamp({ withTimezone: true }),
+    // The agent who took or was given the dossier (back-office queue); null: not assigned.
+    assigneeId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    // Last timeline event (submission, status change, message, response, assignment), kept by a
+    // trigger on dossier_events (migration 0006_queue-triggers): the queue's "dernière activité" sort.
+    lastActivityAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -44,6 +49,13 @@ export const dossiers = pgTable(
     index('dossiers_owner_idx').on(t.ownerId, t.status),
     index('dossiers_procedure_idx').on(t.procedureId, t.status),
     index('dossiers_agent_unread_idx').on(t.procedureId, t.agentUnreadSince).where(sql`${t.agentUnreadSince} is not null`),
+    // Back-office queue (keyset pagination): newest submitted / latest activity first, per procedure and status.
+    index('dossiers_queue_submitted_idx').on(t.submittedAt.desc(), t.id.desc()).where(sql`number is not null`),
+    index('dossiers_queue_procedure_submitted_idx').on(t.procedureId, t.submittedAt.desc(), t.id.desc()).where(sql`number is not null`),
+    index('dossiers_queue_procedure_status_submitted_idx').on(t.procedureId, t.status, t.submittedAt.desc(), t.id.desc()).where(sql`number is not null`),
+    index('dossiers_queue_activity_idx').on(t.lastActivityAt.desc(), t.id.desc()).where(sql`number is not null`),
+    index('dossiers_queue_procedure_activity_idx').on(t.procedureId, t.lastActivityAt.desc(), t.id.desc()).where(sql`number is not null`),
+    index('dossiers_assignee_idx').on(t.assigneeId, t.submittedAt.desc()),
   ],
 );
 
@@ -70,3 +82,22 @@ export const dossierNumberCounters = pgTable('dossier_number_counters', {
   year: integer().primaryKey(),
   lastValue: integer().notNull().default(0),
 });
+
+// Search words of a submitted dossier (its number, the beneficiary's and the account holder's
+// names), folded to lower case without accents, one row per word; kept by triggers (migration
+// 0003). A prefix search (`term like 'dur%'`) walks the text_pattern_ops index: no unaccent nor
+// pg_trgm needed, so the same migration runs on PostgreSQL and PGlite (decision 022).
+export const dossierSearchTerms = pgTable(
+  'dossier_search_terms',
+  {
+    term: text().notNull(),
+    dossierId: uuid()
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.term, t.dossierId] }),
+    index('dossier_search_terms_prefix_idx').on(t.term.op('text_pattern_ops'), t.dossierId),
+    index('dossier_search_terms_dossier_idx').on(t.dossierId),
+  ],
+);

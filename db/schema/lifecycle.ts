@@ -17,6 +17,8 @@ export const dossierTombstones = pgTable(
   'dossier_tombstones',
   {
     id: uuid().primaryKey().defaultRandom(),
+    // The deleted dossier's id (no foreign key: the row is gone), so its old back-office link still answers.
+    dossierId: uuid(),
     number: text().notNull(),
     procedureId: uuid().references(() => procedures.id, { onDelete: 'set null' }),
     procedureTitle: text().notNull(),
@@ -27,5 +29,5 @@ export const dossierTombstones = pgTable(
     reason: text().notNull(),
     deletedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('dossier_tombstones_procedure_idx').on(t.procedureId, t.deletedAt), index('dossier_tombstones_number_idx').on(t.number)],
+  (t) => [index('dossier_tombstones_procedure_idx').on(t.procedureId, t.deletedAt), index('dossier_tombstones_number_idx').on(t.number), index('dossier_tombstones_dossier_idx').on(t.dossierId)],
 );

@@ -148,6 +148,7 @@ async function deleteClosedDossiers(deps: RetentionDependencies, defaultMonths: 
       await deps.db.transaction(async (tx) => {
         await tx.insert(dossierTombstones).values(
           closed.map((d) => ({
+            dossierId: d.id,
             number: d.number,
             procedureId: d.procedure_id,
             procedureTitle: d.procedure_title,

@@ -9,8 +9,8 @@ import { queryRows, type Executor } from '@/db/client';
 export async function recordTombstonesForOwner(tx: Executor, ownerId: string, reason: 'account_deleted' | 'retention'): Promise<number> {
   const rows = await queryRows<{ id: string }>(
     tx,
-    sql`insert into dossier_tombstones (number, procedure_id, procedure_title, final_status, submitted_at, closed_at, reason)
-        select d.number, p.id, p.title, d.status, d.submitted_at, null, ${reason}
+    sql`insert into dossier_tombstones (dossier_id, number, procedure_id, procedure_title, final_status, submitted_at, closed_at, reason)
+        select d.id, d.number, p.id, p.title, d.status, d.submitted_at, null, ${reason}
         from dossiers d join procedures p on p.id = d.procedure_id
         where d.owner_id = ${ownerId} and d.number is not null
         returning id`,

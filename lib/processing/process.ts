@@ -23,13 +23,14 @@ import { dossiersInScope, type BackOfficeUser } from './scope';
 // a draft or an unknown id are the same "not-found".
 
 
-type LockedDossier = { ownerId: string; status: string; definition: ProcedureDefinition; ref: FollowUpDossier };
+type LockedDossier = { ownerId: string; procedureId: string; status: string; definition: ProcedureDefinition; ref: FollowUpDossier };
 
 export async function lockDossierInScope(tx: Transaction, user: BackOfficeUser, dossierId: string): Promise<LockedDossier | null> {
   const [row] = await tx
     .select({
       id: dossiers.id,
       ownerId: dossiers.ownerId,
+      procedureId: dossiers.procedureId,
       status: dossiers.status,
       number: dossiers.number,
       versionId: procedureVersions.id,
@@ -44,6 +45,7 @@ export async function lockDossierInScope(tx: Transaction, user: BackOfficeUser, 
   if (!row) return null;
   return {
     ownerId: row.ownerId,
+    procedureId: row.procedureId,
     status: row.status,
     definition: definitionOfVersion(row.versionId, row.definition),
     ref: { id: row.id, number: row.number!, procedureTitle: row.procedureTitle },
@@ -52,40 +54,81 @@ export async function lockDossierInScope(tx: Transaction, user: BackOfficeUser, 
 
 export type ChangeStatusResult = { ok: true; statusLabel: string; emailed: boolean } | { ok: false; reason: 'not-found' | 'unknown-status' | 'same-status' };
 
-export async function changeDossierStatus(
-  ctx: FollowUpContext,
-  user: BackOfficeUser,
-  dossierId: string,
-  input: { status: string; comment?: string },
-): Promise<ChangeStatusResult> {
+type StatusInput = { status: string; comment?: string };
+
+/** The change, its timeline event, the citizen's notification (and email job) and the audit entry, inside `tx`. */
+async function applyStatusChange(tx: Transaction, ctx: FollowUpContext, user: BackOfficeUser, dossierId: string, dossier: LockedDossier, input: StatusInput) {
+  const status = dossier.definition.statuses.find((s) => s.key === input.status)!;
+  await tx
+    .update(dossiers)
+    .set({ status: status.key, updatedAt: new Date() })
+    .where(eq(dossiers.id, dossierId));
+  await tx.insert(dossierEvents).values({
+    dossierId,
+    kind: EVENT_KINDS.statusChanged,
+    fromStatus: dossier.status,
+    toStatus: status.key,
+    actorId: user.id,
+    note: input.comment ?? null,
+  });
+  const { emailed } = await notifyCitizen(tx, ctx, dossier.ownerId, dossier.ref, { kind: 'status_change', statusLabel: status.label, hasComment: !!input.comment });
+  await recordAudit(tx, {
+    action: 'backoffice.status_changed',
+    actorId: user.id,
+    targetType: 'dossier',
+    targetId: dossierId,
+    meta: { from: dossier.status, to: status.key, withComment: !!input.comment },
+  });
+  return { statusLabel: status.label, emailed };
+}
+
+export async function changeDossierStatus(ctx: FollowUpContext, user: BackOfficeUser, dossierId: string, input: StatusInput): Promise<ChangeStatusResult> {
   if (!isDossierId(dossierId)) return { ok: false, reason: 'not-found' };
   return ctx.db.transaction(async (tx): Promise<ChangeStatusResult> => {
     const dossier = await lockDossierInScope(tx, user, dossierId);
     if (!dossier) return { ok: false, reason: 'not-found' };
     const check = checkStatusChange(dossier.definition.statuses, dossier.status, input.status);
     if (!check.ok) return check;
-    const status = dossier.definition.statuses.find((s) => s.key === input.status)!;
-    await tx
-      .update(dossiers)
-      .set({ status: status.key, updatedAt: new Date() })
-      .where(eq(dossiers.id, dossierId));
-    await tx.insert(dossierEvents).values({
-      dossierId,
-      kind: EVENT_KINDS.statusChanged,
-      fromStatus: dossier.status,
-      toStatus: status.key,
-      actorId: user.id,
-      note: input.comment ?? null,
-    });
-    const { emailed } = await notifyCitizen(tx, ctx, dossier.ownerId, dossier.ref, { kind: 'status_change', statusLabel: status.label, hasComment: !!input.comment });
-    await recordAudit(tx, {
-      action: 'backoffice.status_changed',
-      actorId: user.id,
-      targetType: 'dossier',
-      targetId: dossierId,
-      meta: { from: dossier.status, to: status.key, withComment: !!input.comment },
-    });
-    return { ok: true, statusLabel: status.label, emailed };
+    return { ok: true, ...(await applyStatusChange(tx, ctx, user, dossierId, dossier, input)) };
+  });
+}
+
+export type BulkStatusResult =
+  | { ok: true; changed: number; statusLabel: string }
+  | { ok: false; reason: 'not-found' | 'mixed-procedures' | 'unknown-status' }
+  | { ok: false; reason: 'same-status'; numbers: string[] };
+
+/**
+ * The same status change (and comment) on several dossiers of ONE procedure, all or nothing: every
+ * dossier is locked through the actor's scope first; one unreachable, of another procedure, or
+ * already in that status, and nothing changes. Each citizen is then notified exactly as for a single change.
+ */
+export async function changeStatusInBulk(
+  ctx: FollowUpContext,
+  user: BackOfficeUser,
+  input: StatusInput & { procedureId: string; dossierIds: string[] },
+): Promise<BulkStatusResult> {
+  const ids = [...new Set(input.dossierIds)];
+  if (ids.length === 0 || !ids.every(isDossierId) || !isDossierId(input.procedureId)) return { ok: false, reason: 'not-found' };
+  return ctx.db.transaction(async (tx): Promise<BulkStatusResult> => {
+    // Locked in id order: two bulk changes over the same dossiers cannot deadlock.
+    const locked: { id: string; procedureId: string; dossier: LockedDossier }[] = [];
+    for (const id of [...ids].sort()) {
+      const dossier = await lockDossierInScope(tx, user, id);
+      if (!dossier) return { ok: false, reason: 'not-found' };
+      locked.push({ id, procedureId: dossier.procedureId, dossier });
+    }
+    if (locked.some((entry) => entry.procedureId !== input.procedureId)) return { ok: false, reason: 'mixed-procedures' };
+    const same: string[] = [];
+    for (const { dossier } of locked) {
+      const check = checkStatusChange(dossier.definition.statuses, dossier.status, input.status);
+      if (!check.ok && check.reason === 'unknown-status') return { ok: false, reason: 'unknown-status' };
+      if (!check.ok) same.push(dossier.ref.number);
+    }
+    if (same.length > 0) return { ok: false, reason: 'same-status', numbers: same };
+    let statusLabel = '';
+    for (const { id, dossier } of locked) statusLabel = (await applyStatusChange(tx, ctx, user, id, dossier, input)).statusLabel;
+    return { ok: true, changed: locked.length, statusLabel };
   });
 }
 

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
-import { procedureAccessGrants, dossiers, messages, procedureVersions, procedures, profiles } from '@/db/schema';
+import { procedureAccessGrants, dossiers, messages, procedureVersions, procedures, profiles, users } from '@/db/schema';
 import { beneficiaryLabelOf } from '@/lib/dossiers/beneficiary';
 import { definitionOfVersion } from '@/lib/dossiers/definitions';
 import { findAttachmentWithin, listAttachments, listThread, listTimeline, type AttachmentView, type ThreadMessage, type TimelineEntry, type StoredAttachment } from '@/lib/dossiers/follow-up';
@@ -9,14 +10,15 @@ import { isDossierId } from '@/lib/dossiers/ids';
 import { describeAnswers, statusOf, type AnswerSection, type DossierStatusView } from '@/lib/dossiers/submitted';
 import type { Answers } from '@/lib/procedures/answers';
 import type { Status } from '@/lib/procedures/definition';
-import type { DossierListQuery } from './schemas';
 import { dossiersInScope, type BackOfficeUser } from './scope';
 import { beneficiaryLabelForAgents } from './labels';
 import { dossierScopeOf } from './rules';
 import { clearUnreadMarker } from './unread';
 import { listCompletionRequests, type CompletionRequestView } from '@/lib/completions/queries';
+import { personNameSql } from './queue';
 
-export const PAGE_SIZE = 20;
+const assignee = alias(users, 'assignee');
+const assigneeProfile = alias(profiles, 'assignee_profile');
 
 export type ProcedureOption = { id: string; title: string };
 export type StatusOption = { key: string; label: string };
@@ -66,56 +68,6 @@ export type BackOfficeDossierSummary = {
   unreadSince: Date | null;
 };
 
-export type DossierPage = { items: BackOfficeDossierSummary[]; total: number; page: number; pageCount: number };
-
-/** The back office list: submitted dossiers in scope, newest first, filtered and paginated. */
-export async function listDossiersInScope(db: Executor, user: BackOfficeUser, query: DossierListQuery): Promise<DossierPage> {
-  const where = and(
-    dossiersInScope(user),
-    query.procedure ? eq(dossiers.procedureId, query.procedure) : undefined,
-    query.status ? eq(dossiers.status, query.status) : undefined,
-  );
-  const [{ total }] = await db.select({ total: count() }).from(dossiers).where(where);
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(query.page, pageCount);
-  const rows = await db
-    .select({
-      id: dossiers.id,
-      number: dossiers.number,
-      status: dossiers.status,
-      submittedAt: dossiers.submittedAt,
-      beneficiaryKind: dossiers.beneficiaryKind,
-      beneficiarySnapshot: dossiers.beneficiarySnapshot,
-      versionId: procedureVersions.id,
-      definition: procedureVersions.definition,
-      procedureTitle: procedures.title,
-      unreadMessages: sql<number>`(select count(*) from ${messages} m where m.dossier_id = ${dossiers.id} and m.author_role = 'citizen' and m.read_at is null)`.mapWith(Number),
-      unreadSince: dossiers.agentUnreadSince,
-    })
-    .from(dossiers)
-    .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
-    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
-    .where(where)
-    .orderBy(desc(dossiers.submittedAt), desc(dossiers.id))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE);
-  return {
-    total,
-    page,
-    pageCount,
-    items: rows.map((row) => ({
-      id: row.id,
-      number: row.number!,
-      procedureTitle: row.procedureTitle,
-      beneficiaryLabel: beneficiaryLabelForAgents(row.beneficiaryKind, beneficiaryLabelOf(row.beneficiaryKind, row.beneficiarySnapshot)),
-      status: statusOf(definitionOfVersion(row.versionId, row.definition), row.status),
-      submittedAt: row.submittedAt!,
-      unreadMessages: row.unreadMessages,
-      unreadSince: row.unreadSince,
-    })),
-  };
-}
-
 export type BackOfficeDossierView = Omit<BackOfficeDossierSummary, 'unreadMessages' | 'unreadSince'> & {
   procedureId: string;
   /** Who filed it (the account holder), as their profile names them today. */
@@ -129,6 +81,7 @@ export type BackOfficeDossierView = Omit<BackOfficeDossierSummary, 'unreadMessag
   responses: AttachmentView[];
   /** Requests for documents or a correction ("À compléter"), oldest first, with the answers. */
   requests: CompletionRequestView[];
+  assignee: { id: string; name: string } | null;
 };
 
 /** One dossier in scope with everything the agent reads, or null (out of scope, draft, unknown). */
@@ -150,11 +103,15 @@ export async function findDossierInScope(db: Executor, user: BackOfficeUser, dos
       firstNames: profiles.firstNames,
       usageName: profiles.usageName,
       birthName: profiles.birthName,
+      assigneeId: dossiers.assigneeId,
+      assigneeName: personNameSql(assigneeProfile, assignee),
     })
     .from(dossiers)
     .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
     .leftJoin(profiles, eq(profiles.userId, dossiers.ownerId))
+    .leftJoin(assignee, eq(assignee.id, dossiers.assigneeId))
+    .leftJoin(assigneeProfile, eq(assigneeProfile.userId, dossiers.assigneeId))
     .where(and(eq(dossiers.id, dossierId), dossiersInScope(user)));
   if (!row) return null;
   const definition = definitionOfVersion(row.versionId, row.definition);
@@ -180,6 +137,7 @@ export async function findDossierInScope(db: Executor, user: BackOfficeUser, dos
     supporting: attachments.filter((a) => a.kind === 'supporting'),
     responses: attachments.filter((a) => a.kind === 'response'),
     requests,
+    assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? '' } : null,
   };
 }
 

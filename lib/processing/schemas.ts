@@ -13,15 +13,38 @@ const emptyToUndefined = (value: unknown) => {
   return typeof first === 'string' && first.trim() === '' ? undefined : first;
 };
 
+/** The queue's sort orders: newest submitted first (default), oldest submitted first, latest activity first. */
+export const QUEUE_SORTS = ['depot', 'anciens', 'activite'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+/** "à moi", "non attribués". */
+export const ASSIGNMENT_FILTERS = ['moi', 'aucun'] as const;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+// A keyset cursor: the sort key as PostgreSQL prints a timestamptz (microseconds kept), then the dossier id.
+const CURSOR = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?[+-]\d{2}(?::\d{2})?~[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional()).catch(undefined);
+const validDay = z.string().regex(DAY).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+
 /**
- * Filters of the dossier list, read from the query string (a GET form: works without JavaScript).
+ * Filters of the dossier queue, read from the query string (a GET form: works without JavaScript).
  * Anything malformed is dropped rather than refused: a bad bookmark still shows the list.
+ * The status only counts once a procedure is chosen (each procedure has its own statuses).
  */
-export const dossierListQuerySchema = z.object({
-  procedure: z.preprocess(emptyToUndefined, z.string().regex(UUID_PATTERN).optional()).catch(undefined),
-  status: z.preprocess(emptyToUndefined, z.string().max(100).regex(statusKeyPattern).optional()).catch(undefined),
-  page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(100_000)).catch(1),
-});
+export const dossierListQuerySchema = z
+  .object({
+    q: optional(z.string().trim().max(100)),
+    procedure: optional(z.string().regex(UUID_PATTERN)),
+    status: optional(z.string().max(100).regex(statusKeyPattern)),
+    du: optional(validDay),
+    au: optional(validDay),
+    tri: z.preprocess(emptyToUndefined, z.enum(QUEUE_SORTS).default('depot')).catch('depot'),
+    attribution: optional(z.enum(ASSIGNMENT_FILTERS)),
+    // "Avec réponse non lue": a citizen message or answer no agent has opened yet.
+    nonlu: optional(z.literal('1')),
+    apres: optional(z.string().max(80).regex(CURSOR)),
+  })
+  .transform((query) => ({ ...query, status: query.procedure ? query.status : undefined }));
 export type DossierListQuery = z.infer<typeof dossierListQuerySchema>;
 
 const optionalNote = (message: string) =>
@@ -66,4 +89,22 @@ export const privateNoteSchema = z.object({
     .trim()
     .min(1, 'Saisissez le texte de la note.')
     .max(PRIVATE_NOTE_MAX_LENGTH, `La note doit contenir au plus ${PRIVATE_NOTE_MAX_LENGTH} caractères.`),
+});
+
+export const assignSchema = z.object({
+  agentId: z.string({ error: 'Choisissez un agent.' }).regex(UUID_PATTERN, 'Choisissez un agent de la liste.'),
+});
+
+/** Bulk change from the queue: the chosen procedure, the ticked dossiers, the status and one comment. */
+export const bulkStatusSchema = z.object({
+  procedureId: z.string().regex(UUID_PATTERN, 'Choisissez d’abord une démarche.'),
+  dossierIds: z.preprocess(
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    z
+      .array(z.string().regex(UUID_PATTERN, 'Sélectionnez des dossiers de la liste.'))
+      .min(1, 'Cochez au moins un dossier.')
+      .max(100, 'Cochez au plus 100 dossiers à la fois.'),
+  ),
+  status: z.string({ error: 'Choisissez le nouveau statut.' }).trim().min(1, 'Choisissez le nouveau statut.').max(100, 'Choisissez un statut de la liste.'),
+  comment: optionalNote(`Le commentaire doit contenir au plus ${NOTE_MAX_LENGTH} caractères.`),
 });

@@ -11,10 +11,11 @@ import { seedDatabase } from '@/db/seed';
 import { hashPassword } from '@/lib/security/password';
 import { createAutosaveBenchmark } from './autosave';
 import { createPageBenchmarks } from './pages';
+import { createQueueBenchmark } from './queue';
 import { ensureBuild, printReport, runLoad, startServer, type Benchmark, type LoadResult } from './harness';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const port = 3200;
+const port = Number(process.argv.find((arg) => arg.startsWith('--port='))?.slice('--port='.length) ?? 3200);
 const baseUrl = `http://127.0.0.1:${port}`;
 const authSecret = `bench-${randomBytes(24).toString('hex')}`;
 
@@ -53,6 +54,8 @@ ensureBuild(root);
 const database = await createBenchDatabase();
 const autosave = createAutosaveBenchmark({ databaseUrl: database.url, authSecret });
 const pages = createPageBenchmarks({ databaseUrl: database.url, authSecret });
+const queueSizes = process.argv.find((arg) => arg.startsWith('--queue-sizes='))?.slice('--queue-sizes='.length).split(',').map(Number) ?? [10_000, 1_000_000];
+const queue = createQueueBenchmark({ databaseUrl: database.url, sizes: queueSizes });
 
 // Benchmarks beyond the baseline register here. Autosave runs first: its memory check compares the
 // server before and after its own run, and a benchmark before it would leave a larger heap that
@@ -63,6 +66,8 @@ const benchmarks: Benchmark[] = [
   // Server rendering of the pages citizens spend their time on (issue 12).
   pages.step,
   pages.recap,
+  // Last: it adds up to a million dossiers to the database (issue 10).
+  queue,
 ];
 
 try {
@@ -80,6 +85,7 @@ try {
     printReport(baseline, results);
     autosave.printVerdict(baseline);
     pages.printVerdict(baseline);
+    queue.printVerdict();
   } finally {
     server.kill('SIGTERM');
     await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));

@@ -80,9 +80,12 @@ test('the whole loop: filed, processed by the agent, followed and answered by th
   await expect(agent.getByRole('heading', { level: 1 })).toHaveText('Dossiers à traiter');
   await expectNoAxeViolations(agent);
   await agent.getByLabel('Démarche').selectOption({ label: 'Signaler un problème sur la voie publique' });
-  await agent.getByLabel('Statut').selectOption({ label: 'Signalement reçu' });
-  await agent.getByRole('button', { name: 'Filtrer' }).click();
-  await expect(agent).toHaveURL(/\/admin\?procedure=[0-9a-f-]+&status=recu$/);
+  await agent.getByRole('button', { name: 'Afficher les dossiers' }).click();
+  // The statuses offered are the chosen procedure's own, with their counts.
+  await expect(agent.getByLabel('Statut', { exact: true }).getByRole('option', { name: /^Signalement reçu \(\d+\)$/ })).toBeAttached();
+  await agent.getByLabel('Statut', { exact: true }).selectOption('recu');
+  await agent.getByRole('button', { name: 'Afficher les dossiers' }).click();
+  await expect(agent).toHaveURL(/\/admin\?.*procedure=[0-9a-f-]+&status=recu/);
   await agent.getByRole('link', { name: new RegExp(`Dossier n° ${request.number}`) }).click();
   await expect(agent).toHaveURL(`/admin/dossiers/${request.id}`);
   await expect(agent.getByText('Le lampadaire devant le numéro 3 ne s’allume plus.')).toBeVisible();
@@ -173,8 +176,10 @@ test('the whole loop: filed, processed by the agent, followed and answered by th
 
 test('an agent is led to the dossiers; the administrators’ pages are not offered to them', async ({ browser }) => {
   const agent = await newSignedInPage(browser, AGENT.email, AGENT.password, '/admin');
-  await expect(agent.getByRole('banner').getByRole('link', { name: 'Dossiers à traiter' })).toBeVisible();
-  await expect(agent.getByRole('navigation', { name: 'Administration' }).getByRole('link')).toHaveText(['Dossiers']);
+  // The back office's own header: its links, no citizen menu.
+  await expect(agent.getByRole('banner').getByRole('navigation', { name: 'Administration' }).getByRole('link')).toHaveText(['Dossiers']);
+  await expect(agent.getByRole('navigation', { name: 'Menu principal' })).toHaveCount(0);
+  await expect(agent.getByRole('banner').getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
   await expectNoAxeViolations(agent);
   await agent.context().close();
 });

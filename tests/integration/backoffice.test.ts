@@ -10,7 +10,10 @@ import { auditLog, dossierEvents, dossiers, lockerDocuments, notifications, pref
 import { DEMO_ACCOUNTS, seedDatabase } from '@/db/seed';
 import type { FollowUpContext } from '@/lib/notifications/notify';
 import { changeDossierStatus, publishResponse, sendAgentMessage } from '@/lib/processing/process';
-import { findAttachmentInScope, findDossierInScope, listDossiersInScope, listProceduresInScope } from '@/lib/processing/queries';
+import { findAttachmentInScope, findDossierInScope, listProceduresInScope } from '@/lib/processing/queries';
+import { listQueuePage } from '@/lib/processing/queue';
+import { dossierListQuerySchema } from '@/lib/processing/schemas';
+
 import type { BackOfficeUser } from '@/lib/processing/scope';
 import { createDraft, saveDraftAnswers, submitDossier } from '@/lib/dossiers';
 import { findCitizenAttachment, findCitizenFollowUp } from '@/lib/dossiers/follow-up';
@@ -23,6 +26,8 @@ import { createEmbeddedTestDatabase, createTestDatabase, type TestDatabase } fro
 // The back office against a real database, on both drivers: who reaches which dossier, and that
 // an agent's change, its timeline event, the citizen's notification and the email job are one
 // transaction, the email depending on the citizen's preferences.
+const listDossiersInScope = (db: Parameters<typeof listQueuePage>[0], user: Parameters<typeof listQueuePage>[1], params: Record<string, string>) =>
+  listQueuePage(db, user, dossierListQuerySchema.parse(params));
 
 const streetReport = { typeProbleme: 'eclairage', lieu: 'Place de la Mairie', description: 'Lampadaire éteint depuis lundi.', recontact: false };
 const SECRET_MESSAGE = 'Votre quotient familial de 412 € ne permet pas…';
@@ -127,10 +132,10 @@ describe.each([
   describe('who reaches what', () => {
     it('an assigned agent and an administrator see the submitted dossier; an unassigned agent sees nothing', async () => {
       const { db } = database;
-      const query = { page: 1 };
+      const query = {};
       expect((await listDossiersInScope(db, agent, query)).items.map((d) => d.id)).toContain(dossierId);
       expect((await listDossiersInScope(db, admin, query)).items.map((d) => d.id)).toContain(dossierId);
-      expect(await listDossiersInScope(db, unassignedAgent, query)).toMatchObject({ items: [], total: 0 });
+      expect(await listDossiersInScope(db, unassignedAgent, query)).toMatchObject({ items: [], nextCursor: null });
       expect(await listProceduresInScope(db, unassignedAgent)).toEqual([]);
       expect(await findDossierInScope(db, unassignedAgent, dossierId)).toBeNull();
       expect(await changeDossierStatus(ctx, unassignedAgent, dossierId, { status: 'transmis' })).toEqual({ ok: false, reason: 'not-found' });
@@ -141,7 +146,7 @@ describe.each([
     it('drafts never appear, whoever asks', async () => {
       const { db } = database;
       for (const user of [agent, admin]) {
-        expect((await listDossiersInScope(db, user, { page: 1 })).items.map((d) => d.id)).not.toContain(draftId);
+        expect((await listDossiersInScope(db, user, {})).items.map((d) => d.id)).not.toContain(draftId);
         expect(await findDossierInScope(db, user, draftId)).toBeNull();
         expect(await changeDossierStatus(ctx, user, draftId, { status: 'transmis' })).toEqual({ ok: false, reason: 'not-found' });
       }
@@ -169,9 +174,9 @@ describe.each([
       const all = await listProceduresInScope(db, agent);
       const street = all.find((p) => p.title.startsWith('Signaler'))!;
       const other = all.find((p) => p.id !== street.id)!;
-      expect((await listDossiersInScope(db, agent, { page: 1, procedure: street.id, status: 'recu' })).items.map((d) => d.id)).toContain(dossierId);
-      expect((await listDossiersInScope(db, agent, { page: 1, procedure: other.id })).items.map((d) => d.id)).not.toContain(dossierId);
-      expect((await listDossiersInScope(db, agent, { page: 1, status: 'resolu' })).items.map((d) => d.id)).not.toContain(dossierId);
+      expect((await listDossiersInScope(db, agent, { procedure: street.id, status: 'recu' })).items.map((d) => d.id)).toContain(dossierId);
+      expect((await listDossiersInScope(db, agent, { procedure: other.id })).items.map((d) => d.id)).not.toContain(dossierId);
+      expect((await listDossiersInScope(db, agent, { procedure: street.id, status: 'resolu' })).items.map((d) => d.id)).not.toContain(dossierId);
     });
   });
 
@@ -278,7 +283,7 @@ describe.each([
       const view = await findDossierInScope(db, agent, dossierId);
       expect(view!.thread.at(-1)).toMatchObject({ author: 'citizen', body: 'Merci pour votre intervention rapide.' });
       expect(view!.timeline.at(-1)).toMatchObject({ kind: 'citizen_message' });
-      const [row] = (await listDossiersInScope(db, agent, { page: 1 })).items.filter((d) => d.id === dossierId);
+      const [row] = (await listDossiersInScope(db, agent, {})).items.filter((d) => d.id === dossierId);
       expect(row.unreadMessages).toBe(1);
     });
 

@@ -18,9 +18,11 @@ import { postCitizenMessage } from '@/lib/messages/citizen-reply';
 import type { FollowUpContext } from '@/lib/notifications/notify';
 import { askForCompletion } from '@/lib/processing/ask-completion';
 import { sendAgentMessage } from '@/lib/processing/process';
-import { findAttachmentInScope, findDossierInScope, listDossiersInScope, markCitizenMessagesRead } from '@/lib/processing/queries';
+import { findAttachmentInScope, findDossierInScope, markCitizenMessagesRead } from '@/lib/processing/queries';
 import type { BackOfficeUser } from '@/lib/processing/scope';
 import { countUnreadDossiers } from '@/lib/processing/unread';
+import { listQueuePage } from '@/lib/processing/queue';
+import { dossierListQuerySchema } from '@/lib/processing/schemas';
 import { createLocalDiskBlobStore, type BlobStore } from '@/lib/storage';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
@@ -257,7 +259,7 @@ describe('request and complete (PostgreSQL)', () => {
     // Unread: counted for agents of the procedure, shown in the queue row, cleared when an agent opens it.
     expect(await countUnreadDossiers(db, agent)).toBe(before + 1);
     expect(await countUnreadDossiers(db, outsider)).toBe(0);
-    const listed = (await listDossiersInScope(db, agent, { page: 1 })).items.find((d) => d.id === dossierId);
+    const listed = (await listQueuePage(db, agent, dossierListQuerySchema.parse({ nonlu: '1' }))).items.find((d) => d.id === dossierId);
     expect(listed?.unreadSince).toBeInstanceOf(Date);
     await markCitizenMessagesRead(db, outsider, dossierId);
     expect(await countUnreadDossiers(db, agent)).toBe(before + 1);

@@ -26,10 +26,24 @@ describe('checkStatusChange', () => {
 
 describe('back-office schemas', () => {
   it('reads list filters from a query string, dropping what is malformed', () => {
-    expect(dossierListQuerySchema.parse({ procedure: PROCEDURE, status: 'en-traitement', page: '3' })).toEqual({ procedure: PROCEDURE, status: 'en-traitement', page: 3 });
-    expect(dossierListQuerySchema.parse({ procedure: '', status: '', page: '' })).toEqual({ procedure: undefined, status: undefined, page: 1 });
-    expect(dossierListQuerySchema.parse({ procedure: "1' or 1=1", status: 'DROP TABLE', page: '-2' })).toEqual({ procedure: undefined, status: undefined, page: 1 });
-    expect(dossierListQuerySchema.parse({ page: ['2', '5'] })).toMatchObject({ page: 2 });
+    expect(dossierListQuerySchema.parse({ procedure: PROCEDURE, status: 'en-traitement', q: ' Dupré ', tri: 'activite' })).toMatchObject({
+      procedure: PROCEDURE,
+      status: 'en-traitement',
+      q: 'Dupré',
+      tri: 'activite',
+    });
+    expect(dossierListQuerySchema.parse({ procedure: '', status: '', q: '' })).toMatchObject({ procedure: undefined, status: undefined, q: undefined, tri: 'depot' });
+    expect(dossierListQuerySchema.parse({ procedure: "1' or 1=1", status: 'DROP TABLE', tri: 'x', du: '2026-13-45', attribution: 'tous', apres: "x' or 1=1" })).toEqual({
+      procedure: undefined,
+      status: undefined,
+      tri: 'depot',
+      du: undefined,
+      attribution: undefined,
+      apres: undefined,
+    });
+    // A status alone is ignored: each procedure has its own statuses.
+    expect(dossierListQuerySchema.parse({ status: 'recu' }).status).toBeUndefined();
+    expect(dossierListQuerySchema.parse({ apres: `2026-03-01 10:00:00.123456+00~${PROCEDURE}` }).apres).toBe(`2026-03-01 10:00:00.123456+00~${PROCEDURE}`);
   });
 
   it('asks for a status, keeps an optional comment trimmed', () => {

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { AddAgentForm } from '@/components/administration/add-agent-form';
-import { AdminNav } from '@/components/layout/back-office-nav';
 import { InlineActionForm } from '@/components/administration/inline-action-form';
 import { FlashMessage } from '@/components/account/flash-message';
 import { Breadcrumbs, PageHeader, SelectField, StatusTag } from '@/components/ui';
@@ -104,7 +103,6 @@ export default async function AgentsPage({ searchParams }: Props) {
     <>
       <Breadcrumbs items={[{ label: 'Accueil', href: '/' }, { label: 'Administration', href: '/admin' }, { label: 'Agents' }]} />
       <PageHeader title="Agents et administrateurs" lead="Qui a accès à l’espace agents, avec quel rôle, et quelles démarches chaque agent traite." />
-      <AdminNav isAdmin />
       {flash ? <FlashMessage message={flashMessages[flash]} /> : null}
       <section aria-labelledby="ajouter" className="mb-12">
         <h2 id="ajouter" className="mb-4 text-2xl font-bold">

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AdminNav } from '@/components/layout/back-office-nav';
 import { CreateProcedureForm } from '@/components/administration/create-procedure-form';
 import { Breadcrumbs, PageHeader, StatusTag } from '@/components/ui';
 import { requireAdmin } from '@/lib/auth/guards';
@@ -22,7 +21,6 @@ export default async function AdminProceduresPage() {
         title="Démarches"
         lead="Toutes les démarches, publiées ou non. Une version publiée ne change plus : vos modifications vont dans une version de travail, que vous publiez quand elle est prête."
       />
-      <AdminNav isAdmin />
       <section aria-labelledby="liste" className="max-w-5xl">
         <h2 id="liste" className="text-2xl font-bold">
           Liste des démarches

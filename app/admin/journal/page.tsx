@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { AdminNav } from '@/components/layout/back-office-nav';
 import { Breadcrumbs, Button, ErrorSummary, Label, PageHeader, Pagination, TextField } from '@/components/ui';
 import { requireAdmin } from '@/lib/auth/guards';
 import { JOURNAL_PAGE_SIZE, listAuditEntries } from '@/lib/administration/list-audit-entries';
@@ -53,7 +52,6 @@ export default async function JournalPage({ searchParams }: Props) {
     <>
       <Breadcrumbs items={[{ label: 'Accueil', href: '/' }, { label: 'Administration', href: '/admin' }, { label: 'Journal' }]} />
       <PageHeader title="Journal des opérations" lead="Qui a fait quoi, et quand : connexions, comptes, démarches, agents. Les mots de passe et les liens envoyés n’y figurent jamais." />
-      <AdminNav isAdmin />
       <ErrorSummary errors={errors} title="Certains filtres ont été ignorés" />
       <form method="get" action="/admin/journal" className="mb-8 max-w-3xl" role="search" aria-label="Filtrer le journal">
         <div className="mb-6">

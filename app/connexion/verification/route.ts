@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { getCurrentUser } from '@/lib/auth/guards';
-import { afterSignInPath } from '../paths';
+import { afterSignInPath, landingFor } from '../paths';
 
 // After a successful sign-in the session cookie has just been set. If the browser refused it, the
 // next page would silently show the citizen as anonymous: this hop checks that the cookie came back.
@@ -19,6 +19,7 @@ export async function GET(request: NextRequest) {
     return new Response('Vérification de la connexion…', { headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
   }
   const next = afterSignInPath(request.nextUrl.searchParams.get('next'));
-  if (await getCurrentUser()) return seeOther(next);
+  const user = await getCurrentUser();
+  if (user) return seeOther(landingFor(next, user.role));
   return seeOther(`/connexion?cookies=refuses&callbackUrl=${encodeURIComponent(next)}`);
 }

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { AdminNav } from '@/components/layout/back-office-nav';
 import { CatalogueEntryForm } from '@/components/administration/catalogue-entry-form';
 import { DefinitionJsonForm } from '@/components/administration/definition-json-form';
 import { InlineActionForm } from '@/components/administration/inline-action-form';
@@ -74,7 +73,6 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
       <PageHeader title={procedure.title} lead={`Adresse : /demarches/${procedure.slug}`}>
         {procedure.inCatalogue ? <StatusTag tone="success" label="Publiée dans le catalogue" /> : <StatusTag label="Pas encore publiée" />}
       </PageHeader>
-      <AdminNav isAdmin />
       {flash ? <FlashMessage key={flash} message={flash} /> : null}
 
       <nav aria-labelledby="sommaire" className="mb-10 max-w-2xl">

@@ -11,7 +11,11 @@ import { isBackOfficeRole } from '@/lib/processing/rules';
 import { getDb } from '@/lib/db';
 import { ACCEPT_ATTRIBUTE, ACCEPTED_FORMATS_LABEL, MAX_UPLOAD_BYTES } from '@/lib/documents/check-upload';
 import { formatDateTime } from '@/lib/common/dates';
+import { listAssignableAgents, listAssignmentHistory } from '@/lib/processing/assignment';
+import { findTombstoneInScope } from '@/lib/processing/tombstones';
 import { changeStatusAction, publishResponseAction, sendMessageAction } from './actions';
+import { AssignmentPanel } from './assignment';
+import { TombstonePage } from './tombstone';
 import { AgentMessageForm, ChangeStatusForm, PublishResponseForm } from './forms';
 import { DossierExports } from '@/components/processing/dossier-exports';
 import { PrivateNotes } from '@/components/processing/private-notes';
@@ -25,7 +29,7 @@ import { parisToday } from '@/lib/completions/inputs';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ fait?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ fait?: string | string[]; attribution?: string | string[] }> };
 
 const findDossier = cache(async (userId: string, role: 'agent' | 'admin', id: string) => findDossierInScope(await getDb(), { id: userId, role }, id));
 
@@ -57,12 +61,19 @@ export default async function BackOfficeDossierPage({ params, searchParams }: Pr
   const user = await requireAgent(`/admin/dossiers/${encodeURIComponent(id)}`);
   const role = user.role as 'agent' | 'admin';
   const dossier = await findDossier(user.id, role, id);
-  // Not assigned, a draft or an unknown id: the same 404.
-  if (!dossier) notFound();
-  await markCitizenMessagesRead(await getDb(), { id: user.id, role }, dossier.id);
-  await recordDossierRead(await getDb(), { id: user.id, role }, dossier.id);
-  const notes = await listPrivateNotes(await getDb(), { id: user.id, role }, dossier.id);
-  const fait = (await searchParams).fait;
+  if (!dossier) {
+    // Deleted (account deletion or retention): its tombstone, for the procedures in scope.
+    const tombstone = await findTombstoneInScope(await getDb(), { id: user.id, role }, id);
+    if (tombstone) return <TombstonePage tombstone={tombstone} />;
+    // Not assigned, a draft or an unknown id: the same 404.
+    notFound();
+  }
+  const db = await getDb();
+  await markCitizenMessagesRead(db, { id: user.id, role }, dossier.id);
+  await recordDossierRead(db, { id: user.id, role }, dossier.id);
+  const notes = await listPrivateNotes(db, { id: user.id, role }, dossier.id);
+  const [agents, assignmentHistory] = await Promise.all([listAssignableAgents(db, dossier.procedureId), listAssignmentHistory(db, dossier.id)]);
+  const { fait, attribution } = await searchParams;
   const done = typeof fait === 'string' ? doneMessages[fait] : undefined;
   const documentTitle = `Dossier n° ${dossier.number}`;
   const maxSizeLabel = `${Math.round(MAX_UPLOAD_BYTES / (1024 * 1024))} Mo`;
@@ -79,6 +90,15 @@ export default async function BackOfficeDossierPage({ params, searchParams }: Pr
       </PageHeader>
       {done ? <Alert tone="success">{done}</Alert> : null}
       <LiveUpdates src={`/admin/dossiers/${dossier.id}/flux`} announcements={liveAnnouncements} />
+
+      <AssignmentPanel
+        dossierId={dossier.id}
+        currentUserId={user.id}
+        assignee={dossier.assignee}
+        agents={agents}
+        history={assignmentHistory}
+        outcome={typeof attribution === 'string' ? attribution : undefined}
+      />
 
       <div className="grid gap-10 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div>

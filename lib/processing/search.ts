@@ -1,0 +1,38 @@
+// Folding of a search query, the same as portal_fold() in SQL (migration 0006_queue-triggers): lower case, no
+// accents, œ/æ spelt out. Pure module.
+
+const MAX_TOKENS = 5;
+const NUMBER_SHAPE = /^\d{4}-\d+$/;
+
+export function foldForSearch(value: string): string {
+  return value
+    .replace(/[œŒ]/g, 'oe')
+    .replace(/[æÆ]/g, 'ae')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
+}
+
+/**
+ * The words of a query, each matched as the start of a stored word: "2026-0001" (a dossier
+ * number, kept whole), "helene dur" (two name words). At most five words; empty when nothing is left.
+ */
+export function searchTokens(query: string): string[] {
+  const tokens: string[] = [];
+  for (const word of foldForSearch(query).split(/[^a-z0-9-]+/)) {
+    if (NUMBER_SHAPE.test(word)) tokens.push(word);
+    else tokens.push(...word.split('-'));
+  }
+  return [...new Set(tokens.filter((token) => token.length > 0))].slice(0, MAX_TOKENS);
+}
+
+/** A LIKE prefix pattern with the wildcards of the token escaped (tokens hold only [a-z0-9-] anyway). */
+export function prefixPattern(token: string): string {
+  return `${token.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** A dossier number as typed, for the exact look-up of deleted dossiers (tombstones). */
+export function dossierNumberIn(query: string): string | null {
+  const match = query.trim().match(/^\d{4}-\d{6}$/);
+  return match ? match[0] : null;
+}

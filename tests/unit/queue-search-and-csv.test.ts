@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, csvLine } from '@/lib/processing/csv';
+import { dossierNumberIn, foldForSearch, prefixPattern, searchTokens } from '@/lib/processing/search';
+
+describe('queue search words', () => {
+  it('folds accents, capitals and ligatures as portal_fold() does', () => {
+    expect(foldForSearch('Hélène LEFÈVRE-Œuvray Lætitia Ç')).toBe('helene lefevre-oeuvray laetitia c');
+  });
+
+  it('keeps a dossier number whole and splits hyphenated names', () => {
+    expect(searchTokens('  2026-000123 ')).toEqual(['2026-000123']);
+    expect(searchTokens('Jean-Pierre  Dupré')).toEqual(['jean', 'pierre', 'dupre']);
+    expect(searchTokens('%_\\')).toEqual([]);
+    expect(searchTokens('a b c d e f g')).toHaveLength(5);
+  });
+
+  it('escapes LIKE wildcards and recognises an exact number', () => {
+    expect(prefixPattern('du')).toBe('du%');
+    expect(dossierNumberIn('2026-000123')).toBe('2026-000123');
+    expect(dossierNumberIn('Durand')).toBeNull();
+  });
+});
+
+describe('CSV cells', () => {
+  it('neutralises what a spreadsheet would run as a formula', () => {
+    for (const value of ['=cmd|\' /C calc\'!A0', '+33 1', '-2', '@SUM(A1)', '\tx', '\rx']) expect(csvCell(value).replace(/^"/, '')).toMatch(/^'/);
+    expect(csvCell('Lefèvre')).toBe('Lefèvre');
+  });
+
+  it('quotes separators, quotes and line breaks; ends lines with CRLF', () => {
+    expect(csvLine(['a;b', 'dit "non"', 'deux\nlignes'])).toBe('"a;b";"dit ""non""";"deux\nlignes"\r\n');
+  });
+});
