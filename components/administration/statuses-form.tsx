@@ -12,7 +12,7 @@ export type StatusView = { key: string; label: string; tone: string; final: bool
 export type StatusesFormProps = {
   action: FormAction;
   procedureId: string;
-  revision: string;
+  revision: number;
   statuses: StatusView[];
   documentTitle: string;
 };

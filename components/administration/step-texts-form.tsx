@@ -11,7 +11,7 @@ export type FieldTextView = { key: string; type: string; typeLabel: string; labe
 export type StepTextsFormProps = {
   action: FormAction;
   procedureId: string;
-  revision: string;
+  revision: number;
   step: { key: string; title: string; description?: string; fields: FieldTextView[] };
   documentTitle: string;
 };

@@ -9,6 +9,7 @@ import {
   emailTokens,
   mailOutbox,
   preferences,
+  procedureRevisions,
   procedureVersions,
   procedures,
   profiles,
@@ -87,7 +88,7 @@ async function publishedWithDraft() {
   return { procedureId, revision: await revisionOf(procedureId) };
 }
 
-function presentation(procedureId: string, revision: string, estimatedDuration: string) {
+function presentation(procedureId: string, revision: number, estimatedDuration: string) {
   return { procedureId, revision, beneficiaries: ['self' as const], personSubtypes: [], estimatedDuration, processingTime: undefined, requirements: [] };
 }
 
@@ -239,7 +240,7 @@ const notUseCases: Record<string, string> = {
   'lib/administration/procedures/statuses-edit.ts#applyStatusesForm': PURE,
   'lib/administration/procedures/step-texts-edit.ts#optionValue': PURE,
   'lib/administration/procedures/step-texts-edit.ts#applyStepTexts': PURE,
-  'lib/administration/procedures/working-version.ts#definitionRevision': PURE,
+  'lib/administration/procedures/definition-diff.ts#describeDefinitionChanges': PURE,
   'lib/administration/procedures/working-version.ts#removedStatuses': PURE,
   'lib/administration/procedures/working-version.ts#findDraftVersion': BUILDING_BLOCK,
   'lib/administration/procedures/working-version.ts#findCurrentVersion': BUILDING_BLOCK,
@@ -248,6 +249,8 @@ const notUseCases: Record<string, string> = {
   'lib/administration/procedures/working-version.ts#nextVersionNumber': BUILDING_BLOCK,
   'lib/administration/procedures/working-version.ts#touchProcedure': BUILDING_BLOCK,
   'lib/administration/procedures/working-version.ts#lockProcedure': BUILDING_BLOCK,
+  'lib/administration/procedures/working-version.ts#staleFailure': BUILDING_BLOCK,
+  'lib/administration/procedures/working-version.ts#recordRevision': BUILDING_BLOCK,
   [THE_CHECK]: 'the check itself: every row below goes through it (the demoted administrator tests its database re-read)',
   'lib/administration/audit-labels.ts#auditActionLabel': PURE,
   'lib/administration/audit-labels.ts#auditGroupLabel': PURE,
@@ -287,6 +290,7 @@ async function snapshot() {
     procedureAccessGrants: await db.db.select().from(procedureAccessGrants).orderBy(asc(procedureAccessGrants.agentId), asc(procedureAccessGrants.procedureId)),
     procedures: await db.db.select().from(procedures).orderBy(asc(procedures.id)),
     procedureVersions: await db.db.select().from(procedureVersions).orderBy(asc(procedureVersions.id)),
+    procedureRevisions: await db.db.select().from(procedureRevisions).orderBy(asc(procedureRevisions.procedureId), asc(procedureRevisions.revision)),
     auditLog: await db.db.select().from(auditLog).orderBy(asc(auditLog.id)),
     mailOutbox: await db.db.select().from(mailOutbox).orderBy(asc(mailOutbox.id)),
     rateLimits: await db.db.select().from(rateLimits),

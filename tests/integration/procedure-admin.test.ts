@@ -62,7 +62,7 @@ async function submittedDossier(procedureId: string, versionNumber: number, stat
   return row.id;
 }
 
-function statusesForm(id: string, revision: string, statuses: { key: string; label: string; tone: string; final?: boolean }[], change: Partial<StatusesFormInput> = {}): StatusesFormInput {
+function statusesForm(id: string, revision: number, statuses: { key: string; label: string; tone: string; final?: boolean }[], change: Partial<StatusesFormInput> = {}): StatusesFormInput {
   return {
     procedureId: id,
     revision,

@@ -75,7 +75,7 @@ describe('schemas', () => {
   it('the statuses form reads its rows and names the control of each error', () => {
     const raw = {
       procedureId: ME,
-      revision: 'a'.repeat(64),
+      revision: 7,
       'status-0-key': 'recue',
       'status-0-label': '',
       'status-0-tone': 'info',
@@ -103,7 +103,7 @@ describe('editing statuses', () => {
     { key: 'close', label: 'Close', tone: 'success', final: true },
   ];
   const rows = statuses.map((s, i) => ({ key: s.key, label: s.label, tone: s.tone as 'info', final: s.final, description: s.description, position: i + 1, remove: false }));
-  const input = { procedureId: ME, revision: 'a'.repeat(64), rows, initial: 'recue' };
+  const input = { procedureId: ME, revision: 7, rows, initial: 'recue' };
 
   it('reorders by position, adds at the end and moves the initial status first', () => {
     const result = applyStatusesForm(statuses, {
@@ -141,7 +141,7 @@ describe('editing a step', () => {
   it('changes labels, hints, required and information text, and nothing else', () => {
     const [step] = applyStepTexts(steps, {
       procedureId: ME,
-      revision: 'a'.repeat(64),
+      revision: 7,
       stepKey: 'demande',
       title: 'Votre logement',
       description: undefined,
@@ -175,7 +175,7 @@ describe('adding, moving and removing fields', () => {
     { key: 'suite', title: 'Suite', fields: [{ key: 'd', type: 'yesno', label: 'D', required: true }] },
   ];
   const rows = steps[0].fields.map((f, i) => ({ key: f.key, label: f.label, hint: undefined, required: true, body: undefined, position: i + 1, remove: false }));
-  const base = { procedureId: ME, revision: 'a'.repeat(64), stepKey: 'demande', title: 'Votre demande', description: undefined };
+  const base = { procedureId: ME, revision: 7, stepKey: 'demande', title: 'Votre demande', description: undefined };
 
   it('orders by the positions typed, drops removed fields and appends the new one with option values', () => {
     const [step] = applyStepTexts(steps, {

@@ -4,7 +4,6 @@ import type { Database } from '@/db/client';
 import { dossiers, procedureVersions, procedures } from '@/db/schema';
 import { assertAdmin, type AdminActor } from '@/lib/administration/admin-actor';
 import { parseDefinition, type ProcedureDefinition } from '@/lib/procedures/definition';
-import { definitionRevision } from './working-version';
 
 export type VersionSummary = { version: number; publishedAt: Date | null; submittedCount: number; draftCount: number };
 
@@ -24,7 +23,7 @@ export type ProcedureEditing = {
     definition: ProcedureDefinition;
     /** The stored JSON, as the advanced editor shows it. */
     json: string;
-    revision: string;
+    revision: number;
   };
   /** Submitted dossiers per status key, all versions together. */
   statusUsage: Record<string, number>;
@@ -40,6 +39,7 @@ export async function getProcedureForEditing(db: Database, actor: AdminActor, pr
       version: procedureVersions.version,
       publishedAt: procedureVersions.publishedAt,
       definition: procedureVersions.definition,
+      revision: procedureVersions.revision,
       submittedCount: sql<number>`(select count(*) from dossiers d where d.procedure_version_id = procedure_versions.id and d.status <> 'draft')`,
       draftCount: sql<number>`(select count(*) from dossiers d where d.procedure_version_id = procedure_versions.id and d.status = 'draft')`,
     })
@@ -70,7 +70,7 @@ export async function getProcedureForEditing(db: Database, actor: AdminActor, pr
       version: draft ? draft.version : current!.version,
       definition: parseDefinition(working.definition),
       json: JSON.stringify(working.definition, null, 2),
-      revision: definitionRevision(working.definition),
+      revision: working.revision,
     },
     statusUsage: Object.fromEntries(usage.map((u) => [u.status, Number(u.count)])),
   };

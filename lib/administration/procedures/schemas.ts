@@ -15,8 +15,13 @@ const optionalText = (max: number) => z.preprocess(emptyToUndefined, z.string().
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 
 export const procedureIdSchema = z.uuid({ error: 'Démarche introuvable.' });
-/** Hash of the definition the page showed: a save made on an outdated page is refused, never merged silently. */
-const revision = z.string().regex(/^[0-9a-f]{64}$/, { error: 'Rechargez la page avant d’enregistrer.' });
+/** The revision of the working version the page showed: a save made on an outdated page is refused, never merged silently. */
+export const revisionSchema = z.coerce
+  .number({ error: 'Rechargez la page avant d’enregistrer.' })
+  .int({ error: 'Rechargez la page avant d’enregistrer.' })
+  .min(1, { error: 'Rechargez la page avant d’enregistrer.' })
+  .max(2_000_000_000, { error: 'Rechargez la page avant d’enregistrer.' });
+const revision = revisionSchema;
 
 export const beneficiaryLabels: Record<(typeof beneficiaryKinds)[number], string> = {
   self: 'Le demandeur lui-même',

@@ -16,6 +16,7 @@ import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { getProcedureForEditing } from '@/lib/administration/procedures/get-procedure-for-editing';
 import { fieldTypeLabel } from '@/lib/procedures/fields';
+import { savedMessage } from '../messages';
 import { discardAction, publishAction, replaceDefinitionAction, updateCatalogueEntryAction, updatePresentationAction, updateStatusesAction, updateStepAction } from './actions';
 import { isUuid } from '@/lib/common/uuid';
 
@@ -52,14 +53,14 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
         ? `La version ${published} est publiée : les nouvelles demandes l’utilisent. Les demandes déjà commencées ou déposées gardent leur version.`
         : query.abandonnee === '1'
           ? 'La version de travail est abandonnée. La version publiée reste en service.'
-          : null;
+          : savedMessage(query.enregistre, query.version);
   const { working } = procedure;
   const definition = working.definition;
   const documentTitle = `${procedure.title} — Modifier la démarche — ${getEnv().PORTAL_NAME}`;
-  const versionHidden = { procedureId: procedure.id, revision: working.revision };
-  // Publishing or discarding navigates to this same page with its own message: a new key resets
-  // the forms' last messages ("enregistré dans la version de travail 2"), which no longer hold.
-  const formsKey = published ? `publiee-${published}` : query.abandonnee === '1' ? 'abandonnee' : 'edition';
+  const versionHidden = { procedureId: procedure.id, revision: String(working.revision) };
+  // Every form is keyed by the revision it shows: after any save (or a publication, a discard)
+  // each one starts again from the stored definition, none keeps an older copy or message.
+  const formsKey = `revision-${working.revision}-${published ?? query.abandonnee ?? ''}`;
   const nextVersion = working.isDraft ? working.version : Math.max(...procedure.versions.map((v) => v.version)) + 1;
   return (
     <>
