@@ -7,7 +7,7 @@ import { pipe, record, string as zodString, transform, unknown as zodUnknown, ty
 import type { AnswerValue, Answers } from './answers';
 import type { Field, ProcedureDefinition, ShowIf, Step } from './definition';
 import { inputModuleOf, moduleOf, type StaticFieldType } from './fields';
-import { todayInParis } from './fields/date';
+import { formatIsoDate, todayInParis } from './fields/date';
 import type { FormInput, Problem } from './fields/field-module';
 
 // The form engine's rules for one step: which fields show, how raw form inputs become the
@@ -151,9 +151,54 @@ export function compileStep(definition: ProcedureDefinition, stepKey: string, an
         }
         if (!empty && problems.length === 0) values[field.key] = answer.clean(field, value!);
       }
+      for (const problem of ruleProblems(definition, fields, values, merged)) {
+        payload.issues.push({ code: 'custom', path: [problem.key], message: problem.message, input: values[problem.key] });
+      }
       return values;
     }),
   );
+}
+
+// ── Cross-field rules ("Date de fin" after "Date de début") ───────────────────────────────────
+
+const numberWords = { gt: 'supérieur à', gte: 'supérieur ou égal à', lt: 'inférieur à', lte: 'inférieur ou égal à' } as const;
+
+function ruleHolds(operator: 'gt' | 'gte' | 'lt' | 'lte', a: string | number, b: string | number): boolean {
+  if (operator === 'gt') return a > b;
+  if (operator === 'gte') return a >= b;
+  if (operator === 'lt') return a < b;
+  return a <= b;
+}
+
+function ruleMessage(field: Field, other: Field, operator: 'gt' | 'gte' | 'lt' | 'lte', otherValue: string | number, ordering: 'date' | 'number'): string {
+  const shown = ordering === 'date' ? formatIsoDate(String(otherValue)) : new Intl.NumberFormat('fr-FR').format(Number(otherValue));
+  if (ordering === 'date') {
+    const when = operator === 'gte' ? 'le même jour que « X » ou après' : operator === 'lte' ? 'le même jour que « X » ou avant' : `${operator === 'gt' ? 'après' : 'avant'} « X »`;
+    return `« ${field.label} » doit être ${when.replace('X', other.label)} (le ${shown}).`;
+  }
+  return `« ${field.label} » doit être ${numberWords[operator]} « ${other.label} » (${shown}).`;
+}
+
+/**
+ * The broken rules of the step's valid, visible answers: a rule is checked when both its fields
+ * show and have a valid answer (an empty one is the business of "required").
+ */
+function ruleProblems(definition: ProcedureDefinition, fields: InputField[], values: Answers, merged: Answers): { key: string; message: string }[] {
+  if (!definition.rules?.length) return [];
+  const index = indexFields(definition);
+  const problems: { key: string; message: string }[] = [];
+  for (const rule of definition.rules) {
+    const field = fields.find((f) => f.key === rule.field);
+    const other = index.get(rule.other);
+    const ordering = field ? moduleOf(field).ordering : undefined;
+    if (!field || !other || !ordering || !(rule.field in values) || !isFieldVisible(other, merged, definition)) continue;
+    const a = values[rule.field];
+    const b = rule.other in values ? values[rule.other] : merged[rule.other];
+    const comparable = (v: unknown): v is string | number => (ordering === 'date' ? typeof v === 'string' && v !== '' : typeof v === 'number');
+    if (!comparable(a) || !comparable(b)) continue;
+    if (!ruleHolds(rule.operator, a, b)) problems.push({ key: field.key, message: ruleMessage(field, other, rule.operator, b, ordering) });
+  }
+  return problems;
 }
 
 /** Error key of an issue path: "nomEnfant", "adresseEnvoi.postalCode". */

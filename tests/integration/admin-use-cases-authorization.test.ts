@@ -160,7 +160,7 @@ const useCases: Record<string, Row> = {
     setup: async () => {
       const { procedureId, revision } = await newProcedure();
       const { statuses } = (await getProcedureForEditing(db.db, admin, procedureId))!.working.definition;
-      const rows = statuses.map((s, i) => ({ key: s.key, label: `${s.label} (modifié)`, tone: s.tone, final: !!s.final, description: undefined, position: i + 1, remove: false }));
+      const rows = statuses.map((s, i) => ({ key: s.key, label: `${s.label} (modifié)`, tone: s.tone, final: !!s.final, notify: true, description: undefined, position: i + 1, remove: false }));
       return (actor) => updateDraftStatuses(db.db, actor, { procedureId, revision, rows, initial: statuses[0].key });
     },
   },

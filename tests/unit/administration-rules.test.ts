@@ -98,18 +98,18 @@ describe('schemas', () => {
 
 describe('editing statuses', () => {
   const statuses = [
-    { key: 'recue', label: 'Reçue', tone: 'info', final: false },
+    { key: 'recue', label: 'Reçue', tone: 'info', final: false, notify: true },
     { key: 'en-cours', label: 'En cours', tone: 'progress', final: false, description: 'Un agent étudie votre demande.' },
     { key: 'close', label: 'Close', tone: 'success', final: true },
   ];
-  const rows = statuses.map((s, i) => ({ key: s.key, label: s.label, tone: s.tone as 'info', final: s.final, description: s.description, position: i + 1, remove: false }));
+  const rows = statuses.map((s, i) => ({ key: s.key, label: s.label, tone: s.tone as 'info', final: s.final, notify: true, description: s.description, position: i + 1, remove: false }));
   const input = { procedureId: ME, revision: 7, rows, initial: 'recue' };
 
   it('reorders by position, adds at the end and moves the initial status first', () => {
     const result = applyStatusesForm(statuses, {
       ...input,
       rows: [rows[0], { ...rows[1], position: 9 }, { ...rows[2], position: 2 }],
-      added: { key: 'attente', label: 'En attente', tone: 'warning', final: false },
+      added: { key: 'attente', label: 'En attente', tone: 'warning', final: false, notify: true },
       initial: 'attente',
     });
     expect(result.ok && result.statuses.map((s) => s.key)).toEqual(['attente', 'recue', 'close', 'en-cours']);
@@ -117,7 +117,7 @@ describe('editing statuses', () => {
   });
 
   it('refuses to remove the initial status and a key that exists', () => {
-    const result = applyStatusesForm(statuses, { ...input, rows: [{ ...rows[0], remove: true }, rows[1], rows[2]], added: { key: 'close', label: 'Autre', tone: 'info', final: false } });
+    const result = applyStatusesForm(statuses, { ...input, rows: [{ ...rows[0], remove: true }, rows[1], rows[2]], added: { key: 'close', label: 'Autre', tone: 'info', final: false, notify: true } });
     expect(result).toEqual({ ok: false, fieldErrors: { 'new-key': [expect.any(String)], 'status-0-remove': [expect.stringContaining('statut initial')] } });
   });
 

@@ -179,7 +179,7 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
           action={updateStatusesAction}
           procedureId={procedure.id}
           revision={working.revision}
-          statuses={definition.statuses.map((s) => ({ key: s.key, label: s.label, tone: s.tone, final: s.final, description: s.description, inUse: procedure.statusUsage[s.key] ?? 0 }))}
+          statuses={definition.statuses.map((s) => ({ key: s.key, label: s.label, tone: s.tone, final: s.final, notify: s.notify, description: s.description, inUse: procedure.statusUsage[s.key] ?? 0 }))}
           documentTitle={documentTitle}
         />
       </section>
