@@ -20,11 +20,18 @@ import {
   stepTextsFieldName,
   stepTextsSchema,
   versionActionSchema,
+  fieldFormSchema,
+  readFieldForm,
+  readStepsForm,
+  stepsFieldName,
+  stepsFormSchema,
 } from '@/lib/administration/procedures/schemas';
 import { updateCatalogueEntry } from '@/lib/administration/procedures/update-catalogue-entry';
 import { updateDraftPresentation } from '@/lib/administration/procedures/update-draft-presentation';
 import { updateDraftStatuses } from '@/lib/administration/procedures/update-draft-statuses';
 import { updateDraftStep } from '@/lib/administration/procedures/update-draft-step';
+import { updateDraftField } from '@/lib/administration/procedures/update-draft-field';
+import { updateDraftSteps } from '@/lib/administration/procedures/update-draft-steps';
 import { NOT_FOUND_MESSAGE, procedureFailure, type SavedPart } from '../messages';
 
 /**
@@ -78,6 +85,26 @@ export const updateStepAction = adminAction(
     return saved(input.procedureId, result.data!.version, 'etape', `etape-${input.stepKey}`);
   },
   { read: readStepTextsForm, fieldName: stepTextsFieldName },
+);
+
+export const updateStepsAction = adminAction(
+  stepsFormSchema,
+  async (input, user, formData) => {
+    const result = await updateDraftSteps(await getDb(), user, input);
+    if (!result.ok) return withValues(procedureFailure(result, EDIT), formData);
+    return saved(input.procedureId, result.data!.version, 'etapes');
+  },
+  { read: readStepsForm, fieldName: stepsFieldName },
+);
+
+export const updateFieldAction = adminAction(
+  fieldFormSchema,
+  async (input, user, formData) => {
+    const result = await updateDraftField(await getDb(), user, input);
+    if (!result.ok) return withValues(procedureFailure(result, EDIT), formData);
+    return saved(input.procedureId, result.data!.version, 'champ', `champ-${input.fieldKey}`);
+  },
+  { read: readFieldForm, fieldName: (path) => (path[0] === 'settings' ? String(path[1]) : String(path[0] ?? 'form')) },
 );
 
 export const replaceDefinitionAction = adminAction(definitionJsonSchema, async (input, user, formData) => {

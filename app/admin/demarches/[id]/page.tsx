@@ -9,6 +9,7 @@ import { InlineActionForm } from '@/components/administration/inline-action-form
 import { PresentationForm } from '@/components/administration/presentation-form';
 import { StatusesForm } from '@/components/administration/statuses-form';
 import { StepTextsForm } from '@/components/administration/step-texts-form';
+import { StepsForm } from '@/components/administration/steps-form';
 import { FlashMessage } from '@/components/account/flash-message';
 import { Breadcrumbs, PageHeader, StatusTag } from '@/components/ui';
 import { getCurrentUser, requireAdmin } from '@/lib/auth/guards';
@@ -17,7 +18,7 @@ import { getEnv } from '@/lib/env';
 import { getProcedureForEditing } from '@/lib/administration/procedures/get-procedure-for-editing';
 import { fieldTypeLabel } from '@/lib/procedures/fields';
 import { savedMessage } from '../messages';
-import { discardAction, publishAction, replaceDefinitionAction, updateCatalogueEntryAction, updatePresentationAction, updateStatusesAction, updateStepAction } from './actions';
+import { discardAction, publishAction, replaceDefinitionAction, updateCatalogueEntryAction, updatePresentationAction, updateStatusesAction, updateStepAction, updateStepsAction } from './actions';
 import { isUuid } from '@/lib/common/uuid';
 
 export const dynamic = 'force-dynamic';
@@ -189,8 +190,16 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
           Étapes et champs
         </h2>
         <p className="mb-6 max-w-2xl">
-          Pour chaque étape : les textes que lit l’usager, l’ordre des champs, le retrait d’un champ et l’ajout d’un champ simple. Pour ajouter, retirer ou déplacer une étape, changer le type, les options ou les bornes d’un champ existant, ajouter une condition, un pré-remplissage ou un champ fichier, adresse ou SIRET, utilisez l’<a href="#json">éditeur avancé</a>.
+          L’ordre des étapes, leur retrait et l’ajout d’une étape ; puis pour chaque étape, les textes que lit l’usager, l’ordre des champs, leur retrait et l’ajout d’un champ de n’importe quel type. Les réglages propres à chaque champ (bornes, options, fichiers acceptés, pré-remplissage), sa condition d’affichage et sa règle de comparaison sont sur la page de réglages du champ.
         </p>
+        <StepsForm
+          key={formsKey}
+          action={updateStepsAction}
+          procedureId={procedure.id}
+          revision={working.revision}
+          steps={definition.steps.map((s) => ({ key: s.key, title: s.title, fieldCount: s.fields.length }))}
+          documentTitle={documentTitle}
+        />
         {definition.steps.map((step, index) => (
           <section key={step.key} aria-labelledby={`etape-${step.key}`} className="mb-10 border-l-4 border-line pl-4">
             <h3 id={`etape-${step.key}`} className="mb-4 text-xl font-bold">
@@ -226,7 +235,7 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
           Éditeur avancé (JSON)
         </h2>
         <p className="mb-6 max-w-2xl">
-          Toute la définition de la version de travail. Chaque erreur indique l’étape, le champ ou le statut en cause. Les formulaires ci-dessus et cet éditeur enregistrent la même version : enregistrez l’un avant de modifier l’autre.
+          Toute la définition de la version de travail. Chaque erreur indique l’étape, le champ ou le statut en cause. Les formulaires ci-dessus et cet éditeur enregistrent la même version : un enregistrement fait depuis une page qui n’est plus à jour est refusé, rien n’est écrasé.
         </p>
         <DefinitionJsonForm key={formsKey} action={replaceDefinitionAction} procedureId={procedure.id} revision={working.revision} json={working.json} documentTitle={documentTitle} />
       </section>
