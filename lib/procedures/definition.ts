@@ -121,14 +121,16 @@ function checkDefinition(def: ProcedureDefinition, ctx: Ctx) {
   const duplicateFields = findDuplicates(allKeys);
   if (duplicateFields.length) ctx.addIssue({ code: 'custom', path: ['steps'], message: `Clés de champ en double : ${duplicateFields.join(', ')}.` });
 
-  // A condition may only look at what the user has already seen: this step or an earlier one.
+  // A condition may only look at what the user has already seen: a field placed before it (an
+  // earlier step, or earlier in its step). The editor offers only those, and a chain of conditions
+  // can then never go round in a circle.
   const reachable = new Map<string, Field>();
   def.steps.forEach((step, s) => {
-    step.fields.forEach((f) => reachable.set(f.key, f));
     step.fields.forEach((field, i) => {
       const path = ['steps', s, 'fields', i];
       if (field.showIf) checkShowIf(field, reachable, allKeys, ctx, [...path, 'showIf']);
       if ('prefill' in field && field.prefill) checkPrefill(def, field, ctx, [...path, 'prefill']);
+      reachable.set(field.key, field);
     });
   });
   checkRules(def, ctx);
@@ -189,7 +191,7 @@ function checkShowIf(field: Field, reachable: Map<string, Field>, allKeys: strin
   const target = reachable.get(cond.field);
   if (!target) {
     return fail(allKeys.includes(cond.field)
-      ? `Le champ « ${cond.field} » appartient à une étape suivante : une condition ne peut porter que sur la même étape ou une étape précédente.`
+      ? `Le champ « ${cond.field} » est placé après celui-ci : une condition ne peut porter que sur un champ placé avant (plus haut dans l’étape, ou dans une étape précédente).`
       : `Le champ « ${cond.field} » n’existe pas.`);
   }
   const problem = describeConditionProblem(target, cond);

@@ -37,6 +37,8 @@ import { updateCatalogueEntry } from '@/lib/administration/procedures/update-cat
 import { updateDraftPresentation } from '@/lib/administration/procedures/update-draft-presentation';
 import { updateDraftStatuses } from '@/lib/administration/procedures/update-draft-statuses';
 import { updateDraftStep } from '@/lib/administration/procedures/update-draft-step';
+import { updateDraftField } from '@/lib/administration/procedures/update-draft-field';
+import { updateDraftSteps } from '@/lib/administration/procedures/update-draft-steps';
 import { createTestAccountContext } from '../helpers/accounts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
@@ -171,6 +173,19 @@ const useCases: Record<string, Row> = {
       return (actor) => updateDraftStep(db.db, actor, { procedureId, revision, stepKey: 'demande', title: 'Votre logement', description: undefined, fields });
     },
   },
+  'lib/administration/procedures/update-draft-field.ts#updateDraftField': {
+    setup: async () => {
+      const { procedureId, revision } = await newProcedure();
+      return (actor) => updateDraftField(db.db, actor, { procedureId, revision, fieldKey: 'objet', label: 'Objet modifié', required: true, settings: {} });
+    },
+  },
+  'lib/administration/procedures/update-draft-steps.ts#updateDraftSteps': {
+    setup: async () => {
+      const { procedureId, revision } = await newProcedure();
+      const rows = [{ key: 'demande', position: 1, remove: false }];
+      return (actor) => updateDraftSteps(db.db, actor, { procedureId, revision, rows, confirmRemoval: false, added: { title: 'Pièces', fieldType: 'file', fieldLabel: 'Justificatif' } });
+    },
+  },
   'lib/administration/add-agent.ts#addAgent': {
     setup: async () => {
       const email = `nouvel.agent.${randomUUID().slice(0, 8)}@mairie.fr`;
@@ -241,6 +256,20 @@ const notUseCases: Record<string, string> = {
   'lib/administration/procedures/step-texts-edit.ts#optionValue': PURE,
   'lib/administration/procedures/step-texts-edit.ts#applyStepTexts': PURE,
   'lib/administration/procedures/definition-diff.ts#describeDefinitionChanges': PURE,
+  'lib/administration/procedures/field-settings.ts#applyFieldForm': PURE,
+  'lib/administration/procedures/field-settings.ts#locateField': PURE,
+  'lib/administration/procedures/field-settings.ts#encodeCondition': PURE,
+  'lib/administration/procedures/field-settings.ts#conditionChoices': PURE,
+  'lib/administration/procedures/field-settings.ts#ruleChoices': PURE,
+  'lib/administration/procedures/field-settings.ts#prefillChoices': PURE,
+  'lib/administration/procedures/field-settings.ts#settingFormValue': PURE,
+  'lib/administration/procedures/schemas.ts#readFieldForm': PURE,
+  'lib/administration/procedures/schemas.ts#readStepsForm': PURE,
+  'lib/administration/procedures/schemas.ts#stepsFieldName': PURE,
+  'lib/administration/procedures/step-texts-edit.ts#fieldKeyFrom': PURE,
+  'lib/administration/procedures/step-texts-edit.ts#buildField': PURE,
+  'lib/administration/procedures/steps-edit.ts#removedFieldKeys': PURE,
+  'lib/administration/procedures/steps-edit.ts#applyStepsForm': PURE,
   'lib/administration/procedures/working-version.ts#removedStatuses': PURE,
   'lib/administration/procedures/working-version.ts#findDraftVersion': BUILDING_BLOCK,
   'lib/administration/procedures/working-version.ts#findCurrentVersion': BUILDING_BLOCK,
