@@ -179,7 +179,7 @@ describe('the definition validator refuses, saving nothing', () => {
     const json = structuredClone(before.definition) as Record<string, unknown> & { steps: { key: string; fields: Record<string, unknown>[] }[] };
     mutate(json);
     const result = await replaceDraftDefinition(db.db, admin, { procedureId: id, revision: before.revision, definition: JSON.stringify(json) });
-    const shown = procedureResult(result, JSON_EDITOR) as { fieldErrors: { definition: string[] } };
+    const shown = procedureResult(result, JSON_EDITOR) as unknown as { fieldErrors: { definition: string[] } };
     expect(shown.fieldErrors.definition.join('\n')).toMatch(expected);
     expect(await storedDraft(id)).toEqual(before);
   }

@@ -3,6 +3,7 @@ import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { dossiers, procedureVersions, procedures } from '@/db/schema';
 import { assertAdmin, type AdminActor } from '@/lib/administration/admin-actor';
+import { describeDefinitionChanges } from './definition-diff';
 import { parseDefinition, type ProcedureDefinition } from '@/lib/procedures/definition';
 
 export type VersionSummary = { version: number; publishedAt: Date | null; submittedCount: number; draftCount: number };
@@ -25,6 +26,8 @@ export type ProcedureEditing = {
     json: string;
     revision: number;
   };
+  /** What publishing the draft would change from the current version (empty without a draft). */
+  changesToPublish: string[];
   /** Submitted dossiers per status key, all versions together. */
   statusUsage: Record<string, number>;
 };
@@ -72,6 +75,7 @@ export async function getProcedureForEditing(db: Database, actor: AdminActor, pr
       json: JSON.stringify(working.definition, null, 2),
       revision: working.revision,
     },
+    changesToPublish: draft ? describeDefinitionChanges(current?.definition ?? null, draft.definition) : [],
     statusUsage: Object.fromEntries(usage.map((u) => [u.status, Number(u.count)])),
   };
 }

@@ -120,6 +120,24 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
             </li>
           ))}
         </ul>
+        {working.isDraft && procedure.currentVersion ? (
+          <div className="mb-4">
+            <h3 className="text-xl font-bold">Ce que la publication change par rapport à la version {procedure.currentVersion}</h3>
+            {procedure.changesToPublish.length ? (
+              <ul className="my-2 list-disc pl-6">
+                {procedure.changesToPublish.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="my-2">Aucune différence avec la version en service.</p>
+            )}
+            <p>
+              Les demandes commencées après la publication utiliseront la nouvelle version. Les brouillons déjà commencés (
+              {procedure.versions.reduce((n, v) => n + (v.publishedAt ? v.draftCount : 0), 0)}) gardent la version avec laquelle ils ont été commencés, jusqu’à leur dépôt : leurs réponses restent valables.
+            </p>
+          </div>
+        ) : null}
         {working.isDraft ? (
           <div className="flex flex-wrap gap-x-6">
             <InlineActionForm action={publishAction} hidden={versionHidden} submitLabel="Publier cette version" variant="primary" />
