@@ -115,8 +115,11 @@ test('an administrator builds a three-step procedure without JSON, publishes it,
   await expect(citizenPage.getByLabel('Nom de l’accompagnant')).toBeHidden();
   await citizenPage.getByLabel('Date de début').fill('2027-07-20');
   await citizenPage.getByLabel('Date de fin').fill('2027-07-10');
-  await citizenPage.getByRole('radio', { name: 'Oui' }).check();
-  await expect(citizenPage.getByLabel('Nom de l’accompagnant')).toBeVisible();
+  // Until the form is hydrated a click may be undone by React: check again until it holds.
+  await expect(async () => {
+    await citizenPage.getByRole('radio', { name: 'Oui' }).click();
+    await expect(citizenPage.getByLabel('Nom de l’accompagnant')).toBeVisible({ timeout: 1000 });
+  }).toPass();
   await citizenPage.getByLabel('Nom de l’accompagnant').fill('Alex Martin');
   await citizenPage.getByRole('button', { name: 'Valider l’étape' }).click();
   // The rule, in the browser.
