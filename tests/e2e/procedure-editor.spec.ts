@@ -156,7 +156,7 @@ test('an administrator builds a three-step procedure without JSON, publishes it,
   await citizenPage.context().close();
 });
 
-test('two tabs: the second save is refused and says what changed meanwhile; nothing is overwritten', async ({ page, browser }) => {
+test('two tabs: the second save is refused and says what changed meanwhile; nothing is overwritten', async ({ page }) => {
   const admin = await createAdmin();
   const slug = `e2e-onglets-${randomUUID().slice(0, 8)}`;
   await signIn(page, admin.email, admin.password);
