@@ -14,6 +14,9 @@ export type ProcedureEditing = {
   title: string;
   summary: string;
   category: string;
+  opensOn: string | null;
+  closesAfter: string | null;
+  graceUntil: string | null;
   inCatalogue: boolean;
   versions: VersionSummary[];
   currentVersion: number | null;
@@ -65,6 +68,9 @@ export async function getProcedureForEditing(db: Database, actor: AdminActor, pr
     title: procedure.title,
     summary: procedure.summary,
     category: procedure.category,
+    opensOn: procedure.opensOn,
+    closesAfter: procedure.closesAfter,
+    graceUntil: procedure.graceUntil,
     inCatalogue: procedure.published && !!current,
     versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, submittedCount: Number(v.submittedCount), draftCount: Number(v.draftCount) })),
     currentVersion: current?.version ?? null,

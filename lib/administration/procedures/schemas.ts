@@ -59,12 +59,27 @@ export const createProcedureSchema = z.object({
 export type CreateProcedureInput = z.infer<typeof createProcedureSchema>;
 
 /** The catalogue entry (procedures row): not versioned, visible in the catalogue as soon as it is saved. */
-export const catalogueEntrySchema = z.object({
-  procedureId: procedureIdSchema,
-  title: text(200, 'Saisissez le titre de la démarche.'),
-  summary: text(500, 'Saisissez le résumé de la démarche.'),
-  category: z.enum(categoryKeys, { error: 'Choisissez une catégorie.' }),
-});
+const optionalDay = z.preprocess(
+  emptyToUndefined,
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date au format JJ/MM/AAAA attendue.').refine((v) => !Number.isNaN(Date.parse(v)), 'Cette date n’existe pas.').optional(),
+);
+
+export const catalogueEntrySchema = z
+  .object({
+    procedureId: procedureIdSchema,
+    title: text(200, 'Saisissez le titre de la démarche.'),
+    summary: text(500, 'Saisissez le résumé de la démarche.'),
+    category: z.enum(categoryKeys, { error: 'Choisissez une catégorie.' }),
+    // Opening and closing: catalogue data, effective at once (decision 024).
+    opensOn: optionalDay,
+    closesAfter: optionalDay,
+    graceUntil: optionalDay,
+  })
+  .superRefine((v, ctx) => {
+    if (v.opensOn && v.closesAfter && v.closesAfter < v.opensOn) ctx.addIssue({ code: 'custom', path: ['closesAfter'], message: 'La clôture ne peut pas précéder l’ouverture.' });
+    if (v.graceUntil && !v.closesAfter) ctx.addIssue({ code: 'custom', path: ['graceUntil'], message: 'Indiquez d’abord le jour de clôture.' });
+    if (v.graceUntil && v.closesAfter && v.graceUntil < v.closesAfter) ctx.addIssue({ code: 'custom', path: ['graceUntil'], message: 'Le dernier jour de dépôt ne peut pas précéder la clôture.' });
+  });
 export type CatalogueEntryInput = z.infer<typeof catalogueEntrySchema>;
 
 /** The descriptive text of the version: part of the definition, applied when the version is published. */

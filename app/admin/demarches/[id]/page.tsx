@@ -155,12 +155,12 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
         <h2 id="catalogue" className="mb-2 text-2xl font-bold">
           Fiche du catalogue
         </h2>
-        <p className="mb-6 max-w-2xl">Le titre, le résumé et la catégorie ne font pas partie d’une version : ils changent dans le catalogue dès l’enregistrement.</p>
+        <p className="mb-6 max-w-2xl">Le titre, le résumé, la catégorie et les dates d’ouverture et de clôture ne font pas partie d’une version : ils changent dans le catalogue dès l’enregistrement.</p>
         <CatalogueEntryForm
           key={formsKey}
           action={updateCatalogueEntryAction}
           procedureId={procedure.id}
-          saved={{ title: procedure.title, summary: procedure.summary, category: procedure.category }}
+          saved={{ title: procedure.title, summary: procedure.summary, category: procedure.category, opensOn: procedure.opensOn ?? '', closesAfter: procedure.closesAfter ?? '', graceUntil: procedure.graceUntil ?? '' }}
           documentTitle={documentTitle}
         />
       </section>
