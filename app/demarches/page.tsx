@@ -1,3 +1,5 @@
+import { todayInParis } from '@/lib/procedures/compile-step';
+import { isClosed } from '@/lib/procedures/opening';
 import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
@@ -40,6 +42,7 @@ export default async function CataloguePage({ searchParams }: Props) {
   // An unknown theme in the URL is ignored rather than showing an empty list.
   const category = categories.find((c) => c.key === firstValue(params.categorie))?.key;
   const procedures = await listPublishedProcedures(db, { query, category });
+  const today = todayInParis();
   const filtered = Boolean(query || category);
 
   return (
@@ -111,6 +114,7 @@ export default async function CataloguePage({ searchParams }: Props) {
                     {procedure.estimatedDuration ? (
                       <p className="text-ink-muted">Durée : {procedure.estimatedDuration}</p>
                     ) : null}
+                    {isClosed(procedure.opening, today) ? <p className="font-bold">Close : il n’est plus possible de commencer une demande.</p> : null}
                   </>
                 }
               >

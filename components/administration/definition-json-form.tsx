@@ -7,7 +7,7 @@ import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 
 const fields = { definition: 'definition' };
 
-export type DefinitionJsonFormProps = { action: FormAction; procedureId: string; revision: string; json: string; documentTitle: string };
+export type DefinitionJsonFormProps = { action: FormAction; procedureId: string; revision: number; json: string; documentTitle: string };
 
 /** The advanced editor: the whole definition as JSON, validated by the definition schema; every error is listed with its place. */
 export function DefinitionJsonForm({ action, procedureId, revision, json, documentTitle }: DefinitionJsonFormProps) {

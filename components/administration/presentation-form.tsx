@@ -15,7 +15,7 @@ const fields = { beneficiaries: 'beneficiaries', personSubtypes: 'personSubtypes
 export type PresentationFormProps = {
   action: FormAction;
   procedureId: string;
-  revision: string;
+  revision: number;
   saved: { beneficiaries: string[]; personSubtypes: string[]; estimatedDuration?: string; processingTime?: string; requirements: string[] };
   documentTitle: string;
 };

@@ -7,18 +7,18 @@ import { statusTones } from '@/lib/procedures/definition';
 import { statusToneLabels } from '@/lib/administration/procedures/schemas';
 import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 
-export type StatusView = { key: string; label: string; tone: string; final: boolean; description?: string; inUse: number };
+export type StatusView = { key: string; label: string; tone: string; final: boolean; notify: boolean; description?: string; inUse: number };
 
 export type StatusesFormProps = {
   action: FormAction;
   procedureId: string;
-  revision: string;
+  revision: number;
   statuses: StatusView[];
   documentTitle: string;
 };
 
 const toneOptions = statusTones.map((t) => ({ value: t, label: statusToneLabels[t] }));
-const columns = ['label', 'tone', 'final', 'description', 'position', 'remove'] as const;
+const columns = ['label', 'tone', 'final', 'notify', 'description', 'position', 'remove'] as const;
 
 /** One fieldset per status (reflows at 320 px, no table), then the status to add and the initial status. */
 export function StatusesForm({ action, procedureId, revision, statuses, documentTitle }: StatusesFormProps) {
@@ -27,7 +27,7 @@ export function StatusesForm({ action, procedureId, revision, statuses, document
   const error = (name: string) => fieldError(state, name);
   const fields: Record<string, string> = {};
   statuses.forEach((_, i) => columns.forEach((c) => (fields[`status-${i}-${c}`] = `status-${i}-${c}`)));
-  for (const c of ['key', 'label', 'tone', 'final']) fields[`new-${c}`] = `new-${c}`;
+  for (const c of ['key', 'label', 'tone', 'final', 'notify']) fields[`new-${c}`] = `new-${c}`;
   fields.initial = 'initial';
   return (
     <div className="max-w-2xl">
@@ -74,6 +74,13 @@ export function StatusesForm({ action, procedureId, revision, statuses, document
                 defaultChecked={shownChecked(state, `status-${i}-final`, status.final)}
                 error={error(`status-${i}-final`)}
               />
+              <Checkbox
+                id={`status-${i}-notify`}
+                name={`status-${i}-notify`}
+                label="Prévenir l’usager quand sa demande prend ce statut"
+                defaultChecked={shownChecked(state, `status-${i}-notify`, status.notify)}
+                error={error(`status-${i}-notify`)}
+              />
               {status.inUse ? (
                 <p className="mb-6 text-ink-muted">Ce statut ne peut pas être retiré : des dossiers déposés l’ont. Vous pouvez changer son libellé.</p>
               ) : (
@@ -104,6 +111,7 @@ export function StatusesForm({ action, procedureId, revision, statuses, document
             <TextField id="new-label" name="new-label" label="Libellé" optional defaultValue={value('new-label', '')} error={error('new-label')} />
             <SelectField id="new-tone" name="new-tone" label="Couleur" options={toneOptions} defaultValue={value('new-tone', 'progress')} error={error('new-tone')} />
             <Checkbox id="new-final" name="new-final" label="Statut final (la demande est close)" defaultChecked={shownChecked(state, 'new-final', false)} error={error('new-final')} />
+            <Checkbox id="new-notify" name="new-notify" label="Prévenir l’usager quand sa demande prend ce statut" defaultChecked={shownChecked(state, 'new-notify', true)} error={error('new-notify')} />
           </Fieldset>
         </div>
         <SubmitButton>Enregistrer les statuts</SubmitButton>

@@ -11,7 +11,7 @@ export type FieldTextView = { key: string; type: string; typeLabel: string; labe
 export type StepTextsFormProps = {
   action: FormAction;
   procedureId: string;
-  revision: string;
+  revision: number;
   step: { key: string; title: string; description?: string; fields: FieldTextView[] };
   documentTitle: string;
 };
@@ -35,7 +35,7 @@ export function StepTextsForm({ action, procedureId, revision, step, documentTit
         <TextField id={id('title')} name="title" label="Titre de l’étape" defaultValue={value('title', step.title)} error={error('title')} />
         <TextareaField id={id('description')} name="description" label="Description de l’étape" optional rows={2} defaultValue={value('description', step.description)} error={error('description')} />
         {step.fields.map((field, i) => (
-          <div key={field.key} className="mb-6 border border-line px-4 pt-4">
+          <div key={field.key} id={`champ-${field.key}`} className="mb-6 border border-line px-4 pt-4">
             <Fieldset id={id(`champ-${i}`)} legend={`Champ ${i + 1} : ${field.label}`} hint={`${field.typeLabel}, clé « ${field.key} »`}>
               <input type="hidden" name={`field-${i}-key`} value={field.key} />
               <TextField id={id(`field-${i}-label`)} name={`field-${i}-label`} label="Libellé" defaultValue={value(`field-${i}-label`, field.label)} error={error(`field-${i}-label`)} />
@@ -68,6 +68,9 @@ export function StepTextsForm({ action, procedureId, revision, step, documentTit
                 defaultValue={value(`field-${i}-position`, String(i + 1))}
                 error={error(`field-${i}-position`)}
               />
+              <p className="mb-4">
+                <a href={`/admin/demarches/${procedureId}/champs/${field.key}`}>{`Réglages, condition et règle du champ « ${field.label} »`}</a>
+              </p>
               <Checkbox
                 id={id(`field-${i}-remove`)}
                 name={`field-${i}-remove`}
@@ -93,7 +96,7 @@ export function StepTextsForm({ action, procedureId, revision, step, documentTit
               id={id('new-field-key')}
               name="new-field-key"
               label="Clé"
-              hint="Identifiant technique, ne change plus : lettres sans accents et chiffres, en commençant par une minuscule (ex. « adresseLogement »)."
+              hint="Identifiant technique, ne change plus. Laissez vide : elle est tirée du libellé (ex. « adresseLogement »)."
               spellCheck={false}
               autoCapitalize="none"
               optional

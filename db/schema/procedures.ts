@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users';
 
 export const procedures = pgTable(
@@ -10,6 +10,11 @@ export const procedures = pgTable(
     summary: text().notNull(),
     category: text().notNull(),
     published: boolean().notNull().default(false),
+    // Opening and closing (decision 024): Paris days, not versioned, effective at once. From
+    // closesAfter + 1 nobody may start; drafts may still be submitted up to graceUntil inclusive.
+    opensOn: date({ mode: 'string' }),
+    closesAfter: date({ mode: 'string' }),
+    graceUntil: date({ mode: 'string' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -32,6 +37,9 @@ export const procedureVersions = pgTable(
     closedDossierRetentionMonths: integer(),
     draftRetentionMonths: integer(),
     publishedAt: timestamp({ withTimezone: true }),
+    // Bumped by every save of the working version; a save names the revision it started from and
+    // is refused when it changed meanwhile (decision 024). Unique per procedure, never reused.
+    revision: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('procedure_versions_unique').on(t.procedureId, t.version), index('procedure_versions_procedure_idx').on(t.procedureId)],
@@ -49,4 +57,20 @@ export const procedureAccessGrants = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.agentId, t.procedureId] })],
+);
+
+// Every definition a working version has held, by revision: what changed since the revision a
+// refused (stale) save started from is shown from here, and revisions are never reused (decision 024).
+export const procedureRevisions = pgTable(
+  'procedure_revisions',
+  {
+    procedureId: uuid()
+      .notNull()
+      .references(() => procedures.id, { onDelete: 'cascade' }),
+    revision: integer().notNull(),
+    version: integer().notNull(),
+    definition: jsonb().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.procedureId, t.revision] })],
 );

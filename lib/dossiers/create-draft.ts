@@ -6,12 +6,14 @@ import { getProfile } from '@/lib/accounts/profile';
 import { getPublishedProcedureBySlug } from '@/lib/procedures/catalogue';
 import type { ProcedureDefinition } from '@/lib/procedures/definition';
 import { computePrefill } from '@/lib/procedures/prefill';
+import { todayInParis } from '@/lib/procedures/compile-step';
+import { canStart } from '@/lib/procedures/opening';
 import { resolveBeneficiary, type BeneficiaryChoice } from './beneficiary';
 import { cachedDefinition, definitionOfVersion } from './definitions';
 
 export type CreateDraftInput = { procedureSlug: string; beneficiary: BeneficiaryChoice };
 
-export type CreateDraftResult = { ok: true; id: string; firstStepKey: string } | { ok: false; reason: 'not-found' | 'beneficiary-not-allowed' };
+export type CreateDraftResult = { ok: true; id: string; firstStepKey: string } | { ok: false; reason: 'not-found' | 'beneficiary-not-allowed' | 'closed' };
 
 /**
  * "Commencer": a draft of the procedure's current published version, prefilled from the profile
@@ -20,6 +22,8 @@ export type CreateDraftResult = { ok: true; id: string; firstStepKey: string } |
 export async function createDraft(db: Executor, owner: { id: string; email: string }, input: CreateDraftInput): Promise<CreateDraftResult> {
   const procedure = await getPublishedProcedureBySlug(db, input.procedureSlug);
   if (!procedure) return { ok: false, reason: 'not-found' };
+  // Before its opening day or after its closing day, nobody may start (decision 024).
+  if (!canStart(procedure.opening, todayInParis())) return { ok: false, reason: 'closed' };
   const definition = await loadDefinition(db, procedure.versionId);
   const profile = await getProfile(db, owner.id);
   const resolved = await resolveBeneficiary(db, owner.id, definition, input.beneficiary, profile);

@@ -1,3 +1,4 @@
+import type { Opening } from '@/lib/procedures/opening';
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
@@ -14,7 +15,7 @@ export type DraftView = {
   version: number;
   data: Answers;
   updatedAt: Date;
-  procedure: { id: string; slug: string; title: string };
+  procedure: { id: string; slug: string; title: string; opening: Opening };
   definition: ProcedureDefinition;
   beneficiaryLabel: string;
 };
@@ -32,6 +33,9 @@ const draftColumns = {
   procedureId: procedures.id,
   slug: procedures.slug,
   title: procedures.title,
+  opensOn: procedures.opensOn,
+  closesAfter: procedures.closesAfter,
+  graceUntil: procedures.graceUntil,
 };
 
 /** One of the citizen's drafts, or null when it does not exist, is not theirs or is already submitted. */
@@ -49,7 +53,7 @@ export async function findDraft(db: Executor, ownerId: string, dossierId: string
     version: row.version,
     data: row.data as Answers,
     updatedAt: row.updatedAt,
-    procedure: { id: row.procedureId, slug: row.slug, title: row.title },
+    procedure: { id: row.procedureId, slug: row.slug, title: row.title, opening: { opensOn: row.opensOn, closesAfter: row.closesAfter, graceUntil: row.graceUntil } },
     definition: definitionOfVersion(row.versionId, row.definition),
     beneficiaryLabel: beneficiaryLabelOf(row.beneficiaryKind, row.beneficiarySnapshot),
   };

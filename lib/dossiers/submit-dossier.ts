@@ -8,7 +8,8 @@ import { getEnv } from '@/lib/env';
 import { sendEmailAfterCommit } from '@/lib/jobs';
 import type { MailPort } from '@/lib/mail';
 import type { Answers } from '@/lib/procedures/answers';
-import { validateStep } from '@/lib/procedures/compile-step';
+import { todayInParis, validateStep } from '@/lib/procedures/compile-step';
+import { canSubmit, lastSubmissionDay } from '@/lib/procedures/opening';
 import { notifications, procedures } from '@/db/schema';
 import { refreshBeneficiarySnapshot } from './beneficiary';
 import { submissionConfirmationEmail } from './confirmation-email';
@@ -27,6 +28,7 @@ const QUEUE_TIMEOUT_MS = 10_000;
 export type SubmitDossierResult =
   | { ok: true; number: string; dossierId: string }
   | { ok: false; reason: 'not-found' | 'conflict' }
+  | { ok: false; reason: 'closed'; lastDay: string }
   | { ok: false; reason: 'invalid'; stepKey: string; fieldErrors: Record<string, string[]> };
 
 /** How the confirmation leaves: the job queue in the app; tests pass a collector or a failing stub. */
@@ -64,6 +66,9 @@ export async function submitDossier(
       versionId: procedureVersions.id,
       definition: procedureVersions.definition,
       procedureTitle: procedures.title,
+      opensOn: procedures.opensOn,
+      closesAfter: procedures.closesAfter,
+      graceUntil: procedures.graceUntil,
     })
     .from(dossiers)
     .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
@@ -71,6 +76,8 @@ export async function submitDossier(
     .where(and(eq(dossiers.id, dossierId), eq(dossiers.ownerId, ownerId)));
   if (!row) return { ok: false, reason: 'not-found' };
   if (row.status !== 'draft' || row.version !== baseVersion) return explainStale(row, dossierId, baseVersion);
+  // After the closing day, drafts already started may still be submitted until the grace day.
+  if (!canSubmit(row, todayInParis())) return { ok: false, reason: 'closed', lastDay: lastSubmissionDay(row)! };
 
   const definition = definitionOfVersion(row.versionId, row.definition);
   const visible = stripHiddenAnswers(definition, row.data as Answers);

@@ -3,6 +3,7 @@ import { and, asc, count, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { procedureVersions, procedures } from '@/db/schema';
 import { categories, getCategoryLabel } from './categories';
+import type { Opening } from './opening';
 import { beneficiariesSchema, parseDefinition, type Beneficiary, type PersonSubtype } from './definition';
 
 // The public catalogue: published procedures shown through their current version, the highest
@@ -16,6 +17,7 @@ export type ProcedureCard = {
   category: string;
   beneficiaries: Beneficiary[];
   estimatedDuration?: string;
+  opening: Opening;
 };
 
 export type ProcedureDetail = ProcedureCard & {
@@ -50,9 +52,12 @@ const cardColumns = {
   // Only the two fragments a card needs, not whole definitions; as text, so both drivers agree.
   beneficiaries: sql<string>`(${procedureVersions.definition} -> 'beneficiaries')::text`,
   estimatedDuration: sql<string | null>`${procedureVersions.definition} ->> 'estimatedDuration'`,
+  opensOn: procedures.opensOn,
+  closesAfter: procedures.closesAfter,
+  graceUntil: procedures.graceUntil,
 };
 
-type CardRow = { [K in keyof typeof cardColumns]: K extends 'beneficiaries' ? string : K extends 'estimatedDuration' ? string | null : string };
+type CardRow = Omit<{ [K in keyof typeof cardColumns]: K extends 'beneficiaries' ? string : K extends 'estimatedDuration' ? string | null : string }, keyof Opening> & Opening;
 
 export async function listPublishedProcedures(db: Executor, filter: CatalogueFilter = {}): Promise<ProcedureCard[]> {
   const conditions: SQL[] = [eq(procedures.published, true), ...matchQuery(filter.query)];
@@ -111,6 +116,7 @@ function toCard(row: CardRow): ProcedureCard {
     category: row.category,
     beneficiaries: beneficiariesSchema.parse(JSON.parse(row.beneficiaries)),
     estimatedDuration: row.estimatedDuration ?? undefined,
+    opening: { opensOn: row.opensOn, closesAfter: row.closesAfter, graceUntil: row.graceUntil },
   };
 }
 

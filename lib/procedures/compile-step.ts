@@ -6,11 +6,11 @@
 // Named imports, not a namespace: the bundler then keeps only what is used.
 import { pipe, record, string as zodString, transform, unknown as zodUnknown, type ZodMiniType } from 'zod/mini';
 import type { AnswerValue, Answers } from './answers';
-import type { ProcedureDefinition } from './definition';
-import { inputModuleOf } from './fields';
-import { todayInParis } from './fields/date';
+import type { Field, ProcedureDefinition } from './definition';
+import { inputModuleOf, moduleOf } from './fields';
+import { formatIsoDate, todayInParis } from './fields/date';
 import type { Problem } from './fields/field-module';
-import { getStepOrThrow, isAnswerEmpty, isFieldVisible, isInputField, listVisibleFields, type StepState } from './step-rules';
+import { getStepOrThrow, indexFields, isAnswerEmpty, isFieldVisible, isInputField, listVisibleFields, type InputField, type StepState } from './step-rules';
 
 // The compiled zod schema of a step, and what needs it (validation, a step's state). The rules
 // without zod (visibility, reading the form, display) are in step-rules.ts, re-exported here so
@@ -47,9 +47,54 @@ export function compileStep(definition: ProcedureDefinition, stepKey: string, an
         }
         if (!empty && problems.length === 0) values[field.key] = answer.clean(field, value!);
       }
+      for (const problem of ruleProblems(definition, fields, values, merged)) {
+        payload.issues.push({ code: 'custom', path: [problem.key], message: problem.message, input: values[problem.key] });
+      }
       return values;
     }),
   );
+}
+
+// ── Cross-field rules ("Date de fin" after "Date de début") ───────────────────────────────────
+
+const numberWords = { gt: 'supérieur à', gte: 'supérieur ou égal à', lt: 'inférieur à', lte: 'inférieur ou égal à' } as const;
+
+function ruleHolds(operator: 'gt' | 'gte' | 'lt' | 'lte', a: string | number, b: string | number): boolean {
+  if (operator === 'gt') return a > b;
+  if (operator === 'gte') return a >= b;
+  if (operator === 'lt') return a < b;
+  return a <= b;
+}
+
+function ruleMessage(field: Field, other: Field, operator: 'gt' | 'gte' | 'lt' | 'lte', otherValue: string | number, ordering: 'date' | 'number'): string {
+  const shown = ordering === 'date' ? formatIsoDate(String(otherValue)) : new Intl.NumberFormat('fr-FR').format(Number(otherValue));
+  if (ordering === 'date') {
+    const when = operator === 'gte' ? 'le même jour que « X » ou après' : operator === 'lte' ? 'le même jour que « X » ou avant' : `${operator === 'gt' ? 'après' : 'avant'} « X »`;
+    return `« ${field.label} » doit être ${when.replace('X', other.label)} (le ${shown}).`;
+  }
+  return `« ${field.label} » doit être ${numberWords[operator]} « ${other.label} » (${shown}).`;
+}
+
+/**
+ * The broken rules of the step's valid, visible answers: a rule is checked when both its fields
+ * show and have a valid answer (an empty one is the business of "required").
+ */
+function ruleProblems(definition: ProcedureDefinition, fields: InputField[], values: Answers, merged: Answers): { key: string; message: string }[] {
+  if (!definition.rules?.length) return [];
+  const index = indexFields(definition);
+  const problems: { key: string; message: string }[] = [];
+  for (const rule of definition.rules) {
+    const field = fields.find((f) => f.key === rule.field);
+    const other = index.get(rule.other);
+    const ordering = field ? moduleOf(field).ordering : undefined;
+    if (!field || !other || !ordering || !(rule.field in values) || !isFieldVisible(other, merged, definition)) continue;
+    const a = values[rule.field];
+    const b = rule.other in values ? values[rule.other] : merged[rule.other];
+    const comparable = (v: unknown): v is string | number => (ordering === 'date' ? typeof v === 'string' && v !== '' : typeof v === 'number');
+    if (!comparable(a) || !comparable(b)) continue;
+    if (!ruleHolds(rule.operator, a, b)) problems.push({ key: field.key, message: ruleMessage(field, other, rule.operator, b, ordering) });
+  }
+  return problems;
 }
 
 /** Error key of an issue path: "nomEnfant", "adresseEnvoi.postalCode". */

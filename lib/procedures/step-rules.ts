@@ -35,7 +35,7 @@ export function getStepOrThrow(definition: ProcedureDefinition, stepKey: string)
 
 const fieldIndexes = new WeakMap<ProcedureDefinition, Map<string, Field>>();
 
-function indexFields(definition: ProcedureDefinition): Map<string, Field> {
+export function indexFields(definition: ProcedureDefinition): Map<string, Field> {
   let index = fieldIndexes.get(definition);
   if (!index) {
     index = new Map(definition.steps.flatMap((step) => step.fields.map((f) => [f.key, f] as const)));

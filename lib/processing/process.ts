@@ -71,7 +71,11 @@ async function applyStatusChange(tx: Transaction, ctx: FollowUpContext, user: Ba
     actorId: user.id,
     note: input.comment ?? null,
   });
-  const { emailed } = await notifyCitizen(tx, ctx, dossier.ownerId, dossier.ref, { kind: 'status_change', statusLabel: status.label, hasComment: !!input.comment });
+  // A status the administrator marked "ne prévient pas l'usager" (an internal step) only shows on
+  // the timeline; definitions saved before that setting existed notify, as they always did.
+  const { emailed } = status.notify === false
+    ? { emailed: false }
+    : await notifyCitizen(tx, ctx, dossier.ownerId, dossier.ref, { kind: 'status_change', statusLabel: status.label, hasComment: !!input.comment });
   await recordAudit(tx, {
     action: 'backoffice.status_changed',
     actorId: user.id,

@@ -9,6 +9,7 @@ import {
   emailTokens,
   mailOutbox,
   preferences,
+  procedureRevisions,
   procedureVersions,
   procedures,
   profiles,
@@ -36,6 +37,8 @@ import { updateCatalogueEntry } from '@/lib/administration/procedures/update-cat
 import { updateDraftPresentation } from '@/lib/administration/procedures/update-draft-presentation';
 import { updateDraftStatuses } from '@/lib/administration/procedures/update-draft-statuses';
 import { updateDraftStep } from '@/lib/administration/procedures/update-draft-step';
+import { updateDraftField } from '@/lib/administration/procedures/update-draft-field';
+import { updateDraftSteps } from '@/lib/administration/procedures/update-draft-steps';
 import { createTestAccountContext } from '../helpers/accounts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
@@ -87,7 +90,7 @@ async function publishedWithDraft() {
   return { procedureId, revision: await revisionOf(procedureId) };
 }
 
-function presentation(procedureId: string, revision: string, estimatedDuration: string) {
+function presentation(procedureId: string, revision: number, estimatedDuration: string) {
   return { procedureId, revision, beneficiaries: ['self' as const], personSubtypes: [], estimatedDuration, processingTime: undefined, requirements: [] };
 }
 
@@ -159,7 +162,7 @@ const useCases: Record<string, Row> = {
     setup: async () => {
       const { procedureId, revision } = await newProcedure();
       const { statuses } = (await getProcedureForEditing(db.db, admin, procedureId))!.working.definition;
-      const rows = statuses.map((s, i) => ({ key: s.key, label: `${s.label} (modifié)`, tone: s.tone, final: !!s.final, description: undefined, position: i + 1, remove: false }));
+      const rows = statuses.map((s, i) => ({ key: s.key, label: `${s.label} (modifié)`, tone: s.tone, final: !!s.final, notify: true, description: undefined, position: i + 1, remove: false }));
       return (actor) => updateDraftStatuses(db.db, actor, { procedureId, revision, rows, initial: statuses[0].key });
     },
   },
@@ -168,6 +171,19 @@ const useCases: Record<string, Row> = {
       const { procedureId, revision } = await newProcedure();
       const fields = [{ key: 'objet', label: 'Adresse du logement', hint: undefined, required: true, body: undefined, position: 1, remove: false }];
       return (actor) => updateDraftStep(db.db, actor, { procedureId, revision, stepKey: 'demande', title: 'Votre logement', description: undefined, fields });
+    },
+  },
+  'lib/administration/procedures/update-draft-field.ts#updateDraftField': {
+    setup: async () => {
+      const { procedureId, revision } = await newProcedure();
+      return (actor) => updateDraftField(db.db, actor, { procedureId, revision, fieldKey: 'objet', label: 'Objet modifié', required: true, settings: {} });
+    },
+  },
+  'lib/administration/procedures/update-draft-steps.ts#updateDraftSteps': {
+    setup: async () => {
+      const { procedureId, revision } = await newProcedure();
+      const rows = [{ key: 'demande', position: 1, remove: false }];
+      return (actor) => updateDraftSteps(db.db, actor, { procedureId, revision, rows, confirmRemoval: false, added: { title: 'Pièces', fieldType: 'file', fieldLabel: 'Justificatif' } });
     },
   },
   'lib/administration/add-agent.ts#addAgent': {
@@ -239,7 +255,21 @@ const notUseCases: Record<string, string> = {
   'lib/administration/procedures/statuses-edit.ts#applyStatusesForm': PURE,
   'lib/administration/procedures/step-texts-edit.ts#optionValue': PURE,
   'lib/administration/procedures/step-texts-edit.ts#applyStepTexts': PURE,
-  'lib/administration/procedures/working-version.ts#definitionRevision': PURE,
+  'lib/administration/procedures/definition-diff.ts#describeDefinitionChanges': PURE,
+  'lib/administration/procedures/field-settings.ts#applyFieldForm': PURE,
+  'lib/administration/procedures/field-settings.ts#locateField': PURE,
+  'lib/administration/procedures/field-settings.ts#encodeCondition': PURE,
+  'lib/administration/procedures/field-settings.ts#conditionChoices': PURE,
+  'lib/administration/procedures/field-settings.ts#ruleChoices': PURE,
+  'lib/administration/procedures/field-settings.ts#prefillChoices': PURE,
+  'lib/administration/procedures/field-settings.ts#settingFormValue': PURE,
+  'lib/administration/procedures/schemas.ts#readFieldForm': PURE,
+  'lib/administration/procedures/schemas.ts#readStepsForm': PURE,
+  'lib/administration/procedures/schemas.ts#stepsFieldName': PURE,
+  'lib/administration/procedures/step-texts-edit.ts#fieldKeyFrom': PURE,
+  'lib/administration/procedures/step-texts-edit.ts#buildField': PURE,
+  'lib/administration/procedures/steps-edit.ts#removedFieldKeys': PURE,
+  'lib/administration/procedures/steps-edit.ts#applyStepsForm': PURE,
   'lib/administration/procedures/working-version.ts#removedStatuses': PURE,
   'lib/administration/procedures/working-version.ts#findDraftVersion': BUILDING_BLOCK,
   'lib/administration/procedures/working-version.ts#findCurrentVersion': BUILDING_BLOCK,
@@ -248,6 +278,8 @@ const notUseCases: Record<string, string> = {
   'lib/administration/procedures/working-version.ts#nextVersionNumber': BUILDING_BLOCK,
   'lib/administration/procedures/working-version.ts#touchProcedure': BUILDING_BLOCK,
   'lib/administration/procedures/working-version.ts#lockProcedure': BUILDING_BLOCK,
+  'lib/administration/procedures/working-version.ts#staleFailure': BUILDING_BLOCK,
+  'lib/administration/procedures/working-version.ts#recordRevision': BUILDING_BLOCK,
   [THE_CHECK]: 'the check itself: every row below goes through it (the demoted administrator tests its database re-read)',
   'lib/administration/audit-labels.ts#auditActionLabel': PURE,
   'lib/administration/audit-labels.ts#auditGroupLabel': PURE,
@@ -287,6 +319,7 @@ async function snapshot() {
     procedureAccessGrants: await db.db.select().from(procedureAccessGrants).orderBy(asc(procedureAccessGrants.agentId), asc(procedureAccessGrants.procedureId)),
     procedures: await db.db.select().from(procedures).orderBy(asc(procedures.id)),
     procedureVersions: await db.db.select().from(procedureVersions).orderBy(asc(procedureVersions.id)),
+    procedureRevisions: await db.db.select().from(procedureRevisions).orderBy(asc(procedureRevisions.procedureId), asc(procedureRevisions.revision)),
     auditLog: await db.db.select().from(auditLog).orderBy(asc(auditLog.id)),
     mailOutbox: await db.db.select().from(mailOutbox).orderBy(asc(mailOutbox.id)),
     rateLimits: await db.db.select().from(rateLimits),

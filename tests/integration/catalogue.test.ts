@@ -139,6 +139,7 @@ describe.each([
       category: 'etat-civil',
       beneficiaries: ['self', 'person'],
       estimatedDuration: '5 minutes',
+      opening: { opensOn: null, closesAfter: null, graceUntil: null },
     });
   });
 

@@ -62,11 +62,11 @@ async function submittedDossier(procedureId: string, versionNumber: number, stat
   return row.id;
 }
 
-function statusesForm(id: string, revision: string, statuses: { key: string; label: string; tone: string; final?: boolean }[], change: Partial<StatusesFormInput> = {}): StatusesFormInput {
+function statusesForm(id: string, revision: number, statuses: { key: string; label: string; tone: string; final?: boolean }[], change: Partial<StatusesFormInput> = {}): StatusesFormInput {
   return {
     procedureId: id,
     revision,
-    rows: statuses.map((s, i) => ({ key: s.key, label: s.label, tone: s.tone as 'info', final: !!s.final, description: undefined, position: i + 1, remove: false })),
+    rows: statuses.map((s, i) => ({ key: s.key, label: s.label, tone: s.tone as 'info', final: !!s.final, notify: true, description: undefined, position: i + 1, remove: false })),
     initial: statuses[0].key,
     ...change,
   };
@@ -244,7 +244,7 @@ describe('statuses', () => {
     const { id, slug } = await publishedProcedure();
     const editing = await editingOf(id);
     const form = statusesForm(id, editing.working.revision, editing.working.definition.statuses, {
-      added: { key: 'complement', label: 'Pièces complémentaires demandées', tone: 'warning', final: false },
+      added: { key: 'complement', label: 'Pièces complémentaires demandées', tone: 'warning', final: false, notify: true },
       initial: 'en-cours',
     });
     form.rows[0].label = 'Dossier reçu';
@@ -283,7 +283,7 @@ describe('statuses', () => {
     const { id } = await publishedProcedure();
     const editing = await editingOf(id);
     const form = statusesForm(id, editing.working.revision, editing.working.definition.statuses, {
-      added: { key: 'recue', label: 'Encore reçue', tone: 'info', final: false },
+      added: { key: 'recue', label: 'Encore reçue', tone: 'info', final: false, notify: true },
     });
     form.rows[0].remove = true;
     const result = await updateDraftStatuses(db.db, admin, form);

@@ -75,7 +75,7 @@ describe('schemas', () => {
   it('the statuses form reads its rows and names the control of each error', () => {
     const raw = {
       procedureId: ME,
-      revision: 'a'.repeat(64),
+      revision: 7,
       'status-0-key': 'recue',
       'status-0-label': '',
       'status-0-tone': 'info',
@@ -98,18 +98,18 @@ describe('schemas', () => {
 
 describe('editing statuses', () => {
   const statuses = [
-    { key: 'recue', label: 'Reçue', tone: 'info', final: false },
+    { key: 'recue', label: 'Reçue', tone: 'info', final: false, notify: true },
     { key: 'en-cours', label: 'En cours', tone: 'progress', final: false, description: 'Un agent étudie votre demande.' },
     { key: 'close', label: 'Close', tone: 'success', final: true },
   ];
-  const rows = statuses.map((s, i) => ({ key: s.key, label: s.label, tone: s.tone as 'info', final: s.final, description: s.description, position: i + 1, remove: false }));
-  const input = { procedureId: ME, revision: 'a'.repeat(64), rows, initial: 'recue' };
+  const rows = statuses.map((s, i) => ({ key: s.key, label: s.label, tone: s.tone as 'info', final: s.final, notify: true, description: s.description, position: i + 1, remove: false }));
+  const input = { procedureId: ME, revision: 7, rows, initial: 'recue' };
 
   it('reorders by position, adds at the end and moves the initial status first', () => {
     const result = applyStatusesForm(statuses, {
       ...input,
       rows: [rows[0], { ...rows[1], position: 9 }, { ...rows[2], position: 2 }],
-      added: { key: 'attente', label: 'En attente', tone: 'warning', final: false },
+      added: { key: 'attente', label: 'En attente', tone: 'warning', final: false, notify: true },
       initial: 'attente',
     });
     expect(result.ok && result.statuses.map((s) => s.key)).toEqual(['attente', 'recue', 'close', 'en-cours']);
@@ -117,7 +117,7 @@ describe('editing statuses', () => {
   });
 
   it('refuses to remove the initial status and a key that exists', () => {
-    const result = applyStatusesForm(statuses, { ...input, rows: [{ ...rows[0], remove: true }, rows[1], rows[2]], added: { key: 'close', label: 'Autre', tone: 'info', final: false } });
+    const result = applyStatusesForm(statuses, { ...input, rows: [{ ...rows[0], remove: true }, rows[1], rows[2]], added: { key: 'close', label: 'Autre', tone: 'info', final: false, notify: true } });
     expect(result).toEqual({ ok: false, fieldErrors: { 'new-key': [expect.any(String)], 'status-0-remove': [expect.stringContaining('statut initial')] } });
   });
 
@@ -141,7 +141,7 @@ describe('editing a step', () => {
   it('changes labels, hints, required and information text, and nothing else', () => {
     const [step] = applyStepTexts(steps, {
       procedureId: ME,
-      revision: 'a'.repeat(64),
+      revision: 7,
       stepKey: 'demande',
       title: 'Votre logement',
       description: undefined,
@@ -175,7 +175,7 @@ describe('adding, moving and removing fields', () => {
     { key: 'suite', title: 'Suite', fields: [{ key: 'd', type: 'yesno', label: 'D', required: true }] },
   ];
   const rows = steps[0].fields.map((f, i) => ({ key: f.key, label: f.label, hint: undefined, required: true, body: undefined, position: i + 1, remove: false }));
-  const base = { procedureId: ME, revision: 'a'.repeat(64), stepKey: 'demande', title: 'Votre demande', description: undefined };
+  const base = { procedureId: ME, revision: 7, stepKey: 'demande', title: 'Votre demande', description: undefined };
 
   it('orders by the positions typed, drops removed fields and appends the new one with option values', () => {
     const [step] = applyStepTexts(steps, {

@@ -100,7 +100,7 @@ describe('parseDefinition', () => {
   it('rejects showIf on a field of a later step', () => {
     const def = makeDefinition();
     def.steps[0].fields[1].showIf = { field: 'nombre', equals: 2 };
-    expect(errorsOf(def)).toContain('appartient à une étape suivante');
+    expect(errorsOf(def)).toContain('est placé après celui-ci');
   });
 
   it('rejects a showIf value that is not one of the options, and a yes/no compared to text', () => {

@@ -9,6 +9,11 @@ export const NOT_FOUND_MESSAGE = 'Cette démarche est introuvable : elle a peut-
 export const STALE_MESSAGE =
   'La version de travail a été modifiée (dans un autre onglet ou par un autre administrateur) depuis l’affichage de cette page. Rien n’a été enregistré : rechargez la page, puis refaites votre modification.';
 
+/** The refusal of a save started from an older revision, with what changed meanwhile. */
+export function describeStale(changes: string[]): string {
+  return changes.length ? `${STALE_MESSAGE} Modifié entre-temps : ${changes.join(' ')}` : STALE_MESSAGE;
+}
+
 export function describeStatusesInUse(inUse: StatusInUse[]): string {
   const list = inUse.map((s) => `« ${s.label} » (${s.count} dossier${s.count > 1 ? 's' : ''})`).join(', ');
   return `Ces statuts sont ceux de dossiers déposés et ne peuvent pas être retirés : ${list}. Vous pouvez changer leur libellé ou les marquer comme finaux.`;
@@ -26,7 +31,7 @@ export function procedureFailure(failure: ProcedureAdminFailure, form: Procedure
     case 'not-found':
       return { ok: false, formError: NOT_FOUND_MESSAGE };
     case 'stale':
-      return { ok: false, formError: STALE_MESSAGE };
+      return { ok: false, formError: describeStale(failure.changes) };
     case 'no-draft':
       return {
         ok: false,
@@ -56,4 +61,22 @@ export function procedureFailure(failure: ProcedureAdminFailure, form: Procedure
 /** A use case's outcome as the form shows it: success unchanged, a refusal in words. */
 export function procedureResult<O extends { ok: true } | ProcedureAdminFailure>(outcome: O, form: ProcedureForm): Exclude<O, { ok: false }> | ActionFailure {
   return outcome.ok ? (outcome as Exclude<O, { ok: false }>) : procedureFailure(outcome as ProcedureAdminFailure, form);
+}
+
+const savedWhat = {
+  presentation: 'Présentation et bénéficiaires enregistrés',
+  statuts: 'Statuts enregistrés',
+  etape: 'Textes de l’étape enregistrés',
+  etapes: 'Étapes enregistrées',
+  champ: 'Champ enregistré',
+  regles: 'Règles enregistrées',
+  json: 'Définition enregistrée',
+} as const;
+
+export type SavedPart = keyof typeof savedWhat;
+
+/** The flash message after a save (?enregistre=<part>&version=<n>), or null for an unknown part. */
+export function savedMessage(part: unknown, version: unknown): string | null {
+  if (typeof part !== 'string' || !(part in savedWhat) || typeof version !== 'string' || !/^\d{1,6}$/.test(version)) return null;
+  return `${savedWhat[part as SavedPart]} dans la version de travail ${version}. Publiez-la pour que les nouvelles demandes l’utilisent.`;
 }

@@ -9,6 +9,8 @@ import { getPublishedProcedureBySlug } from '@/lib/procedures/catalogue';
 import { getCategoryLabel } from '@/lib/procedures/categories';
 import type { Beneficiary } from '@/lib/procedures/definition';
 import { startProcedure } from './commencer/actions';
+import { todayInParis } from '@/lib/procedures/compile-step';
+import { canStart, describeOpening } from '@/lib/procedures/opening';
 
 export const dynamic = 'force-dynamic';
 
@@ -47,6 +49,9 @@ export default async function ProcedurePage({ params }: Props) {
   if (!procedure) notFound();
   // The sign-in note is for anonymous visitors only.
   const signedIn = !!(await getCurrentUser());
+  const today = todayInParis();
+  const startable = canStart(procedure.opening, today);
+  const openingNote = describeOpening(procedure.opening, today);
 
   return (
     <>
@@ -78,18 +83,23 @@ export default async function ProcedurePage({ params }: Props) {
               </div>
             ) : null}
           </dl>
-          {/* A form, not a link: starting creates a draft (a POST), and works without JavaScript. */}
-          <form action={startProcedure}>
-            <input type="hidden" name="slug" value={procedure.slug} />
-            <Button className="w-full" aria-describedby={signedIn ? undefined : 'commencer-note'}>
-              Commencer
-            </Button>
-          </form>
-          {signedIn ? null : (
-            <p id="commencer-note" className="mt-3 text-sm text-ink-muted">
-              Si vous n’êtes pas connecté, vous devrez vous connecter ou créer un compte.
-            </p>
-          )}
+          {openingNote ? <p className="mb-4 font-bold">{openingNote}</p> : null}
+          {startable ? (
+            <>
+              {/* A form, not a link: starting creates a draft (a POST), and works without JavaScript. */}
+              <form action={startProcedure}>
+                <input type="hidden" name="slug" value={procedure.slug} />
+                <Button className="w-full" aria-describedby={signedIn ? undefined : 'commencer-note'}>
+                  Commencer
+                </Button>
+              </form>
+              {signedIn ? null : (
+                <p id="commencer-note" className="mt-3 text-sm text-ink-muted">
+                  Si vous n’êtes pas connecté, vous devrez vous connecter ou créer un compte.
+                </p>
+              )}
+            </>
+          ) : null}
         </aside>
 
         <div className="lg:col-span-2 lg:row-start-1">

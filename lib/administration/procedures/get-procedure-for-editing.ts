@@ -3,8 +3,8 @@ import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { dossiers, procedureVersions, procedures } from '@/db/schema';
 import { assertAdmin, type AdminActor } from '@/lib/administration/admin-actor';
+import { describeDefinitionChanges } from './definition-diff';
 import { parseDefinition, type ProcedureDefinition } from '@/lib/procedures/definition';
-import { definitionRevision } from './working-version';
 
 export type VersionSummary = { version: number; publishedAt: Date | null; submittedCount: number; draftCount: number };
 
@@ -14,6 +14,9 @@ export type ProcedureEditing = {
   title: string;
   summary: string;
   category: string;
+  opensOn: string | null;
+  closesAfter: string | null;
+  graceUntil: string | null;
   inCatalogue: boolean;
   versions: VersionSummary[];
   currentVersion: number | null;
@@ -24,8 +27,10 @@ export type ProcedureEditing = {
     definition: ProcedureDefinition;
     /** The stored JSON, as the advanced editor shows it. */
     json: string;
-    revision: string;
+    revision: number;
   };
+  /** What publishing the draft would change from the current version (empty without a draft). */
+  changesToPublish: string[];
   /** Submitted dossiers per status key, all versions together. */
   statusUsage: Record<string, number>;
 };
@@ -40,6 +45,7 @@ export async function getProcedureForEditing(db: Database, actor: AdminActor, pr
       version: procedureVersions.version,
       publishedAt: procedureVersions.publishedAt,
       definition: procedureVersions.definition,
+      revision: procedureVersions.revision,
       submittedCount: sql<number>`(select count(*) from dossiers d where d.procedure_version_id = procedure_versions.id and d.status <> 'draft')`,
       draftCount: sql<number>`(select count(*) from dossiers d where d.procedure_version_id = procedure_versions.id and d.status = 'draft')`,
     })
@@ -62,6 +68,9 @@ export async function getProcedureForEditing(db: Database, actor: AdminActor, pr
     title: procedure.title,
     summary: procedure.summary,
     category: procedure.category,
+    opensOn: procedure.opensOn,
+    closesAfter: procedure.closesAfter,
+    graceUntil: procedure.graceUntil,
     inCatalogue: procedure.published && !!current,
     versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, submittedCount: Number(v.submittedCount), draftCount: Number(v.draftCount) })),
     currentVersion: current?.version ?? null,
@@ -70,8 +79,9 @@ export async function getProcedureForEditing(db: Database, actor: AdminActor, pr
       version: draft ? draft.version : current!.version,
       definition: parseDefinition(working.definition),
       json: JSON.stringify(working.definition, null, 2),
-      revision: definitionRevision(working.definition),
+      revision: working.revision,
     },
+    changesToPublish: draft ? describeDefinitionChanges(current?.definition ?? null, draft.definition) : [],
     statusUsage: Object.fromEntries(usage.map((u) => [u.status, Number(u.count)])),
   };
 }

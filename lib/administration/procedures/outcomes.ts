@@ -8,7 +8,8 @@ import type { StatusInUse } from './working-version';
  * step-texts-edit.ts), keyed by the controls of the form they read.
  */
 export type ProcedureAdminFailure =
-  | { ok: false; reason: 'not-found' | 'stale' | 'no-draft' | 'never-published' | 'slug-taken' }
+  | { ok: false; reason: 'not-found' | 'no-draft' | 'never-published' | 'slug-taken' }
+  | { ok: false; reason: 'stale'; changes: string[] }
   | { ok: false; reason: 'invalid-definition'; errors: string[] }
   | { ok: false; reason: 'status-in-use'; inUse: StatusInUse[] }
   | { ok: false; reason: 'invalid-json'; message: string }

@@ -8,7 +8,7 @@ import { safeParseDefinition } from '@/lib/procedures/definition';
 import type { ProcedureAdminOutcome } from './outcomes';
 import type { VersionActionInput } from './schemas';
 import {
-  definitionRevision,
+  staleFailure,
   findCurrentVersion,
   findDraftVersion,
   findStatusesInUse,
@@ -27,7 +27,7 @@ export async function publishDraftVersion(db: Database, actor: AdminActor, input
     if (!procedure) return { ok: false, reason: 'not-found' };
     const draft = await findDraftVersion(tx, input.procedureId);
     if (!draft) return { ok: false, reason: 'no-draft' };
-    if (definitionRevision(draft.definition) !== input.revision) return { ok: false, reason: 'stale' };
+    if (draft.revision !== input.revision) return staleFailure(tx, input.procedureId, input.revision, draft);
     const parsed = safeParseDefinition(draft.definition);
     if (!parsed.success) return { ok: false, reason: 'invalid-definition', errors: parsed.errors };
     const current = await findCurrentVersion(tx, input.procedureId);

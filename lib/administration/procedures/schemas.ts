@@ -15,8 +15,13 @@ const optionalText = (max: number) => z.preprocess(emptyToUndefined, z.string().
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 
 export const procedureIdSchema = z.uuid({ error: 'Démarche introuvable.' });
-/** Hash of the definition the page showed: a save made on an outdated page is refused, never merged silently. */
-const revision = z.string().regex(/^[0-9a-f]{64}$/, { error: 'Rechargez la page avant d’enregistrer.' });
+/** The revision of the working version the page showed: a save made on an outdated page is refused, never merged silently. */
+export const revisionSchema = z.coerce
+  .number({ error: 'Rechargez la page avant d’enregistrer.' })
+  .int({ error: 'Rechargez la page avant d’enregistrer.' })
+  .min(1, { error: 'Rechargez la page avant d’enregistrer.' })
+  .max(2_000_000_000, { error: 'Rechargez la page avant d’enregistrer.' });
+const revision = revisionSchema;
 
 export const beneficiaryLabels: Record<(typeof beneficiaryKinds)[number], string> = {
   self: 'Le demandeur lui-même',
@@ -54,12 +59,27 @@ export const createProcedureSchema = z.object({
 export type CreateProcedureInput = z.infer<typeof createProcedureSchema>;
 
 /** The catalogue entry (procedures row): not versioned, visible in the catalogue as soon as it is saved. */
-export const catalogueEntrySchema = z.object({
-  procedureId: procedureIdSchema,
-  title: text(200, 'Saisissez le titre de la démarche.'),
-  summary: text(500, 'Saisissez le résumé de la démarche.'),
-  category: z.enum(categoryKeys, { error: 'Choisissez une catégorie.' }),
-});
+const optionalDay = z.preprocess(
+  emptyToUndefined,
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date au format JJ/MM/AAAA attendue.').refine((v) => !Number.isNaN(Date.parse(v)), 'Cette date n’existe pas.').optional(),
+);
+
+export const catalogueEntrySchema = z
+  .object({
+    procedureId: procedureIdSchema,
+    title: text(200, 'Saisissez le titre de la démarche.'),
+    summary: text(500, 'Saisissez le résumé de la démarche.'),
+    category: z.enum(categoryKeys, { error: 'Choisissez une catégorie.' }),
+    // Opening and closing: catalogue data, effective at once (decision 024).
+    opensOn: optionalDay,
+    closesAfter: optionalDay,
+    graceUntil: optionalDay,
+  })
+  .superRefine((v, ctx) => {
+    if (v.opensOn && v.closesAfter && v.closesAfter < v.opensOn) ctx.addIssue({ code: 'custom', path: ['closesAfter'], message: 'La clôture ne peut pas précéder l’ouverture.' });
+    if (v.graceUntil && !v.closesAfter) ctx.addIssue({ code: 'custom', path: ['graceUntil'], message: 'Indiquez d’abord le jour de clôture.' });
+    if (v.graceUntil && v.closesAfter && v.graceUntil < v.closesAfter) ctx.addIssue({ code: 'custom', path: ['graceUntil'], message: 'Le dernier jour de dépôt ne peut pas précéder la clôture.' });
+  });
 export type CatalogueEntryInput = z.infer<typeof catalogueEntrySchema>;
 
 /** The descriptive text of the version: part of the definition, applied when the version is published. */
@@ -84,6 +104,7 @@ export const statusRowSchema = z.object({
   label: text(100, 'Saisissez le libellé du statut.'),
   tone: z.enum(statusTones, { error: 'Choisissez une couleur.' }),
   final: checkbox,
+  notify: checkbox,
   description: optionalText(1000),
   position: z.coerce.number({ error: 'Indiquez une position (un nombre).' }).int('Indiquez une position entière.').min(1, 'La position commence à 1.').max(99, 'Position trop grande.'),
   remove: checkbox,
@@ -100,6 +121,7 @@ export const newStatusSchema = z.object({
   label: text(100, 'Saisissez le libellé du nouveau statut.'),
   tone: z.enum(statusTones, { error: 'Choisissez une couleur.' }),
   final: checkbox,
+  notify: checkbox,
 });
 
 export const statusesFormSchema = z.object({
@@ -127,20 +149,24 @@ export const fieldTextRowSchema = z.object({
   remove: checkbox,
 });
 
-/** Field types the structured form can add (their module's `editor`); the others go through the JSON editor. */
-export const addableFieldTypes = fieldTypes.filter((t) => fieldModules[t].editor !== 'json-only') as [FieldType, ...FieldType[]];
+/** Field types the structured form can add: all of them (their settings are edited afterwards). */
+export const addableFieldTypes = fieldTypes;
 export const choiceFieldTypes: readonly string[] = fieldTypes.filter((t) => fieldModules[t].editor === 'with-options');
 /** The one table of type names: each type's module's `label`. */
 export const addableFieldTypeLabels = Object.fromEntries(addableFieldTypes.map((t) => [t, fieldTypeLabel(t)])) as Record<FieldType, string>;
 
 export const newFieldSchema = z
   .object({
-    key: z
-      .string()
-      .trim()
-      .min(1, 'Saisissez la clé du nouveau champ.')
-      .max(50, '50 caractères au maximum.')
-      .regex(/^[a-z][a-zA-Z0-9]*$/, 'Clé invalide : lettres sans accents et chiffres, en commençant par une minuscule (ex. « adresseLogement »).'),
+    // Left empty, the key is made from the label (fieldKeyFrom).
+    key: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .trim()
+        .max(50, '50 caractères au maximum.')
+        .regex(/^[a-z][a-zA-Z0-9]*$/, 'Clé invalide : lettres sans accents et chiffres, en commençant par une minuscule (ex. « adresseLogement »).')
+        .optional(),
+    ),
     type: z.enum(addableFieldTypes, { error: 'Choisissez le type du nouveau champ.' }),
     label: text(200, 'Saisissez le libellé du nouveau champ.'),
     hint: optionalText(500),
@@ -191,6 +217,7 @@ export function readStatusesForm(raw: Record<string, unknown>): Record<string, u
       label: raw[`status-${i}-label`],
       tone: raw[`status-${i}-tone`],
       final: raw[`status-${i}-final`],
+      notify: raw[`status-${i}-notify`],
       description: raw[`status-${i}-description`],
       position: raw[`status-${i}-position`],
       remove: raw[`status-${i}-remove`],
@@ -198,7 +225,7 @@ export function readStatusesForm(raw: Record<string, unknown>): Record<string, u
   }
   const newKey = String(raw['new-key'] ?? '').trim();
   const newLabel = String(raw['new-label'] ?? '').trim();
-  const added = newKey || newLabel ? { key: newKey, label: newLabel, tone: raw['new-tone'], final: raw['new-final'] } : undefined;
+  const added = newKey || newLabel ? { key: newKey, label: newLabel, tone: raw['new-tone'], final: raw['new-final'], notify: raw['new-notify'] } : undefined;
   return { procedureId: raw.procedureId, revision: raw.revision, rows, added, initial: raw.initial };
 }
 
@@ -237,5 +264,61 @@ export function stepTextsFieldName(path: PropertyKey[]): string {
   const [head, index, column] = path;
   if (head === 'fields' && typeof index === 'number') return `field-${index}-${String(column ?? 'label')}`;
   if (head === 'newField') return `new-field-${String(index ?? 'key')}`;
+  return String(head ?? 'form');
+}
+
+/** One field's settings page: label, hint, required, its type's settings (`setting-<name>`), prefill, condition and rule. */
+export const fieldFormSchema = z.object({
+  procedureId: procedureIdSchema,
+  revision,
+  fieldKey: z.string().min(1).max(100),
+  label: text(200, 'Saisissez le libellé du champ.'),
+  hint: optionalText(500),
+  required: checkbox,
+  settings: z.record(z.string().regex(/^setting-[a-zA-Z]+$/), z.union([z.string().max(20_000, 'Texte trop long.'), z.array(z.string().max(200)).max(20)])),
+  prefill: optionalText(100),
+  condition: optionalText(1000),
+  ruleOperator: optionalText(10),
+  ruleOther: optionalText(100),
+});
+export type FieldFormInput = z.infer<typeof fieldFormSchema>;
+
+export function readFieldForm(raw: Record<string, unknown>): Record<string, unknown> {
+  const settings = Object.fromEntries(Object.entries(raw).filter(([name]) => name.startsWith('setting-')));
+  const { procedureId, revision, fieldKey, label, hint, required, prefill, condition, ruleOperator, ruleOther } = raw;
+  return { procedureId, revision, fieldKey, label, hint, required, settings, prefill, condition, ruleOperator, ruleOther };
+}
+
+/** The steps form: order and removal of each step (`step-<i>-key|position|remove`), the confirmation, and a step to add. */
+export const stepsFormSchema = z.object({
+  procedureId: procedureIdSchema,
+  revision,
+  rows: z.array(z.object({ key: z.string().min(1), position, remove: checkbox })).max(60),
+  confirmRemoval: checkbox,
+  added: z
+    .object({
+      title: text(200, 'Saisissez le titre de la nouvelle étape.'),
+      fieldType: z.enum(addableFieldTypes, { error: 'Choisissez le type du premier champ.' }),
+      fieldLabel: text(200, 'Saisissez le libellé du premier champ de la nouvelle étape.'),
+    })
+    .optional(),
+});
+export type StepsFormInput = z.infer<typeof stepsFormSchema>;
+
+export function readStepsForm(raw: Record<string, unknown>): Record<string, unknown> {
+  const rows: Record<string, unknown>[] = [];
+  for (let i = 0; i < 60 && raw[`step-${i}-key`] !== undefined; i++) {
+    rows.push({ key: raw[`step-${i}-key`], position: raw[`step-${i}-position`], remove: raw[`step-${i}-remove`] });
+  }
+  const title = String(raw['new-step-title'] ?? '').trim();
+  const fieldLabel = String(raw['new-step-field-label'] ?? '').trim();
+  const added = title || fieldLabel ? { title, fieldLabel, fieldType: raw['new-step-field-type'] } : undefined;
+  return { procedureId: raw.procedureId, revision: raw.revision, rows, confirmRemoval: raw.confirmRemoval, added };
+}
+
+export function stepsFieldName(path: PropertyKey[]): string {
+  const [head, index, column] = path;
+  if (head === 'rows' && typeof index === 'number') return `step-${index}-${String(column ?? 'position')}`;
+  if (head === 'added') return index === 'title' ? 'new-step-title' : index === 'fieldType' ? 'new-step-field-type' : 'new-step-field-label';
   return String(head ?? 'form');
 }

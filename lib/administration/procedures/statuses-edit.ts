@@ -29,12 +29,12 @@ export function applyStatusesForm(current: Status[] | Record<string, unknown>[],
     .sort((a, b) => a.row.position - b.row.position || a.index - b.index)
     .map(({ row, index }) => {
       const before = current[index] as Record<string, unknown>;
-      const status: Record<string, unknown> = { ...before, label: row.label, tone: row.tone, final: row.final };
+      const status: Record<string, unknown> = { ...before, label: row.label, tone: row.tone, final: row.final, notify: row.notify };
       if (row.description) status.description = row.description;
       else delete status.description;
       return status;
     });
-  if (input.added) kept.push({ key: input.added.key, label: input.added.label, tone: input.added.tone, final: input.added.final });
+  if (input.added) kept.push({ key: input.added.key, label: input.added.label, tone: input.added.tone, final: input.added.final, notify: input.added.notify });
   const first = kept.findIndex((s) => s.key === input.initial);
   if (first > 0) kept.unshift(...kept.splice(first, 1));
   if (!kept.length) return { ok: false, fieldErrors: {}, formError: 'Une démarche a au moins un statut.' };

@@ -29,7 +29,19 @@ export function optionValue(label: string, index: number): string {
   return value || `option-${index + 1}`;
 }
 
-function buildField(input: NewFieldInput): RawField {
+/** "Date de fin du séjour" → "dateDeFinDuSejour", made unique among `taken` (field keys are dossier data keys). */
+export function fieldKeyFrom(label: string, taken: Set<string>): string {
+  const words = optionValue(label, 0).split('-').filter(Boolean);
+  let base = words.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join('').slice(0, 40);
+  if (!/^[a-z]/.test(base)) base = `champ${base.charAt(0).toUpperCase()}${base.slice(1)}`;
+  let key = base;
+  for (let n = 2; taken.has(key); n++) key = `${base}${n}`;
+  return key;
+}
+
+/** A new field of the type: options for the choice types, the label as the text of an information. */
+export function buildField(input: Omit<NewFieldInput, 'key'> & { key: string }): RawField {
+  if (input.type === 'info') return { key: input.key, type: input.type, label: input.label, body: input.hint || input.label };
   const field: RawField = { key: input.key, type: input.type, label: input.label, required: input.required };
   if (input.hint) field.hint = input.hint;
   if (choiceFieldTypes.includes(input.type)) field.options = input.options.map((label, i) => ({ value: optionValue(label, i), label }));
@@ -45,7 +57,8 @@ export function applyStepTexts(steps: RawStep[], input: StepTextsInput): RawStep
   if (!step || step.fields.length !== input.fields.length || step.fields.some((f, i) => f.key !== input.fields[i].key)) {
     throw new StepEditError({}, OUTDATED_STEP_MESSAGE);
   }
-  if (input.newField && steps.some((s) => s.fields.some((f) => f.key === input.newField!.key))) {
+  const taken = new Set(steps.flatMap((s) => s.fields.map((f) => f.key)));
+  if (input.newField?.key && taken.has(input.newField.key)) {
     throw new StepEditError({ 'new-field-key': ['Un champ de cette démarche porte déjà cette clé : choisissez-en une autre.'] });
   }
   const fields = step.fields
@@ -60,7 +73,7 @@ export function applyStepTexts(steps: RawStep[], input: StepTextsInput): RawStep
       else next.required = row.required;
       return next;
     });
-  if (input.newField) fields.push(buildField(input.newField));
+  if (input.newField) fields.push(buildField({ ...input.newField, key: input.newField.key ?? fieldKeyFrom(input.newField.label, taken) }));
   const edited: RawStep = { ...step, title: input.title, fields };
   if (input.description) edited.description = input.description;
   else delete edited.description;

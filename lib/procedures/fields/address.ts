@@ -42,7 +42,7 @@ function isAddress(value: unknown): boolean {
 export const addressField = defineInputField<AddressFieldDefinition>({
   type: 'address',
   label: 'Adresse postale',
-  editor: 'json-only',
+  editor: 'simple',
   checkCondition: noCondition,
   prefill: {
     sources: ['profile.address', 'beneficiary.address'],

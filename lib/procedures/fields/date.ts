@@ -50,6 +50,7 @@ export const dateField = defineInputField<DateFieldDefinition>({
   type: 'date',
   label: 'Date',
   editor: 'simple',
+  ordering: 'date',
   checkCondition: textCondition,
   prefill: {
     sources: ['profile.birthDate', 'beneficiary.birthDate'],

@@ -20,10 +20,11 @@ export type FormInput = FormData | URLSearchParams | Record<string, string | str
 export type Problem = { part?: string; message: string };
 
 /**
- * How the procedure editor's structured form may add the type: `simple` (key, label, hint,
- * required), `with-options` (and one option per line), or only through the JSON editor.
+ * How the procedure editor's structured form adds the type: `simple` (label, hint, required; its
+ * other settings are edited afterwards, fields/<type>.schema.ts says which) or `with-options`
+ * (and one option per line, at least one being needed).
  */
-export type EditorSupport = 'simple' | 'with-options' | 'json-only';
+export type EditorSupport = 'simple' | 'with-options';
 
 /** A field type that takes no answer (an information text). */
 export type FieldModule<F extends FieldBase> = {
@@ -31,6 +32,11 @@ export type FieldModule<F extends FieldBase> = {
   /** The type's name in the procedure editor. */
   readonly label: string;
   readonly editor: EditorSupport;
+  /**
+   * How two answers of the type compare, for cross-field rules ("Date de fin" after "Date de
+   * début"): dates as YYYY-MM-DD strings, numbers as numbers; absent: the type has no order.
+   */
+  readonly ordering?: 'date' | 'number';
   /** Why `showIf` may not compare this field with the condition's value(s), or null when it may. */
   checkCondition(target: F, condition: ShowIf): string | null;
   /** Prefill sources that fit the type, and how a source's value is fitted; null: never prefilled. */

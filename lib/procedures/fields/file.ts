@@ -8,7 +8,7 @@ import type { FileFieldDefinition } from './file.schema';
 export const fileField = defineInputField<FileFieldDefinition>({
   type: 'file',
   label: 'Pièce justificative (fichier)',
-  editor: 'json-only',
+  editor: 'simple',
   checkCondition: noCondition,
   prefill: null,
   answer: {

@@ -5,6 +5,6 @@ import type { InfoFieldDefinition } from './info.schema';
 export const infoField = defineStaticField<InfoFieldDefinition>({
   type: 'info',
   label: 'Texte d’information',
-  editor: 'json-only',
+  editor: 'simple',
   checkCondition: noCondition,
 });

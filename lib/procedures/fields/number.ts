@@ -28,6 +28,7 @@ export const numberField = defineInputField<NumberFieldDefinition>({
   type: 'number',
   label: 'Nombre',
   editor: 'simple',
+  ordering: 'number',
   checkCondition: numberCondition,
   prefill: null,
   answer: {

@@ -72,3 +72,39 @@ export const choiceDefinition = <T extends 'select' | 'radio' | 'checkboxes'>(ty
 
 /** A type with nothing but the common properties of an input. */
 export const plainInputDefinition = <T extends string>(type: T) => z.strictObject({ ...inputField, type: z.literal(type) });
+
+// ── The structured editor's description of a type's own settings ─────────────────────────────
+// Each <type>.schema.ts says which properties of its definition the procedure editor offers and
+// how they are typed in; the editor (lib/administration/procedures/field-settings.ts) is generic.
+
+export type SettingKind =
+  | 'integer' // a whole number, empty = unset
+  | 'decimal' // a number, empty = unset
+  | 'date-bound' // AAAA-MM-JJ, "today", empty = unset
+  | 'boolean' // a checkbox
+  | 'options' // one option per line
+  | 'choices' // several of a fixed list (checkboxes)
+  | 'long-text'; // a text area
+
+export type EditorSetting = {
+  /** The property of the field definition. */
+  name: string;
+  kind: SettingKind;
+  label: string;
+  hint?: string;
+  /** For `choices`: the values offered. */
+  choices?: readonly { value: string; label: string }[];
+};
+
+export type FieldEditor = { readonly settings: readonly EditorSetting[] };
+
+export const noSettings: FieldEditor = { settings: [] };
+export const optionsEditor: FieldEditor = {
+  settings: [{ name: 'options', kind: 'options', label: 'Options', hint: 'Une option par ligne, dans l’ordre où l’usager les voit.' }],
+};
+export const lengthEditor: FieldEditor = {
+  settings: [
+    { name: 'minLength', kind: 'integer', label: 'Nombre minimal de caractères' },
+    { name: 'maxLength', kind: 'integer', label: 'Nombre maximal de caractères' },
+  ],
+};

@@ -6,7 +6,7 @@ import type { SiretFieldDefinition } from './siret.schema';
 export const siretField = defineInputField<SiretFieldDefinition>({
   type: 'siret',
   label: 'Numéro SIRET',
-  editor: 'json-only',
+  editor: 'simple',
   checkCondition: textCondition,
   prefill: {
     sources: ['beneficiary.siret'],

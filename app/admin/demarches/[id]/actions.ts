@@ -20,18 +20,30 @@ import {
   stepTextsFieldName,
   stepTextsSchema,
   versionActionSchema,
+  fieldFormSchema,
+  readFieldForm,
+  readStepsForm,
+  stepsFieldName,
+  stepsFormSchema,
 } from '@/lib/administration/procedures/schemas';
 import { updateCatalogueEntry } from '@/lib/administration/procedures/update-catalogue-entry';
 import { updateDraftPresentation } from '@/lib/administration/procedures/update-draft-presentation';
 import { updateDraftStatuses } from '@/lib/administration/procedures/update-draft-statuses';
 import { updateDraftStep } from '@/lib/administration/procedures/update-draft-step';
-import { NOT_FOUND_MESSAGE, procedureFailure } from '../messages';
+import { updateDraftField } from '@/lib/administration/procedures/update-draft-field';
+import { updateDraftSteps } from '@/lib/administration/procedures/update-draft-steps';
+import { NOT_FOUND_MESSAGE, procedureFailure, type SavedPart } from '../messages';
 
-/** `what` says what was saved, agreed in French ("Statuts enregistrés", "Définition enregistrée"). */
-function saved(procedureId: string, version: number, what: string): ActionResult {
+/**
+ * After a save the page is shown again from the database (a redirect, with or without
+ * JavaScript): every form then shows the saved definition and its new revision, none keeps an
+ * older copy (issue 11: a JSON box that still showed the old definition erased two edits).
+ * `part` names the flash message (savedMessages) and the section to come back to.
+ */
+function saved(procedureId: string, version: number, part: SavedPart, anchor: string = part): never {
   revalidatePath(`/admin/demarches/${procedureId}`);
   revalidatePath('/admin/demarches');
-  return { ok: true, message: `${what} dans la version de travail ${version}. Publiez-la pour que les nouvelles demandes l’utilisent.` };
+  redirect(`/admin/demarches/${procedureId}?enregistre=${part}&version=${version}#${anchor}`);
 }
 
 /** After a failure the form shows what was typed, not the stored values. */
@@ -52,7 +64,7 @@ export const updateCatalogueEntryAction = adminAction(catalogueEntrySchema, asyn
 export const updatePresentationAction = adminAction(presentationSchema, async (input, user, formData) => {
   const outcome = await updateDraftPresentation(await getDb(), user, input);
   if (!outcome.ok) return withValues(procedureFailure(outcome, EDIT), formData);
-  return saved(input.procedureId, outcome.version, 'Présentation et bénéficiaires enregistrés');
+  return saved(input.procedureId, outcome.version, 'presentation');
 });
 
 export const updateStatusesAction = adminAction(
@@ -60,7 +72,7 @@ export const updateStatusesAction = adminAction(
   async (input, user, formData) => {
     const result = await updateDraftStatuses(await getDb(), user, input);
     if (!result.ok) return withValues(procedureFailure(result, EDIT), formData);
-    return saved(input.procedureId, result.data!.version, 'Statuts enregistrés');
+    return saved(input.procedureId, result.data!.version, 'statuts');
   },
   { read: readStatusesForm, fieldName: statusesFieldName },
 );
@@ -70,15 +82,35 @@ export const updateStepAction = adminAction(
   async (input, user, formData) => {
     const result = await updateDraftStep(await getDb(), user, input);
     if (!result.ok) return withValues(procedureFailure(result, EDIT), formData);
-    return saved(input.procedureId, result.data!.version, 'Textes de l’étape enregistrés');
+    return saved(input.procedureId, result.data!.version, 'etape', `etape-${input.stepKey}`);
   },
   { read: readStepTextsForm, fieldName: stepTextsFieldName },
+);
+
+export const updateStepsAction = adminAction(
+  stepsFormSchema,
+  async (input, user, formData) => {
+    const result = await updateDraftSteps(await getDb(), user, input);
+    if (!result.ok) return withValues(procedureFailure(result, EDIT), formData);
+    return saved(input.procedureId, result.data!.version, 'etapes');
+  },
+  { read: readStepsForm, fieldName: stepsFieldName },
+);
+
+export const updateFieldAction = adminAction(
+  fieldFormSchema,
+  async (input, user, formData) => {
+    const result = await updateDraftField(await getDb(), user, input);
+    if (!result.ok) return withValues(procedureFailure(result, EDIT), formData);
+    return saved(input.procedureId, result.data!.version, 'champ', `champ-${input.fieldKey}`);
+  },
+  { read: readFieldForm, fieldName: (path) => (path[0] === 'settings' ? String(path[1]) : String(path[0] ?? 'form')) },
 );
 
 export const replaceDefinitionAction = adminAction(definitionJsonSchema, async (input, user, formData) => {
   const result = await replaceDraftDefinition(await getDb(), user, input);
   if (!result.ok) return withValues(procedureFailure(result, { kind: 'edit', invalidField: 'definition' }), formData);
-  return saved(input.procedureId, result.data!.version, 'Définition enregistrée');
+  return saved(input.procedureId, result.data!.version, 'json');
 });
 
 export const publishAction = adminAction(versionActionSchema, async (input, user) => {

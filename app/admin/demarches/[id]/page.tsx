@@ -8,6 +8,7 @@ import { InlineActionForm } from '@/components/administration/inline-action-form
 import { PresentationForm } from '@/components/administration/presentation-form';
 import { StatusesForm } from '@/components/administration/statuses-form';
 import { StepTextsForm } from '@/components/administration/step-texts-form';
+import { StepsForm } from '@/components/administration/steps-form';
 import { FlashMessage } from '@/components/account/flash-message';
 import { Breadcrumbs, PageHeader, StatusTag } from '@/components/ui';
 import { getCurrentUser, requireAdmin } from '@/lib/auth/guards';
@@ -15,7 +16,8 @@ import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { getProcedureForEditing } from '@/lib/administration/procedures/get-procedure-for-editing';
 import { fieldTypeLabel } from '@/lib/procedures/fields';
-import { discardAction, publishAction, replaceDefinitionAction, updateCatalogueEntryAction, updatePresentationAction, updateStatusesAction, updateStepAction } from './actions';
+import { savedMessage } from '../messages';
+import { discardAction, publishAction, replaceDefinitionAction, updateCatalogueEntryAction, updatePresentationAction, updateStatusesAction, updateStepAction, updateStepsAction } from './actions';
 import { isUuid } from '@/lib/common/uuid';
 
 export const dynamic = 'force-dynamic';
@@ -51,14 +53,14 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
         ? `La version ${published} est publiée : les nouvelles demandes l’utilisent. Les demandes déjà commencées ou déposées gardent leur version.`
         : query.abandonnee === '1'
           ? 'La version de travail est abandonnée. La version publiée reste en service.'
-          : null;
+          : savedMessage(query.enregistre, query.version);
   const { working } = procedure;
   const definition = working.definition;
   const documentTitle = `${procedure.title} — Modifier la démarche — ${getEnv().PORTAL_NAME}`;
-  const versionHidden = { procedureId: procedure.id, revision: working.revision };
-  // Publishing or discarding navigates to this same page with its own message: a new key resets
-  // the forms' last messages ("enregistré dans la version de travail 2"), which no longer hold.
-  const formsKey = published ? `publiee-${published}` : query.abandonnee === '1' ? 'abandonnee' : 'edition';
+  const versionHidden = { procedureId: procedure.id, revision: String(working.revision) };
+  // Every form is keyed by the revision it shows: after any save (or a publication, a discard)
+  // each one starts again from the stored definition, none keeps an older copy or message.
+  const formsKey = `revision-${working.revision}-${published ?? query.abandonnee ?? ''}`;
   const nextVersion = working.isDraft ? working.version : Math.max(...procedure.versions.map((v) => v.version)) + 1;
   return (
     <>
@@ -116,6 +118,24 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
             </li>
           ))}
         </ul>
+        {working.isDraft && procedure.currentVersion ? (
+          <div className="mb-4">
+            <h3 className="text-xl font-bold">Ce que la publication change par rapport à la version {procedure.currentVersion}</h3>
+            {procedure.changesToPublish.length ? (
+              <ul className="my-2 list-disc pl-6">
+                {procedure.changesToPublish.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="my-2">Aucune différence avec la version en service.</p>
+            )}
+            <p>
+              Les demandes commencées après la publication utiliseront la nouvelle version. Les brouillons déjà commencés (
+              {procedure.versions.reduce((n, v) => n + (v.publishedAt ? v.draftCount : 0), 0)}) gardent la version avec laquelle ils ont été commencés, jusqu’à leur dépôt : leurs réponses restent valables.
+            </p>
+          </div>
+        ) : null}
         {working.isDraft ? (
           <div className="flex flex-wrap gap-x-6">
             <InlineActionForm action={publishAction} hidden={versionHidden} submitLabel="Publier cette version" variant="primary" />
@@ -133,12 +153,12 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
         <h2 id="catalogue" className="mb-2 text-2xl font-bold">
           Fiche du catalogue
         </h2>
-        <p className="mb-6 max-w-2xl">Le titre, le résumé et la catégorie ne font pas partie d’une version : ils changent dans le catalogue dès l’enregistrement.</p>
+        <p className="mb-6 max-w-2xl">Le titre, le résumé, la catégorie et les dates d’ouverture et de clôture ne font pas partie d’une version : ils changent dans le catalogue dès l’enregistrement.</p>
         <CatalogueEntryForm
           key={formsKey}
           action={updateCatalogueEntryAction}
           procedureId={procedure.id}
-          saved={{ title: procedure.title, summary: procedure.summary, category: procedure.category }}
+          saved={{ title: procedure.title, summary: procedure.summary, category: procedure.category, opensOn: procedure.opensOn ?? '', closesAfter: procedure.closesAfter ?? '', graceUntil: procedure.graceUntil ?? '' }}
           documentTitle={documentTitle}
         />
       </section>
@@ -176,7 +196,7 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
           action={updateStatusesAction}
           procedureId={procedure.id}
           revision={working.revision}
-          statuses={definition.statuses.map((s) => ({ key: s.key, label: s.label, tone: s.tone, final: s.final, description: s.description, inUse: procedure.statusUsage[s.key] ?? 0 }))}
+          statuses={definition.statuses.map((s) => ({ key: s.key, label: s.label, tone: s.tone, final: s.final, notify: s.notify, description: s.description, inUse: procedure.statusUsage[s.key] ?? 0 }))}
           documentTitle={documentTitle}
         />
       </section>
@@ -186,8 +206,16 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
           Étapes et champs
         </h2>
         <p className="mb-6 max-w-2xl">
-          Pour chaque étape : les textes que lit l’usager, l’ordre des champs, le retrait d’un champ et l’ajout d’un champ simple. Pour ajouter, retirer ou déplacer une étape, changer le type, les options ou les bornes d’un champ existant, ajouter une condition, un pré-remplissage ou un champ fichier, adresse ou SIRET, utilisez l’<a href="#json">éditeur avancé</a>.
+          L’ordre des étapes, leur retrait et l’ajout d’une étape ; puis pour chaque étape, les textes que lit l’usager, l’ordre des champs, leur retrait et l’ajout d’un champ de n’importe quel type. Les réglages propres à chaque champ (bornes, options, fichiers acceptés, pré-remplissage), sa condition d’affichage et sa règle de comparaison sont sur la page de réglages du champ.
         </p>
+        <StepsForm
+          key={formsKey}
+          action={updateStepsAction}
+          procedureId={procedure.id}
+          revision={working.revision}
+          steps={definition.steps.map((s) => ({ key: s.key, title: s.title, fieldCount: s.fields.length }))}
+          documentTitle={documentTitle}
+        />
         {definition.steps.map((step, index) => (
           <section key={step.key} aria-labelledby={`etape-${step.key}`} className="mb-10 border-l-4 border-line pl-4">
             <h3 id={`etape-${step.key}`} className="mb-4 text-xl font-bold">
@@ -223,7 +251,7 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
           Éditeur avancé (JSON)
         </h2>
         <p className="mb-6 max-w-2xl">
-          Toute la définition de la version de travail. Chaque erreur indique l’étape, le champ ou le statut en cause. Les formulaires ci-dessus et cet éditeur enregistrent la même version : enregistrez l’un avant de modifier l’autre.
+          Toute la définition de la version de travail. Chaque erreur indique l’étape, le champ ou le statut en cause. Les formulaires ci-dessus et cet éditeur enregistrent la même version : un enregistrement fait depuis une page qui n’est plus à jour est refusé, rien n’est écrasé.
         </p>
         <DefinitionJsonForm key={formsKey} action={replaceDefinitionAction} procedureId={procedure.id} revision={working.revision} json={working.json} documentTitle={documentTitle} />
       </section>

@@ -9,6 +9,7 @@ import { Alert, Breadcrumbs } from '@/components/ui';
 import { requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { findDraft } from '@/lib/dossiers';
+import { ClosingNotice } from '@/components/dossiers/closing-notice';
 import { listLockerDocuments } from '@/lib/documents/locker';
 import { TOO_LARGE_POST } from '@/lib/documents/limits';
 import { describeValidity } from '@/lib/documents/validity';
@@ -64,6 +65,7 @@ export default async function DraftStepPage({ params, searchParams }: Props) {
     <>
       <Breadcrumbs items={[{ label: 'Accueil', href: '/' }, { label: 'Mes brouillons', href: '/brouillons' }, { label: draft.procedure.title }]} />
       <div className="mb-8 max-w-3xl">
+      <ClosingNotice opening={draft.procedure.opening} />
         <p className="text-ink-muted">
           {draft.procedure.title} — pour {draft.beneficiaryLabel}
         </p>

@@ -7,6 +7,7 @@ import { completeStepLinkId } from '@/components/forms/answers-review';
 import { citizenAction } from '@/lib/actions/define-action';
 import { getDb } from '@/lib/db';
 import { findDraft, submitDossier } from '@/lib/dossiers';
+import { formatIsoDate } from '@/lib/procedures/compile-step';
 
 const submitSchema = z.object({
   dossierId: z.string().max(64),
@@ -22,6 +23,9 @@ export const submitDraft = citizenAction(submitSchema, async (input, user) => {
   const db = await getDb();
   const result = await submitDossier(db, user.id, input.dossierId, { baseVersion: input.baseVersion });
   if (result.ok) redirect(`/demandes/${result.dossierId}?depot=1`);
+  if (result.reason === 'closed') {
+    return { ok: false, formError: `Cette démarche est close et le dernier jour pour déposer une demande commencée était le ${formatIsoDate(result.lastDay)} : votre demande ne peut plus être déposée.` };
+  }
   if (result.reason !== 'invalid') {
     if (result.reason === 'not-found') notFound();
     revalidatePath(`/brouillons/${input.dossierId}/recapitulatif`);

@@ -8,6 +8,7 @@ import { requireCitizen } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { attachmentFilenames } from '@/lib/documents/attachments';
 import { findDraft } from '@/lib/dossiers';
+import { ClosingNotice } from '@/components/dossiers/closing-notice';
 import { submitDraft } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -33,6 +34,7 @@ export default async function DraftRecapPage({ params }: Props) {
     <>
       <Breadcrumbs items={[{ label: 'Accueil', href: '/' }, { label: 'Mes brouillons', href: '/brouillons' }, { label: draft.procedure.title }]} />
       <PageHeader title="Vérifiez vos réponses" lead={`${draft.procedure.title} — pour ${draft.beneficiaryLabel}`} />
+      <ClosingNotice opening={draft.procedure.opening} />
       <div className="max-w-4xl">
         <AnswersReview dossierId={draft.id} definition={draft.definition} answers={draft.data} fileNames={fileNames} />
         <section aria-labelledby="depot-titre" className="mt-12 border-t-4 border-primary pt-6">

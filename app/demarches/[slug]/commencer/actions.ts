@@ -46,6 +46,8 @@ export const startProcedure = defineFormPost(
     }
 
     const created = await createDraft(db, user, { procedureSlug: slug, beneficiary });
+    // Closed (or not yet open): the procedure page says so and offers no "Commencer".
+    if (!created.ok && created.reason === 'closed') redirect(`/demarches/${slug}`);
     if (!created.ok) redirect(created.reason === 'not-found' && selfOnly ? '/demarches' : `${startPath}?erreur=choix`);
     redirect(`/brouillons/${created.id}/${created.firstStepKey}`);
   },
