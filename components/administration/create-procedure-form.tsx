@@ -4,8 +4,8 @@ import { useActionState } from 'react';
 import { CheckboxGroup, SelectField, TextareaField, TextField } from '@/components/ui';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
 import { categories } from '@/lib/procedures/categories';
-import { beneficiaryKinds } from '@/lib/procedures/definition';
-import { beneficiaryLabels } from '@/lib/administration/procedures/schemas';
+import { beneficiaryKinds } from '@/lib/procedures/kinds';
+import { beneficiaryLabels } from '@/lib/administration/procedures/labels';
 import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 import { echoedList } from './form-values';
 

@@ -3,10 +3,10 @@
 import { useActionState } from 'react';
 import { CheckboxGroup, TextareaField, TextField } from '@/components/ui';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
-import { beneficiaryKinds } from '@/lib/procedures/definition';
-import { personSubtypes } from '@/lib/relations/schemas';
-import { personSubtypeLabels } from '@/lib/relations/schemas';
-import { beneficiaryLabels } from '@/lib/administration/procedures/schemas';
+import { beneficiaryKinds } from '@/lib/procedures/kinds';
+import { personSubtypes } from '@/lib/relations/kinds';
+import { personSubtypeLabels } from '@/lib/relations/kinds';
+import { beneficiaryLabels } from '@/lib/administration/procedures/labels';
 import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 import { echoedList } from './form-values';
 

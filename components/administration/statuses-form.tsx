@@ -3,8 +3,8 @@
 import { useActionState } from 'react';
 import { Checkbox, Fieldset, SelectField, TextField } from '@/components/ui';
 import { fieldError, shownChecked, shownValue, type FormAction } from '@/components/forms/form-state';
-import { statusTones } from '@/lib/procedures/definition';
-import { statusToneLabels } from '@/lib/administration/procedures/schemas';
+import { statusTones } from '@/lib/procedures/kinds';
+import { statusToneLabels } from '@/lib/administration/procedures/labels';
 import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 
 export type StatusView = { key: string; label: string; tone: string; final: boolean; notify: boolean; description?: string; inUse: number };

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { Checkbox, Fieldset, SelectField, TextareaField, TextField } from '@/components/ui';
-import { addableFieldTypeLabels, addableFieldTypes } from '@/lib/administration/procedures/schemas';
+import { addableFieldTypeLabels, addableFieldTypes } from '@/lib/administration/procedures/labels';
 import { fieldError, shownChecked, shownValue, type FormAction } from '@/components/forms/form-state';
 import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 

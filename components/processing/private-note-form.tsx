@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { TextareaField } from '@/components/ui';
 import { ActionFeedback, SubmitButton } from '@/components/forms/form-feedback';
 import { fieldError, shownValue, type FormAction } from '@/components/forms/form-state';
-import { PRIVATE_NOTE_MAX_LENGTH } from '@/lib/processing/schemas';
+import { PRIVATE_NOTE_MAX_LENGTH } from '@/lib/processing/note-limits';
 
 // "Ajouter une note interne": a plain form posted to a server action, so it works without
 // JavaScript; with it, the error summary shows in place.

@@ -11,8 +11,9 @@ import { organisationOnlySources, personOnlySources, type PrefillSource } from '
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export const beneficiaryKinds = ['self', 'person', 'organisation'] as const;
-export const statusTones = ['info', 'progress', 'success', 'warning', 'error'] as const;
+import { beneficiaryKinds, statusTones } from './kinds';
+
+export { beneficiaryKinds, statusTones };
 export { fieldTypes, type FieldType } from './fields';
 export { prefillSources, type PrefillSource } from './prefill-sources';
 export type { ShowIf } from './fields/schema-parts';

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { PRIVATE_NOTE_MAX_LENGTH } from './note-limits';
+
+export { PRIVATE_NOTE_MAX_LENGTH };
 import { MESSAGE_MAX_LENGTH } from '@/lib/messages/schemas';
 import { UUID_PATTERN } from '@/lib/common/uuid';
 
@@ -80,7 +83,6 @@ export const publishResponseSchema = z.object({
   note: optionalNote(`La note doit contenir au plus ${NOTE_MAX_LENGTH} caractères.`),
 });
 
-export const PRIVATE_NOTE_MAX_LENGTH = 5000;
 
 /** "Ajouter une note interne": visible to the agents of the procedure only. */
 export const privateNoteSchema = z.object({

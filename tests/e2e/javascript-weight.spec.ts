@@ -39,7 +39,7 @@ const BUDGETS: Record<string, number> = {
 /**
  * Every other page. The forms checked in the browser with react-hook-form (sign-in, sign-up,
  * account, second factor) load their zod schema when first entered, but carry react-hook-form;
- * the procedure editor's forms still load classic zod: they have their own budgets.
+ * the procedure editor's pages and the agent's dossier page carry several forms: own budgets.
  */
 const DEFAULT_BUDGET = 145;
 const OWN_BUDGETS: Record<string, number> = {
@@ -50,8 +50,10 @@ const OWN_BUDGETS: Record<string, number> = {
   '/reinitialiser/[token]': 158,
   '/confirmer/[token]': 158,
   '/compte': 159,
-  '/admin/demarches': 224,
-  '/admin/demarches/[id]': 228,
+  '/admin/demarches': 150,
+  '/admin/demarches/[id]': 154,
+  // The agent's dossier page: status, message with a file, request for documents, notes, assignment.
+  '/admin/dossiers/[id]': 148,
   '/connexion/activation': 158,
   '/connexion/code': 158,
   '/connexion/code-de-secours': 158,

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { categories } from '@/lib/procedures/categories';
 import { beneficiaryKinds, statusTones } from '@/lib/procedures/definition';
 import { personSubtypes } from '@/lib/relations/schemas';
-import { fieldModules, fieldTypeLabel, fieldTypes, type FieldType } from '@/lib/procedures/fields';
+import { fieldModules, fieldTypes } from '@/lib/procedures/fields';
+import { addableFieldTypes } from './labels';
+
+export * from './labels';
 
 // Inputs of the procedure editor, one schema per form. Pure module: the forms may import it.
 // Every stored definition is validated again as a whole by lib/procedures/definition.ts.
@@ -22,20 +25,6 @@ export const revisionSchema = z.coerce
   .min(1, { error: 'Rechargez la page avant d’enregistrer.' })
   .max(2_000_000_000, { error: 'Rechargez la page avant d’enregistrer.' });
 const revision = revisionSchema;
-
-export const beneficiaryLabels: Record<(typeof beneficiaryKinds)[number], string> = {
-  self: 'Le demandeur lui-même',
-  person: 'Une personne de ses relations (enfant, conjoint, parent…)',
-  organisation: 'Une organisation (association, entreprise)',
-};
-
-export const statusToneLabels: Record<(typeof statusTones)[number], string> = {
-  info: 'Information (bleu)',
-  progress: 'En cours (orange)',
-  success: 'Succès (vert)',
-  warning: 'Attention (jaune)',
-  error: 'Refus ou erreur (rouge)',
-};
 
 const beneficiaries = z.preprocess(
   asList,
@@ -149,11 +138,7 @@ export const fieldTextRowSchema = z.object({
   remove: checkbox,
 });
 
-/** Field types the structured form can add: all of them (their settings are edited afterwards). */
-export const addableFieldTypes = fieldTypes;
 export const choiceFieldTypes: readonly string[] = fieldTypes.filter((t) => fieldModules[t].editor === 'with-options');
-/** The one table of type names: each type's module's `label`. */
-export const addableFieldTypeLabels = Object.fromEntries(addableFieldTypes.map((t) => [t, fieldTypeLabel(t)])) as Record<FieldType, string>;
 
 export const newFieldSchema = z
   .object({
