@@ -145,7 +145,7 @@ describe('ZIP entry names', () => {
       { kind: 'supporting', filename: 'RÉPONSE.pdf' },
       { kind: 'message', filename: 'pièce.pdf' },
     ]);
-    expect(names).toEqual(['pieces-justificatives/01-Réponse.pdf', 'pieces-justificatives/02-Réponse.pdf', 'pieces-justificatives/03-RÉPONSE.pdf', 'autres-fichiers/01-pièce.pdf']);
+    expect(names).toEqual(['pieces-justificatives/01-Réponse.pdf', 'pieces-justificatives/02-Réponse.pdf', 'pieces-justificatives/03-RÉPONSE.pdf', 'pieces-des-messages/01-pièce.pdf']);
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
   });
 });
