@@ -15,6 +15,9 @@ export const procedures = pgTable(
     opensOn: date({ mode: 'string' }),
     closesAfter: date({ mode: 'string' }),
     graceUntil: date({ mode: 'string' }),
+    // Taken out of the catalogue (decision 024): hidden from the catalogue and "Commencer" refused,
+    // whatever is published; drafts and dossiers already there carry on. Null: offered.
+    archivedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

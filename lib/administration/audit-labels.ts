@@ -45,6 +45,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'procedure.draft_updated': 'Version de travail modifiée',
   'procedure.draft_discarded': 'Version de travail abandonnée',
   'procedure.version_published': 'Version publiée',
+  'procedure.archived': 'Démarche retirée du catalogue (archivée)',
+  'procedure.restored': 'Démarche remise au catalogue',
   'agent.added': 'Agent ajouté',
   'agent.role_changed': 'Rôle modifié',
   'agent.access_withdrawn': 'Accès à l’espace agents retiré',

@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   'procedure.draft_updated',
   'procedure.draft_discarded',
   'procedure.version_published',
+  'procedure.archived',
+  'procedure.restored',
   'agent.added',
   'agent.role_changed',
   'agent.access_withdrawn',

@@ -13,7 +13,7 @@ import { cachedDefinition, definitionOfVersion } from './definitions';
 
 export type CreateDraftInput = { procedureSlug: string; beneficiary: BeneficiaryChoice };
 
-export type CreateDraftResult = { ok: true; id: string; firstStepKey: string } | { ok: false; reason: 'not-found' | 'beneficiary-not-allowed' | 'closed' };
+export type CreateDraftResult = { ok: true; id: string; firstStepKey: string } | { ok: false; reason: 'not-found' | 'beneficiary-not-allowed' | 'closed' | 'archived' };
 
 /**
  * "Commencer": a draft of the procedure's current published version, prefilled from the profile
@@ -22,6 +22,8 @@ export type CreateDraftResult = { ok: true; id: string; firstStepKey: string } |
 export async function createDraft(db: Executor, owner: { id: string; email: string }, input: CreateDraftInput): Promise<CreateDraftResult> {
   const procedure = await getPublishedProcedureBySlug(db, input.procedureSlug);
   if (!procedure) return { ok: false, reason: 'not-found' };
+  // Taken out of the catalogue: nobody may start, whatever the dates say (decision 024).
+  if (procedure.archived) return { ok: false, reason: 'archived' };
   // Before its opening day or after its closing day, nobody may start (decision 024).
   if (!canStart(procedure.opening, todayInParis())) return { ok: false, reason: 'closed' };
   const definition = await loadDefinition(db, procedure.versionId);

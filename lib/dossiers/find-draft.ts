@@ -15,7 +15,7 @@ export type DraftView = {
   version: number;
   data: Answers;
   updatedAt: Date;
-  procedure: { id: string; slug: string; title: string; opening: Opening };
+  procedure: { id: string; slug: string; title: string; opening: Opening; archived: boolean };
   definition: ProcedureDefinition;
   beneficiaryLabel: string;
 };
@@ -36,6 +36,7 @@ const draftColumns = {
   opensOn: procedures.opensOn,
   closesAfter: procedures.closesAfter,
   graceUntil: procedures.graceUntil,
+  archivedAt: procedures.archivedAt,
 };
 
 /** One of the citizen's drafts, or null when it does not exist, is not theirs or is already submitted. */
@@ -53,7 +54,7 @@ export async function findDraft(db: Executor, ownerId: string, dossierId: string
     version: row.version,
     data: row.data as Answers,
     updatedAt: row.updatedAt,
-    procedure: { id: row.procedureId, slug: row.slug, title: row.title, opening: { opensOn: row.opensOn, closesAfter: row.closesAfter, graceUntil: row.graceUntil } },
+    procedure: { id: row.procedureId, slug: row.slug, title: row.title, opening: { opensOn: row.opensOn, closesAfter: row.closesAfter, graceUntil: row.graceUntil }, archived: row.archivedAt !== null },
     definition: definitionOfVersion(row.versionId, row.definition),
     beneficiaryLabel: beneficiaryLabelOf(row.beneficiaryKind, row.beneficiarySnapshot),
   };

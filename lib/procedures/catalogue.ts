@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { procedureVersions, procedures } from '@/db/schema';
 import { categories, getCategoryLabel } from './categories';
@@ -7,7 +7,10 @@ import type { Opening } from './opening';
 import { beneficiariesSchema, parseDefinition, type Beneficiary, type PersonSubtype } from './definition';
 
 // The public catalogue: published procedures shown through their current version, the highest
-// published one. Returns DTOs for the pages, never rows.
+// published one. Returns DTOs for the pages, never rows. Archived procedures are left out of the
+// lists; their page still answers (bookmarks, drafts and dossiers link to it) and says so.
+
+const offered = [eq(procedures.published, true), isNull(procedures.archivedAt)];
 
 export type ProcedureCard = {
   id: string;
@@ -21,6 +24,8 @@ export type ProcedureCard = {
 };
 
 export type ProcedureDetail = ProcedureCard & {
+  /** Taken out of the catalogue (decision 024): its page says so and "Commencer" is refused. */
+  archived: boolean;
   /** The version a dossier started now would be filed with. */
   versionId: string;
   personSubtypes?: PersonSubtype[];
@@ -60,7 +65,7 @@ const cardColumns = {
 type CardRow = Omit<{ [K in keyof typeof cardColumns]: K extends 'beneficiaries' ? string : K extends 'estimatedDuration' ? string | null : string }, keyof Opening> & Opening;
 
 export async function listPublishedProcedures(db: Executor, filter: CatalogueFilter = {}): Promise<ProcedureCard[]> {
-  const conditions: SQL[] = [eq(procedures.published, true), ...matchQuery(filter.query)];
+  const conditions: SQL[] = [...offered, ...matchQuery(filter.query)];
   if (filter.category) conditions.push(eq(procedures.category, filter.category));
   const rows = await db
     .select(cardColumns)
@@ -77,7 +82,7 @@ export async function listCategories(db: Executor): Promise<CategoryCount[]> {
     .select({ key: procedures.category, count: count() })
     .from(procedures)
     .innerJoin(procedureVersions, currentVersionJoin)
-    .where(eq(procedures.published, true))
+    .where(and(...offered))
     .groupBy(procedures.category);
   const rank = (key: string) => {
     const index = categories.findIndex((c) => c.key === key);
@@ -90,7 +95,7 @@ export async function listCategories(db: Executor): Promise<CategoryCount[]> {
 
 export async function getPublishedProcedureBySlug(db: Executor, slug: string): Promise<ProcedureDetail | null> {
   const [row] = await db
-    .select({ ...cardColumns, versionId: procedureVersions.id, definition: procedureVersions.definition })
+    .select({ ...cardColumns, versionId: procedureVersions.id, definition: procedureVersions.definition, archivedAt: procedures.archivedAt })
     .from(procedures)
     .innerJoin(procedureVersions, currentVersionJoin)
     .where(and(eq(procedures.published, true), eq(procedures.slug, slug)));
@@ -98,6 +103,7 @@ export async function getPublishedProcedureBySlug(db: Executor, slug: string): P
   const definition = parseDefinition(row.definition);
   return {
     ...toCard(row),
+    archived: row.archivedAt !== null,
     versionId: row.versionId,
     personSubtypes: definition.personSubtypes,
     requirements: definition.requirements ?? [],

@@ -27,6 +27,7 @@ import { listJournalTypes } from '@/lib/administration/list-journal-types';
 import { resetSecondFactor } from '@/lib/administration/reset-second-factor';
 import { withdrawProcedureAccess } from '@/lib/administration/withdraw-procedure-access';
 import { withdrawBackOfficeAccess } from '@/lib/administration/withdraw-back-office-access';
+import { archiveProcedure, restoreProcedure } from '@/lib/administration/procedures/archive-procedure';
 import { createProcedure } from '@/lib/administration/procedures/create-procedure';
 import { discardDraftVersion } from '@/lib/administration/procedures/discard-draft-version';
 import { getProcedureForEditing } from '@/lib/administration/procedures/get-procedure-for-editing';
@@ -112,6 +113,19 @@ const useCases: Record<string, Row> = {
     setup: async () => {
       const slug = `nouvelle-${randomUUID().slice(0, 8)}`;
       return (actor) => createProcedure(db.db, actor, { slug, title: 'Nouvelle', summary: 'Résumé.', category: 'voirie', beneficiaries: ['self'] });
+    },
+  },
+  'lib/administration/procedures/archive-procedure.ts#archiveProcedure': {
+    setup: async () => {
+      const { procedureId } = await newProcedure();
+      return (actor) => archiveProcedure(db.db, actor, { procedureId, confirmArchive: true });
+    },
+  },
+  'lib/administration/procedures/archive-procedure.ts#restoreProcedure': {
+    setup: async () => {
+      const { procedureId } = await newProcedure();
+      expect(await archiveProcedure(db.db, admin, { procedureId, confirmArchive: true })).toMatchObject({ ok: true, changed: true });
+      return (actor) => restoreProcedure(db.db, actor, { procedureId });
     },
   },
   'lib/administration/procedures/discard-draft-version.ts#discardDraftVersion': {

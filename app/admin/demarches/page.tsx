@@ -54,7 +54,7 @@ export default async function AdminProceduresPage() {
                         {p.categoryLabel} · /demarches/{p.slug}
                       </span>
                     </th>
-                    <td className="py-3 pr-4">{p.inCatalogue ? <StatusTag tone="success" label="Publiée" /> : <StatusTag label="Non publiée" />}</td>
+                    <td className="py-3 pr-4">{p.archived ? <StatusTag label="Archivée" /> : p.inCatalogue ? <StatusTag tone="success" label="Publiée" /> : <StatusTag label="Non publiée" />}</td>
                     <td className="py-3 pr-4">{p.currentVersion ? `Version ${p.currentVersion}` : '—'}</td>
                     <td className="py-3 pr-4">{p.draftVersion ? `Version ${p.draftVersion}` : '—'}</td>
                     <td className="py-3 pr-4">{p.submittedCount}</td>

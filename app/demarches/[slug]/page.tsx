@@ -14,6 +14,9 @@ import { canStart, describeOpening } from '@/lib/procedures/opening';
 
 export const dynamic = 'force-dynamic';
 
+const ARCHIVED_NOTE =
+  'Cette démarche n’est plus proposée en ligne : il n’est plus possible de commencer une demande. Les demandes déjà déposées continuent d’être traitées et restent dans « Mes demandes ».';
+
 type Props = { params: Promise<{ slug: string }> };
 
 const beneficiaryLabels: Record<Beneficiary, string> = {
@@ -29,7 +32,9 @@ const findProcedure = cache(async (slug: string) =>
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const procedure = await findProcedure((await params).slug);
-  return procedure ? { title: procedure.title, description: procedure.summary } : { title: 'Page introuvable' };
+  if (!procedure) return { title: 'Page introuvable' };
+  // An archived procedure's page stays for those who have a link, but search engines drop it.
+  return { title: procedure.title, description: procedure.summary, ...(procedure.archived ? { robots: { index: false } } : {}) };
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -50,8 +55,8 @@ export default async function ProcedurePage({ params }: Props) {
   // The sign-in note is for anonymous visitors only.
   const signedIn = !!(await getCurrentUser());
   const today = todayInParis();
-  const startable = canStart(procedure.opening, today);
-  const openingNote = describeOpening(procedure.opening, today);
+  const startable = !procedure.archived && canStart(procedure.opening, today);
+  const openingNote = procedure.archived ? ARCHIVED_NOTE : describeOpening(procedure.opening, today);
 
   return (
     <>

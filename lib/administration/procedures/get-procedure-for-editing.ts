@@ -18,6 +18,8 @@ export type ProcedureEditing = {
   closesAfter: string | null;
   graceUntil: string | null;
   inCatalogue: boolean;
+  /** Taken out of the catalogue ("Archiver"); `inCatalogue` is then false. */
+  archived: boolean;
   versions: VersionSummary[];
   currentVersion: number | null;
   /** The version being edited: the draft when there is one, else the current one (a save creates the draft). */
@@ -71,7 +73,8 @@ export async function getProcedureForEditing(db: Database, actor: AdminActor, pr
     opensOn: procedure.opensOn,
     closesAfter: procedure.closesAfter,
     graceUntil: procedure.graceUntil,
-    inCatalogue: procedure.published && !!current,
+    inCatalogue: procedure.published && !!current && procedure.archivedAt === null,
+    archived: procedure.archivedAt !== null,
     versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, submittedCount: Number(v.submittedCount), draftCount: Number(v.draftCount) })),
     currentVersion: current?.version ?? null,
     working: {

@@ -11,6 +11,7 @@ export type AdminProcedureRow = {
   title: string;
   categoryLabel: string;
   inCatalogue: boolean;
+  archived: boolean;
   /** Highest published version, null when never published. */
   currentVersion: number | null;
   /** Version being edited, null when none. */
@@ -29,6 +30,7 @@ export async function listAdminProcedures(db: Database, actor: AdminActor): Prom
       title: procedures.title,
       category: procedures.category,
       published: procedures.published,
+      archivedAt: procedures.archivedAt,
       // Qualified by hand: inside a selected sql fragment Drizzle renders a column without its table.
       currentVersion: sql<number | null>`(select max(v.version) from procedure_versions v where v.procedure_id = procedures.id and v.published_at is not null)`,
       draftVersion: sql<number | null>`(select max(v.version) from procedure_versions v where v.procedure_id = procedures.id and v.published_at is null)`,
@@ -42,7 +44,8 @@ export async function listAdminProcedures(db: Database, actor: AdminActor): Prom
     slug: r.slug,
     title: r.title,
     categoryLabel: getCategoryLabel(r.category),
-    inCatalogue: r.published && r.currentVersion !== null,
+    inCatalogue: r.published && r.currentVersion !== null && r.archivedAt === null,
+    archived: r.archivedAt !== null,
     currentVersion: r.currentVersion === null ? null : Number(r.currentVersion),
     draftVersion: r.draftVersion === null ? null : Number(r.draftVersion),
     submittedCount: Number(r.submittedCount),

@@ -190,6 +190,16 @@ export type DefinitionJsonInput = z.infer<typeof definitionJsonSchema>;
 export const versionActionSchema = z.object({ procedureId: procedureIdSchema, revision });
 export type VersionActionInput = z.infer<typeof versionActionSchema>;
 
+/** "Archiver" asks for a ticked confirmation (works without JavaScript, unlike a confirm() dialog). */
+export const archiveSchema = z.object({
+  procedureId: procedureIdSchema,
+  confirmArchive: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.literal(true, { error: 'Cochez la case pour confirmer le retrait du catalogue.' })),
+});
+export type ArchiveInput = z.infer<typeof archiveSchema>;
+
+export const restoreSchema = z.object({ procedureId: procedureIdSchema });
+export type RestoreInput = z.infer<typeof restoreSchema>;
+
 /**
  * Form names of the statuses form: `status-<i>-<column>` for each existing status, `new-<column>`
  * for the one being added (ignored when its key and label are empty), `initial` for the first status.

@@ -6,10 +6,13 @@ import type { ActionResult } from '@/lib/actions/result';
 import { adminAction } from '@/lib/actions/define-action';
 import { echoAllValues, type ActionFailure } from '@/lib/actions/result';
 import { getDb } from '@/lib/db';
+import { archiveProcedure, restoreProcedure } from '@/lib/administration/procedures/archive-procedure';
 import { discardDraftVersion } from '@/lib/administration/procedures/discard-draft-version';
 import { publishDraftVersion } from '@/lib/administration/procedures/publish-draft-version';
 import { replaceDraftDefinition } from '@/lib/administration/procedures/replace-draft-definition';
 import {
+  archiveSchema,
+  restoreSchema,
   catalogueEntrySchema,
   definitionJsonSchema,
   presentationSchema,
@@ -129,4 +132,26 @@ export const discardAction = adminAction(versionActionSchema, async (input, user
   revalidatePath(`/admin/demarches/${input.procedureId}`);
   revalidatePath('/admin/demarches');
   redirect(`/admin/demarches/${input.procedureId}?abandonnee=1`);
+});
+
+/** Where the catalogue shows the procedure (or no longer does): every page that lists or offers it. */
+function revalidateCatalogue(procedureId: string) {
+  revalidatePath(`/admin/demarches/${procedureId}`);
+  revalidatePath('/admin/demarches');
+  revalidatePath('/demarches', 'layout');
+  revalidatePath('/');
+}
+
+export const archiveAction = adminAction(archiveSchema, async (input, user) => {
+  const result = await archiveProcedure(await getDb(), user, input);
+  if (!result.ok) return { ok: false, formError: NOT_FOUND_MESSAGE };
+  revalidateCatalogue(input.procedureId);
+  redirect(`/admin/demarches/${input.procedureId}?archivee=1#catalogue`);
+});
+
+export const restoreAction = adminAction(restoreSchema, async (input, user) => {
+  const result = await restoreProcedure(await getDb(), user, input);
+  if (!result.ok) return { ok: false, formError: NOT_FOUND_MESSAGE };
+  revalidateCatalogue(input.procedureId);
+  redirect(`/admin/demarches/${input.procedureId}?remise=1#catalogue`);
 });

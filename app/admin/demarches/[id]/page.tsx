@@ -10,14 +10,14 @@ import { StatusesForm } from '@/components/administration/statuses-form';
 import { StepTextsForm } from '@/components/administration/step-texts-form';
 import { StepsForm } from '@/components/administration/steps-form';
 import { FlashMessage } from '@/components/account/flash-message';
-import { Breadcrumbs, PageHeader, StatusTag } from '@/components/ui';
+import { Breadcrumbs, Checkbox, PageHeader, StatusTag } from '@/components/ui';
 import { getCurrentUser, requireAdmin } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { getProcedureForEditing } from '@/lib/administration/procedures/get-procedure-for-editing';
 import { fieldTypeLabel } from '@/lib/procedures/fields';
 import { savedMessage } from '../messages';
-import { discardAction, publishAction, replaceDefinitionAction, updateCatalogueEntryAction, updatePresentationAction, updateStatusesAction, updateStepAction, updateStepsAction } from './actions';
+import { archiveAction, discardAction, publishAction, restoreAction, replaceDefinitionAction, updateCatalogueEntryAction, updatePresentationAction, updateStatusesAction, updateStepAction, updateStepsAction } from './actions';
 import { isUuid } from '@/lib/common/uuid';
 
 export const dynamic = 'force-dynamic';
@@ -53,7 +53,11 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
         ? `La version ${published} est publiée : les nouvelles demandes l’utilisent. Les demandes déjà commencées ou déposées gardent leur version.`
         : query.abandonnee === '1'
           ? 'La version de travail est abandonnée. La version publiée reste en service.'
-          : savedMessage(query.enregistre, query.version);
+          : query.archivee === '1'
+            ? 'La démarche est archivée : elle n’apparaît plus dans le catalogue et personne ne peut plus la commencer. Les brouillons en cours et les dossiers déposés continuent.'
+            : query.remise === '1'
+              ? 'La démarche est remise au catalogue.'
+              : savedMessage(query.enregistre, query.version);
   const { working } = procedure;
   const definition = working.definition;
   const documentTitle = `${procedure.title} — Modifier la démarche — ${getEnv().PORTAL_NAME}`;
@@ -73,7 +77,13 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
         ]}
       />
       <PageHeader title={procedure.title} lead={`Adresse : /demarches/${procedure.slug}`}>
-        {procedure.inCatalogue ? <StatusTag tone="success" label="Publiée dans le catalogue" /> : <StatusTag label="Pas encore publiée" />}
+        {procedure.archived ? (
+          <StatusTag label="Archivée : hors du catalogue" />
+        ) : procedure.inCatalogue ? (
+          <StatusTag tone="success" label="Publiée dans le catalogue" />
+        ) : (
+          <StatusTag label="Pas encore publiée" />
+        )}
       </PageHeader>
       {flash ? <FlashMessage key={flash} message={flash} /> : null}
 
@@ -142,6 +152,10 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
             {procedure.currentVersion ? <InlineActionForm action={discardAction} hidden={versionHidden} submitLabel="Abandonner la version de travail" variant="tertiary" /> : null}
           </div>
         ) : null}
+        <p className="mt-2">
+          <Link href={`/admin/demarches/${procedure.id}/apercu`}>Aperçu de la version {working.isDraft ? 'de travail' : 'en service'}</Link>
+          {' '}: chaque étape telle que l’usager la verra, sans rien enregistrer.
+        </p>
         {procedure.inCatalogue ? (
           <p className="mt-2">
             <Link href={`/demarches/${procedure.slug}`}>Voir la page publique de la démarche</Link>
@@ -161,6 +175,7 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
           saved={{ title: procedure.title, summary: procedure.summary, category: procedure.category, opensOn: procedure.opensOn ?? '', closesAfter: procedure.closesAfter ?? '', graceUntil: procedure.graceUntil ?? '' }}
           documentTitle={documentTitle}
         />
+        <ArchiveSection procedureId={procedure.id} archived={procedure.archived} />
       </section>
 
       <section aria-labelledby="presentation" className="mb-12">
@@ -256,5 +271,29 @@ export default async function EditProcedurePage({ params, searchParams }: Props)
         <DefinitionJsonForm key={formsKey} action={replaceDefinitionAction} procedureId={procedure.id} revision={working.revision} json={working.json} documentTitle={documentTitle} />
       </section>
     </>
+  );
+}
+
+/** Out of the catalogue and back: a ticked confirmation, so it works without JavaScript. */
+function ArchiveSection({ procedureId, archived }: { procedureId: string; archived: boolean }) {
+  return (
+    <div className="mt-8 max-w-2xl border-t border-line pt-6">
+      <h3 className="text-xl font-bold">{archived ? 'Démarche archivée' : 'Retirer du catalogue'}</h3>
+      {archived ? (
+        <>
+          <p className="my-2">Elle n’apparaît plus dans le catalogue et personne ne peut la commencer. Les brouillons en cours peuvent encore être déposés selon les dates ci-dessus ; les dossiers déposés continuent d’être traités.</p>
+          <InlineActionForm action={restoreAction} hidden={{ procedureId }} submitLabel="Remettre au catalogue" />
+        </>
+      ) : (
+        <>
+          <p className="my-2">
+            Archiver retire la démarche du catalogue tout de suite : sa page indique qu’elle n’est plus proposée et personne ne peut plus la commencer. Les brouillons en cours peuvent encore être déposés selon les dates ci-dessus ; les dossiers déposés continuent d’être traités. Vous pourrez la remettre au catalogue.
+          </p>
+          <InlineActionForm action={archiveAction} hidden={{ procedureId }} submitLabel="Archiver" fields={{ confirmArchive: 'confirmArchive' }}>
+            <Checkbox id="confirmArchive" name="confirmArchive" label="Je confirme le retrait de cette démarche du catalogue" />
+          </InlineActionForm>
+        </>
+      )}
+    </div>
   );
 }

@@ -65,7 +65,7 @@ export default async function DraftStepPage({ params, searchParams }: Props) {
     <>
       <Breadcrumbs items={[{ label: 'Accueil', href: '/' }, { label: 'Mes brouillons', href: '/brouillons' }, { label: draft.procedure.title }]} />
       <div className="mb-8 max-w-3xl">
-      <ClosingNotice opening={draft.procedure.opening} />
+      <ClosingNotice opening={draft.procedure.opening} archived={draft.procedure.archived} />
         <p className="text-ink-muted">
           {draft.procedure.title} — pour {draft.beneficiaryLabel}
         </p>

@@ -34,7 +34,7 @@ export default async function DraftRecapPage({ params }: Props) {
     <>
       <Breadcrumbs items={[{ label: 'Accueil', href: '/' }, { label: 'Mes brouillons', href: '/brouillons' }, { label: draft.procedure.title }]} />
       <PageHeader title="Vérifiez vos réponses" lead={`${draft.procedure.title} — pour ${draft.beneficiaryLabel}`} />
-      <ClosingNotice opening={draft.procedure.opening} />
+      <ClosingNotice opening={draft.procedure.opening} archived={draft.procedure.archived} />
       <div className="max-w-4xl">
         <AnswersReview dossierId={draft.id} definition={draft.definition} answers={draft.data} fileNames={fileNames} />
         <section aria-labelledby="depot-titre" className="mt-12 border-t-4 border-primary pt-6">

@@ -34,6 +34,8 @@ export const startProcedure = defineFormPost(
     const db = await getDb();
     const procedure = await getPublishedProcedureBySlug(db, slug);
     if (!procedure) redirect('/demarches');
+    // Archived: the procedure page says it is no longer offered (createDraft refuses it too).
+    if (procedure.archived) redirect(`/demarches/${slug}`);
     const selfOnly = procedure.beneficiaries.length === 1 && procedure.beneficiaries[0] === 'self';
     const beneficiary = selfOnly ? ({ kind: 'self' } as const) : decodeBeneficiary(input.beneficiaire);
     // Sent from the question without a choice: say so; from the procedure page: ask the question.
@@ -47,7 +49,7 @@ export const startProcedure = defineFormPost(
 
     const created = await createDraft(db, user, { procedureSlug: slug, beneficiary });
     // Closed (or not yet open): the procedure page says so and offers no "Commencer".
-    if (!created.ok && created.reason === 'closed') redirect(`/demarches/${slug}`);
+    if (!created.ok && (created.reason === 'closed' || created.reason === 'archived')) redirect(`/demarches/${slug}`);
     if (!created.ok) redirect(created.reason === 'not-found' && selfOnly ? '/demarches' : `${startPath}?erreur=choix`);
     redirect(`/brouillons/${created.id}/${created.firstStepKey}`);
   },

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { Breadcrumbs, Button, ErrorSummary, PageHeader, RadioGroup, type Option } from '@/components/ui';
 import { requireCitizen } from '@/lib/auth/guards';
@@ -37,6 +37,8 @@ export default async function StartProcedurePage({ params, searchParams }: Props
   const user = await requireCitizen(`/demarches/${slug}/commencer`);
   const procedure = await findProcedure(slug);
   if (!procedure) notFound();
+  // Archived: nothing to start; the procedure page says why.
+  if (procedure.archived) redirect(`/demarches/${slug}`);
   const query = await searchParams;
   // "Ajouter une relation" comes back here once the relation is added.
   const addRelationHref = `/relations/nouvelle?retour=${encodeURIComponent(`/demarches/${slug}/commencer`)}`;
