@@ -5,25 +5,25 @@ import { formatAnswer, getStepState, isFieldVisible, isInputField } from '@/lib/
 import type { ProcedureDefinition, Step } from '@/lib/procedures/definition';
 import { StepStateTag } from './step-state-tag';
 
-type Props = { dossierId: string; definition: ProcedureDefinition; answers: Answers; fileNames?: Record<string, string> };
+type Props = { /** Where the steps live: `/brouillons/<id>`, or the editor's preview. */ basePath: string; definition: ProcedureDefinition; answers: Answers; fileNames?: Record<string, string> };
 
 /** Id of the "Compléter l'étape" link of a step: the submission's error summary points at it. */
 export const completeStepLinkId = (stepKey: string) => `completer-${stepKey}`;
 
 /** "Vérifiez vos réponses": every visible answer of every step, each with its "Modifier" link. */
-export function AnswersReview({ dossierId, definition, answers, fileNames }: Props) {
+export function AnswersReview({ basePath, definition, answers, fileNames }: Props) {
   return (
     <>
       {definition.steps.map((step, index) => (
-        <StepReview key={step.key} dossierId={dossierId} definition={definition} answers={answers} fileNames={fileNames} step={step} index={index} />
+        <StepReview key={step.key} basePath={basePath} definition={definition} answers={answers} fileNames={fileNames} step={step} index={index} />
       ))}
     </>
   );
 }
 
-function StepReview({ dossierId, definition, answers, fileNames, step, index }: Props & { step: Step; index: number }) {
+function StepReview({ basePath, definition, answers, fileNames, step, index }: Props & { step: Step; index: number }) {
   const state = getStepState(definition, step.key, answers);
-  const stepHref = `/brouillons/${dossierId}/${step.key}`;
+  const stepHref = `${basePath}/${step.key}`;
   const fields = step.fields.filter((f) => isInputField(f) && isFieldVisible(f, answers, definition));
   const titleId = `etape-${step.key}-titre`;
   return (

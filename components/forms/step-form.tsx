@@ -41,6 +41,8 @@ export type StepFormProps = {
   files: FileFieldContext;
   /** The page's full document title: it starts with "Erreur : " while errors show (GOV.UK/DSFR). */
   documentTitle: string;
+  /** False in the editor's preview ("Aperçu"): no journal, no autosave; the action writes nothing either. */
+  autosave?: boolean;
 };
 
 const subscribeToNothing = () => () => {};
@@ -78,7 +80,7 @@ export function StepForm(props: StepFormProps) {
   const form = useForm<FieldValues>({ resolver, mode: 'onSubmit', reValidateMode: 'onChange', shouldFocusError: false });
   const { setValue } = form;
 
-  const autosave = useStepAutosave({ dossierId, version: props.version, answers, outcome, inputFields, readForm, refreshLive, setValue });
+  const autosave = useStepAutosave({ dossierId, version: props.version, answers, outcome, inputFields, readForm, refreshLive, setValue, enabled: props.autosave !== false });
 
   const isVisible = (field: Field) => isFieldVisible(field, live, definition);
   const visibleInputs = step.fields.filter((f) => isInputField(f) && isVisible(f));

@@ -5,7 +5,8 @@ import type { ProcedureDefinition } from '@/lib/procedures/definition';
 import { StepStateTag } from './step-state-tag';
 
 export type StepRecapProps = {
-  dossierId: string;
+  /** Where the steps live: `/brouillons/<id>`, or the editor's preview. */
+  basePath: string;
   definition: ProcedureDefinition;
   answers: Answers;
   /** The step on screen, marked aria-current. */
@@ -22,7 +23,7 @@ export type StepRecapProps = {
  * in an "Étapes (2 sur 4)" disclosure under the heading on narrow ones.
  * No prefetch: a step page must be read after the autosave of the one being left, not before.
  */
-export function StepRecap({ dossierId, definition, answers, currentStepKey, fileNames, headingId = 'recapitulatif-titre' }: StepRecapProps) {
+export function StepRecap({ basePath, definition, answers, currentStepKey, fileNames, headingId = 'recapitulatif-titre' }: StepRecapProps) {
   return (
     <nav aria-labelledby={headingId} className="border-t-4 border-primary bg-surface p-4 sm:p-5">
       <h2 id={headingId} className="text-xl font-bold">
@@ -38,7 +39,7 @@ export function StepRecap({ dossierId, definition, answers, currentStepKey, file
             <li key={step.key}>
               <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
                 <Link
-                  href={`/brouillons/${dossierId}/${step.key}`}
+                  href={`${basePath}/${step.key}`}
                   prefetch={false}
                   aria-current={current ? 'step' : undefined}
                   className={current ? 'font-bold text-ink no-underline' : 'font-medium'}
@@ -62,7 +63,7 @@ export function StepRecap({ dossierId, definition, answers, currentStepKey, file
         })}
       </ol>
       <p className="mt-6 border-t border-line pt-4">
-        <Link href={`/brouillons/${dossierId}/recapitulatif`} prefetch={false} aria-current={currentStepKey === undefined ? 'step' : undefined}>
+        <Link href={`${basePath}/recapitulatif`} prefetch={false} aria-current={currentStepKey === undefined ? 'step' : undefined}>
           Vérifier et déposer la demande
         </Link>
       </p>

@@ -27,7 +27,7 @@ export type AutosaveHandle = {
  * `pagehide` and when the tab is hidden, and holds a link click to another page until the
  * pending changes are saved (a step change must not race its own save).
  */
-export function useDraftAutosave(options: { dossierId: string; version: number; onReplay: (entries: JournalEntry[]) => void }): AutosaveHandle {
+export function useDraftAutosave(options: { dossierId: string; version: number; onReplay: (entries: JournalEntry[]) => void; enabled?: boolean }): AutosaveHandle {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   const clientRef = useRef<DraftAutosave | null>(null);
   const latest = useRef(options);
@@ -35,8 +35,10 @@ export function useDraftAutosave(options: { dossierId: string; version: number; 
     latest.current = options;
   });
 
-  const { dossierId } = options;
+  const { dossierId, enabled = true } = options;
   useEffect(() => {
+    // Off (the editor's preview): no journal, no request, no held link; the handle does nothing.
+    if (!enabled) return;
     const client = new DraftAutosave({ dossierId, version: latest.current.version, onStatus: setStatus });
     clientRef.current = client;
     // Replayed before anything else: the fields show the journaled values, then they are sent.
@@ -65,7 +67,7 @@ export function useDraftAutosave(options: { dossierId: string; version: number; 
       client.dispose();
       clientRef.current = null;
     };
-  }, [dossierId]);
+  }, [dossierId, enabled]);
 
   const actions = useMemo(
     () => ({

@@ -18,15 +18,18 @@ type Options = {
   readForm: () => Answers;
   refreshLive: () => void;
   setValue: UseFormSetValue<FieldValues>;
+  /** False in the editor's preview: nothing is journaled or sent. */
+  enabled: boolean;
 };
 
 /**
  * The step's autosave: the journal replayed into the inputs on load, what was typed before the
  * page became interactive caught up, and the version (or the conflict) the step action answered adopted.
  */
-export function useStepAutosave({ dossierId, version, answers, outcome, inputFields, readForm, refreshLive, setValue }: Options) {
+export function useStepAutosave({ dossierId, version, answers, outcome, inputFields, readForm, refreshLive, setValue, enabled }: Options) {
   const autosave = useDraftAutosave({
     dossierId,
+    enabled,
     version: outcome?.version ?? version,
     onReplay: (entries) => {
       for (const entry of entries) {

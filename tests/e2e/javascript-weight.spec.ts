@@ -52,6 +52,8 @@ const OWN_BUDGETS: Record<string, number> = {
   '/compte': 159,
   '/admin/demarches': 150,
   '/admin/demarches/[id]': 154,
+  // The editor's preview draws a step with the citizen's own step form (decisions 019, 024): the step's budget.
+  '/admin/demarches/[id]/apercu/[step]': 175,
   // The agent's dossier page: status, message with a file, request for documents, notes, assignment.
   '/admin/dossiers/[id]': 148,
   '/connexion/activation': 158,

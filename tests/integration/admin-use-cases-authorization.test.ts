@@ -262,6 +262,9 @@ const PURE = 'pure helper: no database';
 const notUseCases: Record<string, string> = {
   'lib/administration/procedures/create-procedure.ts#starterDefinition': PURE,
   'lib/administration/procedures/definition-json.ts#parseDefinitionJson': PURE,
+  'lib/administration/procedures/preview.ts#previewPrefill': PURE,
+  'lib/administration/procedures/preview.ts#sanitizePreviewAnswers': PURE,
+  'lib/administration/procedures/preview.ts#checkPreviewStep': PURE,
   'lib/administration/procedures/schemas.ts#readStatusesForm': PURE,
   'lib/administration/procedures/schemas.ts#readStepTextsForm': PURE,
   'lib/administration/procedures/schemas.ts#statusesFieldName': PURE,

@@ -80,7 +80,7 @@ export default async function DraftStepPage({ params, searchParams }: Props) {
           <summary className="px-3 py-2 font-medium">
             Étapes ({index + 1} sur {steps.length})
           </summary>
-          <StepRecap dossierId={draft.id} definition={draft.definition} answers={draft.data} currentStepKey={step.key} fileNames={fileNames} headingId="recapitulatif-titre-replie" />
+          <StepRecap basePath={`/brouillons/${draft.id}`} definition={draft.definition} answers={draft.data} currentStepKey={step.key} fileNames={fileNames} headingId="recapitulatif-titre-replie" />
         </details>
         {step.description ? <p className="mt-4 text-lg text-ink-muted">{step.description}</p> : null}
       </div>
@@ -110,7 +110,7 @@ export default async function DraftStepPage({ params, searchParams }: Props) {
           />
         </div>
         <div className="hidden sm:block lg:col-start-3 lg:row-start-1">
-          <StepRecap dossierId={draft.id} definition={draft.definition} answers={draft.data} currentStepKey={step.key} fileNames={fileNames} />
+          <StepRecap basePath={`/brouillons/${draft.id}`} definition={draft.definition} answers={draft.data} currentStepKey={step.key} fileNames={fileNames} />
         </div>
       </div>
     </>

@@ -36,7 +36,7 @@ export default async function DraftRecapPage({ params }: Props) {
       <PageHeader title="Vérifiez vos réponses" lead={`${draft.procedure.title} — pour ${draft.beneficiaryLabel}`} />
       <ClosingNotice opening={draft.procedure.opening} archived={draft.procedure.archived} />
       <div className="max-w-4xl">
-        <AnswersReview dossierId={draft.id} definition={draft.definition} answers={draft.data} fileNames={fileNames} />
+        <AnswersReview basePath={`/brouillons/${draft.id}`} definition={draft.definition} answers={draft.data} fileNames={fileNames} />
         <section aria-labelledby="depot-titre" className="mt-12 border-t-4 border-primary pt-6">
           <h2 id="depot-titre" className="mb-4 text-2xl font-bold">
             Déposer votre demande
