@@ -12,7 +12,7 @@ export type FieldSettingsFormProps = {
   action: FormAction;
   procedureId: string;
   revision: number;
-  field: { key: string; label: string; hint?: string; required: boolean; takesAnswer: boolean; prefill?: string; condition?: string; ruleOperator?: string; ruleOther?: string };
+  field: { key: string; label: string; hint?: string; required: boolean; takesAnswer: boolean; prefill?: string; condition?: string; conditionValue?: string; ruleOperator?: string; ruleOther?: string };
   /** The type's own settings (its editor description) with their saved values as the form shows them. */
   settings: { setting: EditorSetting; value: string | string[] }[];
   prefillChoices: Choice[];
@@ -30,7 +30,7 @@ export function FieldSettingsForm(props: FieldSettingsFormProps) {
   const error = (name: string) => fieldError(state, name);
   const fields: Record<string, string> = { label: 'label', hint: 'hint', required: 'required' };
   for (const { setting } of settings) fields[`setting-${setting.name}`] = `setting-${setting.name}`;
-  for (const name of ['prefill', 'condition', 'ruleOperator', 'ruleOther']) fields[name] = name;
+  for (const name of ['prefill', 'condition', 'conditionValue', 'ruleOperator', 'ruleOther']) fields[name] = name;
   return (
     <div className="max-w-2xl">
       <ActionFeedback state={state} fields={fields} documentTitle={documentTitle} />
@@ -83,10 +83,20 @@ export function FieldSettingsForm(props: FieldSettingsFormProps) {
           id="condition"
           name="condition"
           label="Afficher ce champ seulement si"
-          hint="Parmi les réponses oui/non et à choix des champs placés avant celui-ci."
+          hint="Parmi les réponses des champs placés avant celui-ci : une réponse oui/non ou à choix, ou une valeur à saisir ci-dessous pour un texte ou un nombre."
           options={[{ value: '', label: 'Toujours afficher' }, ...props.conditionChoices]}
           defaultValue={value('condition', field.condition ?? '')}
           error={error('condition')}
+        />
+        <TextField
+          id="conditionValue"
+          name="conditionValue"
+          label="Valeur de la condition"
+          hint="Seulement pour une condition « égal à », « supérieur à »… : la valeur à comparer. Un texte doit être identique à la réponse (majuscules et accents compris) ; un nombre s’écrit 2 ou 1,5."
+          optional
+          className="sm:max-w-96"
+          defaultValue={value('conditionValue', field.conditionValue ?? '')}
+          error={error('conditionValue')}
         />
         {props.ruleChoices.length ? (
           <>

@@ -45,11 +45,19 @@ export function indexFields(definition: ProcedureDefinition): Map<string, Field>
 }
 
 function conditionHolds(condition: ShowIf, value: AnswerValue | undefined): boolean {
+  if ('compare' in condition) return typeof value === 'number' && compareNumbers(condition.compare, value, condition.value);
   const expected: unknown[] = 'in' in condition ? condition.in : [condition.equals];
   // On a checkboxes field, the condition holds when one of the expected boxes is ticked.
   if (Array.isArray(value)) return value.some((v) => expected.includes(v));
   if (value === null || value === undefined) return false;
   return expected.includes(value);
+}
+
+function compareNumbers(operator: 'gt' | 'gte' | 'lt' | 'lte', a: number, b: number): boolean {
+  if (operator === 'gt') return a > b;
+  if (operator === 'gte') return a >= b;
+  if (operator === 'lt') return a < b;
+  return a <= b;
 }
 
 /**

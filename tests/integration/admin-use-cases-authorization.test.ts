@@ -277,6 +277,8 @@ const notUseCases: Record<string, string> = {
   'lib/administration/procedures/field-settings.ts#locateField': PURE,
   'lib/administration/procedures/field-settings.ts#encodeCondition': PURE,
   'lib/administration/procedures/field-settings.ts#conditionChoices': PURE,
+  'lib/administration/procedures/field-settings.ts#encodeValueCondition': PURE,
+  'lib/administration/procedures/field-settings.ts#conditionFormValue': PURE,
   'lib/administration/procedures/field-settings.ts#ruleChoices': PURE,
   'lib/administration/procedures/field-settings.ts#prefillChoices': PURE,
   'lib/administration/procedures/field-settings.ts#settingFormValue': PURE,

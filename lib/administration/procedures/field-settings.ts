@@ -1,6 +1,6 @@
 import { fieldModules, fieldTypeLabel, type FieldType } from '@/lib/procedures/fields';
 import { fieldEditors } from '@/lib/procedures/fields/schemas';
-import type { EditorSetting } from '@/lib/procedures/fields/schema-parts';
+import type { EditorSetting, ShowIf } from '@/lib/procedures/fields/schema-parts';
 import { ruleOperators, type RuleOperator } from '@/lib/procedures/definition';
 import type { PrefillSource } from '@/lib/procedures/prefill-sources';
 import type { FieldFormInput } from './schemas';
@@ -64,7 +64,39 @@ export function locateField(definition: RawDefinition, fieldKey: string): { step
 /** A condition's value as a select option: `<field key>::<JSON value>`. */
 export const encodeCondition = (field: string, value: unknown) => `${field}::${JSON.stringify(value)}`;
 
-/** "Show this field only if": each value of each earlier yes/no or choice field. */
+/** A condition on a value typed beside the select: `<field key>::valeur:<operator>` (JSON never starts with "valeur:"). */
+export const encodeValueCondition = (field: string, operator: ValueOperator) => `${field}::valeur:${operator}`;
+
+export const valueOperators = ['equals', 'gt', 'gte', 'lt', 'lte'] as const;
+export type ValueOperator = (typeof valueOperators)[number];
+
+const valueOperatorLabels: Record<ValueOperator, string> = {
+  equals: 'égal à',
+  gt: 'supérieur à',
+  gte: 'supérieur ou égal à',
+  lt: 'inférieur à',
+  lte: 'inférieur ou égal à',
+};
+
+/**
+ * The kind of typed value a condition on this field may compare with, asked of the type's own
+ * condition check (never a switch on the type): a number (with comparisons), a text, or none.
+ * Dates and choices are left out: a date typed here would have to be AAAA-MM-JJ to ever match, and
+ * choices are offered value by value.
+ */
+function valueConditionKind(field: RawField): 'number' | 'text' | null {
+  const fieldModule = fieldModules[field.type];
+  if (!fieldModule || fieldModule.answer === null || fieldModule.ordering === 'date' || Array.isArray(field.options)) return null;
+  const accepts = (condition: ShowIf) => fieldModule.checkCondition(field as never, condition) === null;
+  if (accepts({ field: field.key, compare: 'gt', value: 0 }) && accepts({ field: field.key, equals: 0 })) return 'number';
+  if (accepts({ field: field.key, equals: 'x' })) return 'text';
+  return null;
+}
+
+/**
+ * "Show this field only if": each value of each earlier yes/no or choice field, then the typed
+ * value conditions of earlier text and number fields ("égal à" for a text, the comparisons for a number).
+ */
 export function conditionChoices(earlier: RawField[]): Choice[] {
   const choices: Choice[] = [];
   for (const field of earlier) {
@@ -75,9 +107,51 @@ export function conditionChoices(earlier: RawField[]): Choice[] {
       for (const option of field.options as { value: string; label: string }[]) {
         choices.push({ value: encodeCondition(field.key, option.value), label: `« ${field.label} » : ${option.label}` });
       }
+    } else {
+      const kind = valueConditionKind(field);
+      const operators = kind === 'number' ? valueOperators : kind === 'text' ? (['equals'] as const) : [];
+      for (const operator of operators) {
+        choices.push({ value: encodeValueCondition(field.key, operator), label: `« ${field.label} » : ${valueOperatorLabels[operator]} la valeur saisie ci-dessous` });
+      }
     }
   }
   return choices;
+}
+
+/** A stored condition as the form shows it: the select's choice, and the typed value if any. Undefined: JSON-only (`in` lists). */
+export function conditionFormValue(showIf: ShowIf | undefined, earlier: RawField[]): { condition: string; conditionValue: string } | undefined {
+  if (!showIf || 'in' in showIf) return undefined;
+  const choices = conditionChoices(earlier).map((c) => c.value);
+  if ('compare' in showIf) {
+    const value = encodeValueCondition(showIf.field, showIf.compare);
+    return choices.includes(value) ? { condition: value, conditionValue: formatNumber(showIf.value) } : undefined;
+  }
+  const exact = encodeCondition(showIf.field, showIf.equals);
+  if (choices.includes(exact)) return { condition: exact, conditionValue: '' };
+  const typed = encodeValueCondition(showIf.field, 'equals');
+  if (!choices.includes(typed) || typeof showIf.equals === 'boolean') return undefined;
+  return { condition: typed, conditionValue: typeof showIf.equals === 'number' ? formatNumber(showIf.equals) : showIf.equals };
+}
+
+const formatNumber = (n: number) => String(n).replace('.', ',');
+
+/** The condition the form says, or a French problem (for `condition` or `conditionValue`). */
+function readCondition(earlier: RawField[], condition: string, typed: string | undefined): { showIf: ShowIf } | { field: 'condition' | 'conditionValue'; problem: string } {
+  if (!conditionChoices(earlier).some((c) => c.value === condition)) return { field: 'condition', problem: 'Choisissez la condition parmi les champs placés avant celui-ci.' };
+  const at = condition.indexOf('::');
+  const key = condition.slice(0, at);
+  const rest = condition.slice(at + 2);
+  if (!rest.startsWith('valeur:')) return { showIf: { field: key, equals: JSON.parse(rest) } };
+  const operator = rest.slice('valeur:'.length) as ValueOperator;
+  const target = earlier.find((f) => f.key === key)!;
+  const text = (typed ?? '').trim();
+  if (valueConditionKind(target) === 'text') {
+    if (!text) return { field: 'conditionValue', problem: `Saisissez la valeur que doit avoir « ${target.label} » pour afficher ce champ.` };
+    return { showIf: { field: key, equals: text } };
+  }
+  const number = Number(text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'));
+  if (!text || !Number.isFinite(number)) return { field: 'conditionValue', problem: `Saisissez le nombre auquel comparer « ${target.label} », par exemple 2 ou 1,5.` };
+  return { showIf: operator === 'equals' ? { field: key, equals: number } : { field: key, compare: operator, value: number } };
 }
 
 /** The earlier fields a rule of this field may compare it with: those of the same kind (two dates, two numbers). */
@@ -160,12 +234,9 @@ export function applyFieldForm(definition: RawDefinition, input: FieldFormInput)
   else if (isInput) setOrDelete(next, 'prefill', input.prefill);
 
   if (input.condition) {
-    const choice = conditionChoices(earlier).find((c) => c.value === input.condition);
-    if (!choice) errors.condition = ['Choisissez la condition parmi les champs placés avant celui-ci.'];
-    else {
-      const at = input.condition.indexOf('::');
-      next.showIf = { field: input.condition.slice(0, at), equals: JSON.parse(input.condition.slice(at + 2)) };
-    }
+    const read = readCondition(earlier, input.condition, input.conditionValue);
+    if ('problem' in read) errors[read.field] = [read.problem];
+    else next.showIf = read.showIf;
   } else delete next.showIf;
 
   let rules = (definition.rules ?? []).filter((r) => r.field !== field.key);

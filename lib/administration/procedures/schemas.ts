@@ -273,6 +273,8 @@ export const fieldFormSchema = z.object({
   settings: z.record(z.string().regex(/^setting-[a-zA-Z]+$/), z.union([z.string().max(20_000, 'Texte trop long.'), z.array(z.string().max(200)).max(20)])),
   prefill: optionalText(100),
   condition: optionalText(1000),
+  // The value a condition compares with ("égal à", "supérieur à"…), typed beside the select.
+  conditionValue: optionalText(200),
   ruleOperator: optionalText(10),
   ruleOther: optionalText(100),
 });
@@ -280,8 +282,8 @@ export type FieldFormInput = z.infer<typeof fieldFormSchema>;
 
 export function readFieldForm(raw: Record<string, unknown>): Record<string, unknown> {
   const settings = Object.fromEntries(Object.entries(raw).filter(([name]) => name.startsWith('setting-')));
-  const { procedureId, revision, fieldKey, label, hint, required, prefill, condition, ruleOperator, ruleOther } = raw;
-  return { procedureId, revision, fieldKey, label, hint, required, settings, prefill, condition, ruleOperator, ruleOther };
+  const { procedureId, revision, fieldKey, label, hint, required, prefill, condition, conditionValue, ruleOperator, ruleOther } = raw;
+  return { procedureId, revision, fieldKey, label, hint, required, settings, prefill, condition, conditionValue, ruleOperator, ruleOther };
 }
 
 /** The steps form: order and removal of each step (`step-<i>-key|position|remove`), the confirmation, and a step to add. */

@@ -130,16 +130,17 @@ export const fitString = (_field: unknown, value: Exclude<AnswerValue, null>): A
 
 // ── Conditions (`showIf`) on a field of the type ────────────────────────────────────────────
 
-const valuesOf = (condition: ShowIf): unknown[] => ('in' in condition ? condition.in : [condition.equals]);
+const valuesOf = (condition: ShowIf): unknown[] => ('in' in condition ? condition.in : 'compare' in condition ? [condition.value] : [condition.equals]);
 
 export const noCondition = (target: FieldBase): string => `Le champ « ${target.key} » (${target.type}) ne peut pas servir de condition.`;
 
 export function booleanCondition(target: FieldBase, condition: ShowIf): string | null {
-  return 'in' in condition || typeof condition.equals !== 'boolean' ? `« ${target.key} » est un oui/non : utilisez « equals: true » ou « equals: false ».` : null;
+  return !('equals' in condition) || typeof condition.equals !== 'boolean' ? `« ${target.key} » est un oui/non : utilisez « equals: true » ou « equals: false ».` : null;
 }
 
 export function numberCondition(target: FieldBase, condition: ShowIf): string | null {
-  return 'in' in condition || typeof condition.equals !== 'number' ? `« ${target.key} » est un nombre : utilisez « equals » avec un nombre.` : null;
+  if ('compare' in condition) return null;
+  return !('equals' in condition) || typeof condition.equals !== 'number' ? `« ${target.key} » est un nombre : utilisez « equals » ou « compare » avec un nombre.` : null;
 }
 
 export function textCondition(target: FieldBase, condition: ShowIf): string | null {

@@ -12,12 +12,14 @@ export const text = (max: number) => z.string().trim().min(1, 'Ne peut pas être
 
 // Shown only when the condition holds; a hidden field is neither required nor submitted.
 // On a checkboxes field, `equals` means "this box is ticked" and `in` "one of these is ticked".
+// `compare` compares a number answer with `value` ("plus de 2 enfants"); no answer: hidden.
 export const showIfSchema = z.union(
   [
     z.strictObject({ field: z.string(), equals: z.union([z.string(), z.boolean(), z.number()]) }),
     z.strictObject({ field: z.string(), in: z.array(z.string()).min(1, 'La liste « in » ne peut pas être vide.') }),
+    z.strictObject({ field: z.string(), compare: z.enum(['gt', 'gte', 'lt', 'lte']), value: z.number() }),
   ],
-  { error: 'Condition invalide : { field, equals } ou { field, in: [...] } attendu.' },
+  { error: 'Condition invalide : { field, equals }, { field, in: [...] } ou { field, compare: gt|gte|lt|lte, value } attendu.' },
 );
 
 export type ShowIf = z.output<typeof showIfSchema>;

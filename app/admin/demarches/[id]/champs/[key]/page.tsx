@@ -10,7 +10,7 @@ import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { isUuid } from '@/lib/common/uuid';
 import { getProcedureForEditing } from '@/lib/administration/procedures/get-procedure-for-editing';
-import { conditionChoices, encodeCondition, locateField, prefillChoices, ruleChoices, ruleOperatorLabels, settingFormValue } from '@/lib/administration/procedures/field-settings';
+import { conditionChoices, conditionFormValue, locateField, prefillChoices, ruleChoices, ruleOperatorLabels, settingFormValue } from '@/lib/administration/procedures/field-settings';
 import { fieldModules, fieldTypeLabel } from '@/lib/procedures/fields';
 import { fieldEditors } from '@/lib/procedures/fields/schemas';
 import { ruleOperators, type Field, type Step } from '@/lib/procedures/definition';
@@ -46,7 +46,7 @@ export default async function FieldSettingsPage({ params }: Props) {
   const raw = field as Record<string, unknown>;
   const ordering = fieldModules[field.type].ordering;
   const rule = definition.rules?.find((r) => r.field === field.key);
-  const showIf = field.showIf && 'equals' in field.showIf ? encodeCondition(field.showIf.field, field.showIf.equals) : undefined;
+  const condition = conditionFormValue(field.showIf, earlier as never);
   const documentTitle = `Champ « ${field.label} » — ${procedure.title} — ${getEnv().PORTAL_NAME}`;
   return (
     <>
@@ -64,7 +64,7 @@ export default async function FieldSettingsPage({ params }: Props) {
       <p className="mb-6 max-w-2xl">
         Enregistré dans la version de travail, visible des usagers après la publication. <Link href={`/admin/demarches/${procedure.id}#etape-${step.key}`}>Revenir à la démarche</Link>
       </p>
-      {field.showIf && !showIf ? <p className="mb-6 max-w-2xl">Ce champ a une condition écrite dans l’éditeur avancé ; choisir une condition ici la remplace.</p> : null}
+      {field.showIf && !condition ? <p className="mb-6 max-w-2xl">Ce champ a une condition écrite dans l’éditeur avancé ; choisir une condition ici la remplace.</p> : null}
       <FieldSettingsForm
         key={`revision-${procedure.working.revision}`}
         action={updateFieldAction}
@@ -77,7 +77,8 @@ export default async function FieldSettingsPage({ params }: Props) {
           required: 'required' in field ? !!field.required : false,
           takesAnswer: fieldModules[field.type].answer !== null,
           prefill: 'prefill' in field ? field.prefill : undefined,
-          condition: showIf,
+          condition: condition?.condition,
+          conditionValue: condition?.conditionValue,
           ruleOperator: rule?.operator,
           ruleOther: rule?.other,
         }}
