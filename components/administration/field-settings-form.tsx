@@ -34,7 +34,9 @@ export function FieldSettingsForm(props: FieldSettingsFormProps) {
   return (
     <div className="max-w-2xl">
       <ActionFeedback state={state} fields={fields} documentTitle={documentTitle} />
-      <form action={formAction} noValidate>
+      {/* Remounted after each refusal: React resets a form after its action, and a select goes
+          back to the value it was mounted with, losing the echoed choice (the condition). */}
+      <form key={state && !state.ok ? JSON.stringify(state.values ?? null) : 'saved'} action={formAction} noValidate>
         <input type="hidden" name="procedureId" value={procedureId} />
         <input type="hidden" name="revision" value={revision} />
         <input type="hidden" name="fieldKey" value={field.key} />

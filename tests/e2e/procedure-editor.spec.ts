@@ -5,8 +5,9 @@ import { createCitizen, e2eSql } from './support/db';
 import { enrolSecondFactorInDatabase, signIn } from './support/session';
 
 // Issue 11: an administrator builds a procedure without touching JSON (steps, a file field, a
-// condition, a cross-field rule, statuses), publishes it, and a citizen files it; the condition
-// and the rule hold in the browser and on the server. Two tabs cannot overwrite each other.
+// condition, a cross-field rule, statuses), previews it, publishes it, and a citizen files it; the
+// condition and the rule hold in the browser and on the server. Two tabs cannot overwrite each
+// other. Value conditions, archiving, and who may reach the preview and the archive actions.
 
 async function createAdmin() {
   const user = await createCitizen();
@@ -44,7 +45,14 @@ async function addField(page: Page, stepTitle: string, type: string, label: stri
   await expect(flash(page, 'Textes de l’étape enregistrés')).toBeVisible();
 }
 
-test('an administrator builds a three-step procedure without JSON, publishes it, and a citizen files it under its condition and rule', async ({ page, browser }) => {
+async function countDossiers(slug?: string): Promise<number> {
+  const [row] = slug
+    ? await e2eSql()<{ count: number }[]>`select count(*)::int as count from dossiers d join procedures p on p.id = d.procedure_id where p.slug = ${slug}`
+    : await e2eSql()<{ count: number }[]>`select count(*)::int as count from dossiers`;
+  return row.count;
+}
+
+test('an administrator builds a three-step procedure without JSON, previews it, publishes it, and a citizen files it under its condition and rule', async ({ page, browser }) => {
   test.setTimeout(240_000);
   const admin = await createAdmin();
   const slug = `e2e-editeur-${randomUUID().slice(0, 8)}`;
@@ -69,6 +77,7 @@ test('an administrator builds a three-step procedure without JSON, publishes it,
   await addField(page, 'Le séjour', 'Date', 'Date de fin');
   await addField(page, 'Le séjour', 'Oui / non', 'Êtes-vous accompagné ?');
   await addField(page, 'Le séjour', 'Texte court', 'Nom de l’accompagnant');
+  await addField(page, 'Votre demande', 'Texte court', 'Nom du demandeur', false);
 
   // The field pages: the rule, the condition, the file settings.
   await page.getByRole('link', { name: 'Réglages, condition et règle du champ « Date de fin »' }).click();
@@ -91,6 +100,11 @@ test('an administrator builds a three-step procedure without JSON, publishes it,
   await page.getByRole('button', { name: 'Enregistrer le champ' }).click();
   await expect(flash(page, 'Champ enregistré')).toBeVisible();
 
+  await page.getByRole('link', { name: 'Réglages, condition et règle du champ « Nom du demandeur »' }).click();
+  await page.getByLabel('Pré-remplir avec').selectOption({ label: 'Nom du demandeur' });
+  await page.getByRole('button', { name: 'Enregistrer le champ' }).click();
+  await expect(flash(page, 'Champ enregistré')).toBeVisible();
+
   // Three statuses: the starter has four.
   await page.getByRole('group', { name: /^Statut 4 :/ }).getByLabel('Retirer ce statut').check();
   await page.getByRole('button', { name: 'Enregistrer les statuts' }).click();
@@ -99,6 +113,55 @@ test('an administrator builds a three-step procedure without JSON, publishes it,
   await expect(page.getByLabel('Définition de la version (JSON)')).toHaveValue(/"rules"[\s\S]*"dateDeFin"/);
   await expect(page.getByLabel('Définition de la version (JSON)')).not.toHaveValue(/refusee/);
   await expectNoAxeViolations(page);
+
+  // The preview: every step as the citizen will see it, for a fictitious citizen; nothing is saved.
+  const dossiersBefore = await countDossiers();
+  const autosaves: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/brouillons')) autosaves.push(request.url());
+  });
+  await page.getByRole('link', { name: 'Aperçu de la version de travail' }).click();
+  await expect(page).toHaveURL(/\/apercu\/demande$/);
+  await expect(page.getByText('Aperçu — rien n’est enregistré')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre demande');
+  await expect(page.getByText(`${title} — pour Camille Exemple`)).toBeVisible();
+  await expect(page.getByLabel('Nom du demandeur')).toHaveValue('Exemple');
+  await expect(page.getByRole('navigation', { name: 'Récapitulatif' }).getByRole('link', { name: '3. Pièces' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Objet de votre demande').fill('Un séjour à Dublin');
+  await page.getByRole('button', { name: 'Valider l’étape' }).click();
+  await expect(page).toHaveURL(/\/apercu\/le-sejour$/);
+  await expect(page.getByLabel('Nom de l’accompagnant')).toBeHidden();
+  await page.getByLabel('Date de début').fill('2027-07-20');
+  await page.getByLabel('Date de fin').fill('2027-07-10');
+  await expect(async () => {
+    await page.getByRole('radio', { name: 'Oui' }).click();
+    await expect(page.getByLabel('Nom de l’accompagnant')).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await page.getByLabel('Nom de l’accompagnant').fill('Alex Martin');
+  await page.getByRole('button', { name: 'Valider l’étape' }).click();
+  // The rule holds in the preview as it will on the citizen's draft.
+  await expect(page.getByRole('alert').getByRole('link', { name: '« Date de fin » doit être après « Date de début » (le 20 juillet 2027).' })).toBeVisible();
+  await page.getByLabel('Date de fin').fill('2027-07-30');
+  await page.getByRole('button', { name: 'Valider l’étape' }).click();
+  await expect(page).toHaveURL(/\/apercu\/pieces$/);
+  await page
+    .getByRole('group', { name: 'Justificatif de domicile' })
+    .getByLabel('Depuis votre ordinateur')
+    .setInputFiles({ name: 'Quittance.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\nquittance\n%%EOF\n') });
+  await page.getByRole('button', { name: 'Valider l’étape' }).click();
+  await expect(page).toHaveURL(/\/apercu\/recapitulatif$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vérifiez vos réponses');
+  // The answers of every step reached the end (kept in the browser, not in the database).
+  await expect(page.getByText('Un séjour à Dublin')).toBeVisible();
+  await expect(page.getByText('Alex Martin')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Fin de l’aperçu' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(await countDossiers(slug)).toBe(0);
+  expect(await countDossiers()).toBe(dossiersBefore);
+  expect(autosaves).toEqual([]);
+  await page.getByRole('link', { name: 'Retour à l’éditeur' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 
   await page.getByRole('button', { name: 'Publier cette version' }).click();
   await expect(flash(page, 'La version 1 est publiée')).toBeVisible();
@@ -177,4 +240,149 @@ test('two tabs: the second save is refused and says what changed meanwhile; noth
   const [row] = await e2eSql()<{ definition: { estimatedDuration?: string } }[]>`
     select v.definition from procedure_versions v join procedures p on p.id = v.procedure_id where p.slug = ${slug}`;
   expect(row.definition.estimatedDuration).toBe('10 minutes');
+});
+
+test('a condition on a number typed in the field settings (no JSON) holds in the preview, with and without JavaScript', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const admin = await createAdmin();
+  const slug = `e2e-valeur-${randomUUID().slice(0, 8)}`;
+  await signIn(page, admin.email, admin.password);
+  await createProcedureAsAdmin(page, slug, `Cantine ${slug.slice(-8)}`);
+  await addField(page, 'Votre demande', 'Nombre', 'Nombre d’enfants');
+  await addField(page, 'Votre demande', 'Texte court', 'Prénoms des enfants');
+
+  await page.getByRole('link', { name: 'Réglages, condition et règle du champ « Prénoms des enfants »' }).click();
+  await page.getByLabel('Afficher ce champ seulement si').selectOption({ label: '« Nombre d’enfants » : supérieur à la valeur saisie ci-dessous' });
+  // Forgetting the value is refused with a message beside the field.
+  await page.getByRole('button', { name: 'Enregistrer le champ' }).click();
+  await expect(page.getByRole('alert').getByRole('link', { name: 'Saisissez le nombre auquel comparer « Nombre d’enfants », par exemple 2 ou 1,5.' })).toBeVisible();
+  // The choice is still there after the refusal.
+  await expect(page.getByLabel('Afficher ce champ seulement si')).toHaveValue('nombreDEnfants::valeur:gt');
+  await page.getByLabel('Valeur de la condition').fill('2');
+  await page.getByRole('button', { name: 'Enregistrer le champ' }).click();
+  await expect(flash(page, 'Champ enregistré')).toBeVisible();
+  await expect(page.getByLabel('Définition de la version (JSON)')).toHaveValue(/"compare": "gt",\s*"value": 2/);
+  await page.getByRole('link', { name: 'Réglages, condition et règle du champ « Prénoms des enfants »' }).click();
+  await expect(page.getByLabel('Valeur de la condition')).toHaveValue('2');
+
+  // In the browser: the question appears as soon as the number is above 2.
+  await page.goto(`${page.url().split('/champs/')[0]}/apercu`);
+  await expect(page).toHaveURL(/\/apercu\/demande$/);
+  await expect(page.getByLabel('Prénoms des enfants')).toBeHidden();
+  await expect(async () => {
+    await page.getByLabel('Nombre d’enfants').fill('3');
+    await expect(page.getByLabel('Prénoms des enfants')).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await page.getByLabel('Nombre d’enfants').fill('2');
+  await expect(page.getByLabel('Prénoms des enfants')).toBeHidden();
+
+  // On the server: without JavaScript, the posted number reveals the question, then it is required.
+  const plain = await (await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() })).newPage();
+  await plain.goto(page.url());
+  await plain.getByLabel('Objet de votre demande').fill('Inscription à la cantine');
+  await plain.getByLabel('Nombre d’enfants').fill('3');
+  await plain.getByRole('button', { name: 'Valider l’étape' }).click();
+  await expect(plain.getByText('De nouvelles questions sont apparues')).toBeVisible();
+  await plain.getByRole('button', { name: 'Valider l’étape' }).click();
+  await expect(plain.getByRole('alert').getByRole('link', { name: 'Saisissez « Prénoms des enfants ».' })).toBeVisible();
+  await plain.getByLabel('Prénoms des enfants').fill('Léa, Tom, Zoé');
+  await plain.getByRole('button', { name: 'Valider l’étape' }).click();
+  await expect(plain).toHaveURL(/\/apercu\/recapitulatif$/);
+  await expect(plain.getByText('Léa, Tom, Zoé')).toBeVisible();
+  await plain.context().close();
+  expect(await countDossiers(slug)).toBe(0);
+});
+
+async function createUser(role: 'citizen' | 'agent' | 'admin') {
+  const user = await createCitizen();
+  await e2eSql()`update users set role = ${role} where id = ${user.id}`;
+  if (role !== 'citizen') await enrolSecondFactorInDatabase(user);
+  return user;
+}
+
+/** A published procedure with one step, made in the database. */
+async function publishedProcedure() {
+  const slug = `e2e-archive-${randomUUID().slice(0, 8)}`;
+  const title = `Carte de pêche ${slug.slice(-8)}`;
+  const definition = {
+    beneficiaries: ['self'],
+    steps: [{ key: 'demande', title: 'Votre demande', fields: [{ key: 'objet', type: 'text', label: 'Objet de la demande', required: true }] }],
+    statuses: [{ key: 'recue', label: 'Demande reçue', tone: 'info', final: true }],
+  };
+  const [procedure] = await e2eSql()<{ id: string }[]>`
+    insert into procedures (slug, title, summary, category, published) values (${slug}, ${title}, 'Demander une carte de pêche.', 'culture-sport', true) returning id`;
+  await e2eSql()`insert into procedure_versions (procedure_id, version, definition, published_at) values (${procedure.id}, 1, ${e2eSql().json(definition)}, now())`;
+  return { id: procedure.id, slug, title };
+}
+
+const archivedAt = async (id: string) => (await e2eSql()<{ archived_at: Date | null }[]>`select archived_at from procedures where id = ${id}`)[0].archived_at;
+
+/** The fields a form would post, as the browser builds them (server action ids included). */
+async function formFields(page: Page, buttonName: string): Promise<Record<string, string>> {
+  const form = page.locator('form', { has: page.getByRole('button', { name: buttonName, exact: true }) });
+  return form.evaluate((element) => Object.fromEntries([...new FormData(element as HTMLFormElement)].map(([k, v]) => [k, String(v)])));
+}
+
+test('archiving: agents and citizens get 404 on the preview and on forged archive posts; the administrator archives and puts back', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const admin = await createAdmin();
+  const procedure = await publishedProcedure();
+  const adminPage = await signedInPage(browser, admin.email, admin.password, { javaScriptEnabled: false });
+  await adminPage.goto(`/admin/demarches/${procedure.id}`);
+  const archive = { ...(await formFields(adminPage, 'Archiver')), confirmArchive: 'on' };
+  await adminPage.goto(`/admin/demarches/${procedure.id}/apercu/demande`);
+  const previewStep = { ...(await formFields(adminPage, 'Valider l’étape')), objet: 'Forgé' };
+  const origin = new URL(adminPage.url()).origin;
+
+  for (const role of ['agent', 'citizen'] as const) {
+    const user = await createUser(role);
+    const page = await signedInPage(browser, user.email, user.password);
+    for (const path of [`/admin/demarches/${procedure.id}/apercu`, `/admin/demarches/${procedure.id}/apercu/demande`, `/admin/demarches/${procedure.id}/apercu/recapitulatif`]) {
+      const response = await page.goto(path);
+      expect(response?.status(), `${role} ${path}`).toBe(404);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
+    }
+    const forgedArchive = await page.request.post(`/admin/demarches/${procedure.id}`, { multipart: archive, headers: { origin }, maxRedirects: 0 });
+    expect(forgedArchive.status(), role).toBe(404);
+    const forgedStep = await page.request.post(`/admin/demarches/${procedure.id}/apercu/demande`, { multipart: previewStep, headers: { origin }, maxRedirects: 0 });
+    expect(forgedStep.status(), role).toBe(404);
+    await page.context().close();
+  }
+  expect(await archivedAt(procedure.id)).toBeNull();
+
+  // Without the confirmation, nothing happens.
+  await adminPage.goto(`/admin/demarches/${procedure.id}`);
+  await adminPage.getByRole('button', { name: 'Archiver', exact: true }).click();
+  await expect(adminPage.getByRole('alert').getByRole('link', { name: 'Cochez la case pour confirmer le retrait du catalogue.' })).toBeVisible();
+  expect(await archivedAt(procedure.id)).toBeNull();
+  await adminPage.getByLabel('Je confirme le retrait de cette démarche du catalogue').check();
+  await adminPage.getByRole('button', { name: 'Archiver', exact: true }).click();
+  await expect(flash(adminPage, 'La démarche est archivée')).toBeVisible();
+  expect(await archivedAt(procedure.id)).not.toBeNull();
+  await expect(adminPage.getByText('Archivée : hors du catalogue')).toBeVisible();
+
+  // Out of the catalogue; its page says so and offers no "Commencer".
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto('/demarches');
+  await expect(visitor.getByRole('link', { name: procedure.title })).toHaveCount(0);
+  await visitor.goto(`/demarches/${procedure.slug}`);
+  await expect(visitor.getByText('Cette démarche n’est plus proposée en ligne')).toBeVisible();
+  await expect(visitor.getByRole('button', { name: 'Commencer', exact: true })).toHaveCount(0);
+
+  // Putting it back: refused to a forged post from an agent, done by the administrator.
+  await adminPage.goto(`/admin/demarches/${procedure.id}`);
+  const restore = await formFields(adminPage, 'Remettre au catalogue');
+  const agent = await createUser('agent');
+  const agentPage = await signedInPage(browser, agent.email, agent.password);
+  expect((await agentPage.request.post(`/admin/demarches/${procedure.id}`, { multipart: restore, headers: { origin }, maxRedirects: 0 })).status()).toBe(404);
+  expect(await archivedAt(procedure.id)).not.toBeNull();
+  await agentPage.context().close();
+  await adminPage.getByRole('button', { name: 'Remettre au catalogue' }).click();
+  await expect(flash(adminPage, 'La démarche est remise au catalogue')).toBeVisible();
+  await visitor.goto('/demarches');
+  await expect(visitor.getByRole('link', { name: procedure.title })).toBeVisible();
+  const [journal] = await e2eSql()<{ actions: string[] }[]>`select array_agg(action order by created_at) as actions from audit_log where target_id = ${procedure.id}`;
+  expect(journal.actions).toEqual(['procedure.archived', 'procedure.restored']);
+  await visitor.context().close();
+  await adminPage.context().close();
 });
