@@ -7,6 +7,7 @@ import { getProcedureForEditing } from '@/lib/administration/procedures/get-proc
 import { listAdminProcedures } from '@/lib/administration/procedures/list-admin-procedures';
 import { createDraft, findDraft, saveDraftAnswers, submitDossier } from '@/lib/dossiers';
 import { getPublishedProcedureBySlug, listCategories, listPublishedProcedures } from '@/lib/procedures/catalogue';
+import { findDossierInScope } from '@/lib/processing/queries';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 // Archiving (issue 11, decision 024): out of the catalogue at once and "Commencer" refused;
@@ -69,7 +70,7 @@ describe('archiving a procedure', () => {
     expect(await auditActions(id)).toEqual(['procedure.archived:true']);
   });
 
-  it('lets a draft started before be finished and submitted, with a notice', async () => {
+  it('lets a draft started before be finished and submitted, with a notice; the back office still reaches the dossier', async () => {
     const { id, slug } = await publishedProcedure();
     const created = await start(slug);
     if (!created.ok) throw new Error(created.reason);
@@ -78,6 +79,7 @@ describe('archiving a procedure', () => {
     expect(await saveDraftAnswers(db.db, owner.id, created.id, { baseVersion: 1, changes: { riviere: 'La Loire' } })).toMatchObject({ ok: true });
     const submitted = await submitDossier(db.db, owner.id, created.id, { baseVersion: 2 }, { origin: 'https://demarches.test', portalName: 'Portail de test', sendEmail: async () => {} });
     expect(submitted).toMatchObject({ ok: true });
+    expect(await findDossierInScope(db.db, admin, created.id)).toMatchObject({ id: created.id, status: { key: 'recue' } });
   });
 
   it('"Remettre au catalogue" offers it again, and both are journaled', async () => {
