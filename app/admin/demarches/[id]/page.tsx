@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { ArchiveForm } from '@/components/administration/archive-form';
 import { CatalogueEntryForm } from '@/components/administration/catalogue-entry-form';
 import { DefinitionJsonForm } from '@/components/administration/definition-json-form';
 import { InlineActionForm } from '@/components/administration/inline-action-form';
@@ -10,7 +11,7 @@ import { StatusesForm } from '@/components/administration/statuses-form';
 import { StepTextsForm } from '@/components/administration/step-texts-form';
 import { StepsForm } from '@/components/administration/steps-form';
 import { FlashMessage } from '@/components/account/flash-message';
-import { Breadcrumbs, Checkbox, PageHeader, StatusTag } from '@/components/ui';
+import { Breadcrumbs, PageHeader, StatusTag } from '@/components/ui';
 import { getCurrentUser, requireAdmin } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
@@ -289,9 +290,7 @@ function ArchiveSection({ procedureId, archived }: { procedureId: string; archiv
           <p className="my-2">
             Archiver retire la démarche du catalogue tout de suite : sa page indique qu’elle n’est plus proposée et personne ne peut plus la commencer. Les brouillons en cours peuvent encore être déposés selon les dates ci-dessus ; les dossiers déposés continuent d’être traités. Vous pourrez la remettre au catalogue.
           </p>
-          <InlineActionForm action={archiveAction} hidden={{ procedureId }} submitLabel="Archiver" fields={{ confirmArchive: 'confirmArchive' }}>
-            <Checkbox id="confirmArchive" name="confirmArchive" label="Je confirme le retrait de cette démarche du catalogue" />
-          </InlineActionForm>
+          <ArchiveForm action={archiveAction} procedureId={procedureId} />
         </>
       )}
     </div>
