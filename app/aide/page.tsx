@@ -200,7 +200,21 @@ export default function HelpPage() {
         <Question question="Puis-je répondre à un message de l’administration ?">
           <p>
             Oui : ouvrez votre demande dans <Link href="/demandes">Mes demandes</Link>, partie « Messages », et écrivez
-            votre réponse. Elle est lue par les agents chargés de votre dossier.
+            votre réponse. Elle est lue par les agents chargés de votre dossier. Vous pouvez y joindre un fichier (PDF,
+            JPEG ou PNG), soumis aux mêmes règles que les pièces justificatives.
+          </p>
+        </Question>
+        <Question question="L’administration me demande un document ou une correction : que faire ?">
+          <p>
+            Votre demande porte alors la mention « À compléter » dans <Link href="/demandes">Mes demandes</Link>, et vous
+            en êtes prévenu comme pour un changement de statut. Ouvrez la demande : la partie « À compléter » indique ce
+            qui est demandé et la date limite.
+          </p>
+          <p>
+            Pour chaque document demandé, choisissez un fichier de votre ordinateur ou un document de votre
+            porte-documents, ajoutez si besoin un message, puis envoyez le complément. Il ne s’envoie qu’une fois : vos
+            fichiers sont alors transmis aux agents chargés de votre dossier et apparaissent dans le suivi de votre
+            demande. Le reste de vos réponses déjà envoyées ne peut pas être modifié.
           </p>
         </Question>
         <Question question="Que signifient les statuts ?">
@@ -213,7 +227,7 @@ export default function HelpPage() {
         <Question question="Comment suis-je prévenu de l’avancement de ma demande ?">
           <p>
             Par une notification dans le portail (rubrique <strong>Notifications</strong>) et par courriel : changement de
-            statut, message d’un agent chargé de votre dossier, réponse disponible. Pour protéger vos informations, le
+            statut, message d’un agent chargé de votre dossier, demande de document ou de correction, réponse disponible. Pour protéger vos informations, le
             courriel ne reprend pas le contenu du message : vous le lisez sur le portail, une fois connecté.
           </p>
           <p>

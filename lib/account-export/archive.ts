@@ -4,10 +4,10 @@ import yazl from 'yazl';
 import type { Executor } from '@/db/client';
 import { renderReceiptPdf } from '@/lib/dossiers/receipt';
 import { findSubmittedDossier } from '@/lib/dossiers/submitted';
-import { BlobNotFoundError, type BlobStore } from '@/lib/storage';
+import type { BlobStore } from '@/lib/storage';
+import { readBlobWhenReached } from '@/lib/storage/lazy-zip-entry';
 import { collectAccountExport } from './collect';
 import { readmeText } from './readme';
-import { logger } from '@/lib/platform/logger';
 
 // The export as a ZIP streamed to the browser: LISEZMOI.txt, donnees.json, then every file, each
 // read from storage only when the archive reaches it. Memory stays that of one storage chunk and
@@ -15,21 +15,6 @@ import { logger } from '@/lib/platform/logger';
 // Files are stored without compression: PDF, JPEG and PNG are compressed already.
 
 export type AccountArchive = { stream: Readable; fileCount: number; totalBytes: number };
-
-function lazyBlob(store: BlobStore, key: string) {
-  return (callback: (error: Error | null, stream: NodeJS.ReadableStream) => void) => {
-    store.get(key).then(
-      (stream) => callback(null, stream),
-      (error: unknown) => {
-        // A row whose file is gone must not break the whole archive: the entry is left empty.
-        if (error instanceof BlobNotFoundError) {
-          logger.error('export: a stored file is missing; its archive entry is empty');
-          callback(null, Readable.from([]));
-        } else callback(error as Error, Readable.from([]));
-      },
-    );
-  };
-}
 
 function lazyReceipt(db: Executor, userId: string, dossierId: string, portalName: string) {
   return (callback: (error: Error | null, stream: NodeJS.ReadableStream) => void) => {
@@ -51,7 +36,7 @@ export async function openAccountArchive(db: Executor, store: BlobStore, userId:
   const mtime = new Date(data.exportedAt);
   zip.addBuffer(Buffer.from(readmeText(options.portalName, data.exportedAt), 'utf8'), 'LISEZMOI.txt', { mtime });
   zip.addBuffer(Buffer.from(JSON.stringify(data, null, 2), 'utf8'), 'donnees.json', { mtime });
-  for (const file of files) zip.addReadStreamLazy(file.path, { mtime, compress: false }, lazyBlob(store, file.storageKey));
+  for (const file of files) zip.addReadStreamLazy(file.path, { mtime, compress: false }, readBlobWhenReached(store, file.storageKey, 'export'));
   for (const receipt of receipts) {
     zip.addReadStreamLazy(receipt.path, { mtime, compress: false }, lazyReceipt(db, userId, receipt.dossierId, options.portalName));
   }

@@ -5,8 +5,8 @@ import yazl from 'yazl';
 import type { Executor } from '@/db/client';
 import { dossierAttachments, dossiers } from '@/db/schema';
 import { isDossierId } from '@/lib/dossiers/ids';
-import { logger } from '@/lib/platform/logger';
-import { BlobNotFoundError, type BlobStore } from '@/lib/storage';
+import type { BlobStore } from '@/lib/storage';
+import { readBlobWhenReached } from '@/lib/storage/lazy-zip-entry';
 import { archiveEntryNames } from './archive-names';
 import { dossiersInScope, type BackOfficeUser } from './scope';
 
@@ -31,21 +31,6 @@ async function listStoredFilesInScope(db: Executor, user: BackOfficeUser, dossie
   return { number: dossier.number!, files };
 }
 
-function lazyBlob(store: BlobStore, key: string) {
-  return (callback: (error: Error | null, stream: NodeJS.ReadableStream) => void) => {
-    store.get(key).then(
-      (stream) => callback(null, stream),
-      (error: unknown) => {
-        // A row whose file is gone must not break the whole archive: its entry is left empty.
-        if (error instanceof BlobNotFoundError) {
-          logger.error('dossier archive: a stored file is missing; its entry is empty');
-          callback(null, Readable.from([]));
-        } else callback(error as Error, Readable.from([]));
-      },
-    );
-  };
-}
-
 /** The ZIP of a dossier in scope, or null (out of scope, draft, unknown id: the same answer). */
 export async function openDossierArchive(db: Executor, store: BlobStore, user: BackOfficeUser, dossierId: string, now = new Date()): Promise<DossierArchive | null> {
   if (!isDossierId(dossierId)) return null;
@@ -53,7 +38,7 @@ export async function openDossierArchive(db: Executor, store: BlobStore, user: B
   if (!found) return null;
   const zip = new yazl.ZipFile();
   const names = archiveEntryNames(found.files);
-  found.files.forEach((file, i) => zip.addReadStreamLazy(names[i], { mtime: now, compress: false }, lazyBlob(store, file.storageKey)));
+  found.files.forEach((file, i) => zip.addReadStreamLazy(names[i], { mtime: now, compress: false }, readBlobWhenReached(store, file.storageKey, 'dossier archive')));
   zip.end();
   return {
     stream: zip.outputStream as Readable,
