@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { dossiers, procedureAccessGrants, procedureVersions, procedures, profiles, users } from '@/db/schema';
@@ -13,7 +13,7 @@ import { formatDateTime } from '@/lib/common/dates';
 import { beneficiaryLabelForAgents } from './labels';
 import { dossierScopeOf } from './rules';
 import { csvLine } from './csv';
-import { cursorCondition, cursorKey, orderOf, personNameSql, queueConditions, queueScope } from './queue';
+import { cursorCondition, cursorKey, orderOf, personNameSql, queueConditions, queueScope, type QueueScope } from './queue';
 import type { DossierListQuery } from './schemas';
 import type { BackOfficeUser } from './scope';
 
@@ -125,7 +125,7 @@ export async function exportQueueCsv(db: Database, user: BackOfficeUser, query: 
   return { filename: `dossiers-${day}.csv`, stream };
 }
 
-async function readBatch(db: Database, scope: SQL, user: BackOfficeUser, query: DossierListQuery) {
+async function readBatch(db: Database, scope: QueueScope, user: BackOfficeUser, query: DossierListQuery) {
   return db
     .select({
       id: dossiers.id,
