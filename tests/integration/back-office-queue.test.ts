@@ -143,6 +143,46 @@ describe.each([
     }
   });
 
+  it('pages through an agent\'s several procedures (one subquery per procedure) in the same order as one sorted list', async () => {
+    const [second] = await db.select({ id: procedures.id }).from(procedures).where(sql`${procedures.id} <> ${voirieId}`).limit(1);
+    const [version] = await queryRows<{ id: string }>(db, sql`select id from procedure_versions where procedure_id = ${second.id} order by version desc limit 1`);
+    const twoProcedures: BackOfficeUser = { id: (await createUser(db, 'agent', { firstNames: 'Deux', birthName: 'Démarches' })).id, role: 'agent' };
+    await db.insert(procedureAccessGrants).values([
+      { agentId: twoProcedures.id, procedureId: voirieId },
+      { agentId: twoProcedures.id, procedureId: second.id },
+    ]);
+    // Interleaved with the voirie dossiers, one sharing a submission instant with them (the id breaks the tie).
+    for (let i = 0; i < 5; i++) {
+      await db.insert(dossiers).values({
+        ownerId: other.id,
+        procedureId: second.id,
+        procedureVersionId: version.id,
+        status: 'recu',
+        number: `2026-9${String(i).padStart(5, '0')}`,
+        submittedAt: i === 0 ? new Date('2026-03-01T10:00:00.123456Z') : new Date(Date.now() - i * 3600_000),
+      });
+    }
+    for (const tri of ['depot', 'anciens', 'activite']) {
+      const key = tri === 'activite' ? 'last_activity_at' : 'submitted_at';
+      const direction = tri === 'anciens' ? 'asc' : 'desc';
+      const expected = await queryRows<{ id: string }>(
+        db,
+        sql`select id from dossiers where number is not null and status <> 'draft' and procedure_id in (${voirieId}, ${second.id}) order by ${sql.raw(key)} ${sql.raw(direction)}, id ${sql.raw(direction)}`,
+      );
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let guard = 0; guard < 100; guard++) {
+        const page = await listQueuePage(db, twoProcedures, query({ tri, ...(cursor ? { apres: cursor } : {}) }), 3);
+        seen.push(...page.items.map((d) => d.id));
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      expect(seen, tri).toEqual(expected.map((row) => row.id));
+      // The total (from the counter table) is the length of that list.
+      expect((await countQueue(db, twoProcedures, query({}))).total).toBe(expected.length);
+    }
+  });
+
   it('counts per status of the chosen procedure, and filters by status only once a procedure is chosen', async () => {
     const counts = await countQueue(db, agent, query({ procedure: voirieId }));
     expect(counts.byStatus?.recu).toBe(counts.total);
