@@ -11,6 +11,7 @@ import { dossierScopeOf } from './rules';
 import { dossiersInScope, type BackOfficeUser } from './scope';
 import { beneficiaryLabelForAgents } from './labels';
 import { prefixPattern, searchTokens } from './search';
+import { planSearch, searchConditions, type SearchPlan } from './search-plan';
 
 // The back-office queue (decision 022): filters written into one WHERE clause, keyset pagination
 // on (sort key, id) so that a deep page costs what the first one does, counts per status.
@@ -53,9 +54,17 @@ export function filtersRows(query: DossierListQuery): boolean {
   return !!(query.q || query.du || query.au || query.attribution || query.nonlu);
 }
 
-/** Every filter but the keyset cursor (and, for the counts, but the status). */
-export function queueConditions(scope: QueueScope, user: BackOfficeUser, query: DossierListQuery, options: { withStatus?: boolean } = {}): SQL {
+/**
+ * Every filter but the keyset cursor (and, for the counts, but the status). The words of a search
+ * are checked as the page's SearchPlan says, else as semi-joins the planner is free to order.
+ */
+export function queueConditions(scope: QueueScope, user: BackOfficeUser, query: DossierListQuery, options: { withStatus?: boolean; search?: SearchPlan } = {}): SQL {
   const tokens = query.q ? searchTokens(query.q) : [];
+  const search = options.search
+    ? searchConditions(options.search)
+    : tokens.map(
+        (token) => sql`${dossiers.id} in (select ${dossierSearchTerms.dossierId} from ${dossierSearchTerms} where ${dossierSearchTerms.term} like ${prefixPattern(token)})`,
+      );
   return and(
     scope.where,
     query.procedure ? eq(dossiers.procedureId, query.procedure) : undefined,
@@ -66,9 +75,7 @@ export function queueConditions(scope: QueueScope, user: BackOfficeUser, query: 
     query.nonlu ? isNotNull(dossiers.agentUnreadSince) : undefined,
     // A query with only punctuation matches nothing rather than everything.
     query.q && tokens.length === 0 ? sql`false` : undefined,
-    ...tokens.map(
-      (token) => sql`${dossiers.id} in (select ${dossierSearchTerms.dossierId} from ${dossierSearchTerms} where ${dossierSearchTerms.term} like ${prefixPattern(token)})`,
-    ),
+    ...search,
   )!;
 }
 
@@ -122,10 +129,13 @@ export const cursorKey = (sort: DossierListQuery['tri']) => sql<string>`(${sortK
  * sort every dossier of both procedures (decision 022, benchmark).
  */
 async function findPageIds(db: Executor, scope: QueueScope, user: BackOfficeUser, query: DossierListQuery, limit: number): Promise<string[]> {
-  const where = and(queueConditions(scope, user, query), cursorCondition(query));
+  const tokens = query.q ? searchTokens(query.q) : [];
+  const search = tokens.length > 0 ? await planSearch(db, scope.procedureIds, tokens) : undefined;
+  const where = and(queueConditions(scope, user, query, { search }), cursorCondition(query));
   const pageOf = (condition: SQL | undefined) => db.select({ id: dossiers.id }).from(dossiers).where(condition).orderBy(...orderOf(query)).limit(limit);
   const procedureIds = scope.procedureIds;
-  if (query.procedure || !procedureIds || procedureIds.length < 2) return (await pageOf(where)).map((row) => row.id);
+  // A search with few candidates fetches them by id: nothing to walk.
+  if (query.procedure || !procedureIds || procedureIds.length < 2 || search?.ids) return (await pageOf(where)).map((row) => row.id);
   const sortKey = sortKeyOf(query.tri);
   const parts = procedureIds.map(
     (procedureId) => sql`(${db.select({ id: dossiers.id, key: sql`${sortKey}`.as('key') }).from(dossiers).where(and(where, eq(dossiers.procedureId, procedureId))).orderBy(...orderOf(query)).limit(limit)})`,

@@ -11,8 +11,10 @@ import type { FollowUpContext } from '@/lib/notifications/notify';
 import { assignDossier, takeDossier, unassignDossier } from '@/lib/processing/assignment';
 import { exportQueueCsv } from '@/lib/processing/export-csv';
 import { changeStatusInBulk } from '@/lib/processing/process';
-import { listQueuePage } from '@/lib/processing/queue';
+import { listQueuePage, queueConditions, queueScope } from '@/lib/processing/queue';
 import { countQueue } from '@/lib/processing/queue-counts';
+import { searchTokens } from '@/lib/processing/search';
+import { planSearch, type SearchPlan } from '@/lib/processing/search-plan';
 import { dossierListQuerySchema } from '@/lib/processing/schemas';
 import type { BackOfficeUser } from '@/lib/processing/scope';
 import { findTombstoneInScope, findTombstonesByNumber } from '@/lib/processing/tombstones';
@@ -116,6 +118,22 @@ describe.each([
     // The search reads an index of words, never a scan with LIKE '%…%'.
     const plan = await queryRows<{ 'QUERY PLAN': string }>(db, sql`explain select dossier_id from dossier_search_terms where term like 'hel%'`);
     expect(plan.map((row) => row['QUERY PLAN']).join('\n')).not.toMatch(/Seq Scan on dossiers/);
+  });
+
+  it('finds the same dossiers whether the search walks the queue checking each row or reads the few candidate ids', async () => {
+    const scope = await queueScope(db, agent);
+    const idsWith = async (q: string, search?: SearchPlan) =>
+      (await db.select({ id: dossiers.id }).from(dossiers).where(queueConditions(scope, agent, query({ q }), { search }))).map((row) => row.id).sort();
+    for (const q of ['helene', 'HELENE lef', 'oeuvray', await numberOf(db, otherDossier), 'zzzz']) {
+      const tokens = searchTokens(q);
+      const plan = await planSearch(db, scope.procedureIds, tokens);
+      // A handful of dossiers: the plan reads their ids.
+      expect(plan.ids, q).not.toBeNull();
+      const expected = await idsWith(q);
+      expect(await idsWith(q, plan), q).toEqual(expected);
+      expect(await idsWith(q, { ids: null, checks: tokens }), q).toEqual(expected);
+    }
+    expect(await idsWith('helene')).toContain(heleneDossier);
   });
 
   it('follows a renamed account holder: the search words are kept by the database', async () => {
