@@ -5,6 +5,8 @@ import { dossiers, queueStatusCounts } from '@/db/schema';
 import type { DossierListQuery } from './schemas';
 import { COUNT_CAP } from './count-cap';
 import { filtersRows, queueConditions, queueScope, type QueueScope } from './queue';
+import { searchTokens } from './search';
+import { planSearch, type SearchPlan } from './search-plan';
 import type { BackOfficeUser } from './scope';
 
 // How many dossiers the queue holds (decision 022). Without a row filter (search, dates,
@@ -24,11 +26,12 @@ export async function countQueue(db: Executor, user: BackOfficeUser, query: Doss
   const scope = await queueScope(db, user);
   const procedureIds = query.procedure ? inScope(scope, query.procedure) : scope.procedureIds;
   if (procedureIds?.length === 0) return query.procedure ? { total: 0, byStatus: {} } : { total: 0, byStatus: null };
+  const search = await planCountSearch(db, procedureIds, query);
   if (!query.procedure) {
-    const total = filtersRows(query) ? await countCapped(db, queueConditions(scope, user, query)) : await sumCounters(db, procedureIds);
+    const total = filtersRows(query) ? await countCapped(db, queueConditions(scope, user, query, { search })) : await sumCounters(db, procedureIds);
     return { total, byStatus: null };
   }
-  const byStatus = filtersRows(query) ? await countPerStatusCapped(db, scope, user, query) : await readCounters(db, query.procedure);
+  const byStatus = filtersRows(query) ? await countPerStatusCapped(db, scope, user, query, search) : await readCounters(db, query.procedure);
   const total = query.status ? (byStatus[query.status] ?? 0) : capped(Object.values(byStatus).reduce((a, b) => a + b, 0));
   return { total, byStatus };
 }
@@ -39,6 +42,18 @@ function inScope(scope: QueueScope, procedureId: string): string[] {
 }
 
 const capped = (n: number) => Math.min(n, COUNT_CAP + 1);
+
+/**
+ * A search with few candidates is counted over those ids. A common name is left to the planner
+ * (semi-join over the words index): checking each row of the scope, as the page does, would read
+ * the whole scope before reaching the cap.
+ */
+async function planCountSearch(db: Executor, procedureIds: string[] | null, query: DossierListQuery): Promise<SearchPlan | undefined> {
+  const tokens = query.q ? searchTokens(query.q) : [];
+  if (tokens.length === 0) return undefined;
+  const plan = await planSearch(db, procedureIds, tokens);
+  return plan.ids ? plan : undefined;
+}
 
 /** Submitted dossiers of these procedures (null: all), from the counter table. */
 async function sumCounters(db: Executor, procedureIds: string[] | null): Promise<number> {
@@ -65,8 +80,8 @@ async function countCapped(db: Executor, where: ReturnType<typeof queueCondition
 }
 
 /** One capped count per status the procedure holds (from the counter table), each walking its (procedure, status) index. */
-async function countPerStatusCapped(db: Executor, scope: QueueScope, user: BackOfficeUser, query: DossierListQuery): Promise<Record<string, number>> {
+async function countPerStatusCapped(db: Executor, scope: QueueScope, user: BackOfficeUser, query: DossierListQuery, search?: SearchPlan): Promise<Record<string, number>> {
   const statuses = Object.keys(await readCounters(db, query.procedure!));
-  const counts = await Promise.all(statuses.map(async (status) => [status, await countCapped(db, queueConditions(scope, user, { ...query, status }))] as const));
+  const counts = await Promise.all(statuses.map(async (status) => [status, await countCapped(db, queueConditions(scope, user, { ...query, status }, { search }))] as const));
   return Object.fromEntries(counts.filter(([, n]) => n > 0));
 }
