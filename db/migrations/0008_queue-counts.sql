@@ -6,6 +6,7 @@ CREATE TABLE "queue_status_counts" (
 );
 --> statement-breakpoint
 ALTER TABLE "queue_status_counts" ADD CONSTRAINT "queue_status_counts_procedure_id_procedures_id_fk" FOREIGN KEY ("procedure_id") REFERENCES "public"."procedures"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "audit_log_actor_target_idx" ON "audit_log" USING btree ("actor_id","target_id","created_at");--> statement-breakpoint
 -- Hand-written below (decision 022): the counter is kept by the database itself, so that every
 -- writer (submission, status change, bulk change, account deletion, retention purge, seeds) keeps it
 -- right without code. A dossier counts when the queue's scope would show it: submitted, numbered,
