@@ -33,7 +33,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n > 1 ? 's' : ''}`;
 }
 
-/** "3 dossiers", or "Plus de 10 000 dossiers" when a filtered count stopped at the cap (decision 022). */
+/** "3 dossiers", or "Plus de 1 000 dossiers" when a filtered count stopped at the cap (decision 022). */
 function dossierCount(n: number): string {
   const text = `${formatCount(n)} dossier${n > 1 ? 's' : ''}`;
   return text.charAt(0).toUpperCase() + text.slice(1);

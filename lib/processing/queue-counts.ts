@@ -12,8 +12,8 @@ import type { BackOfficeUser } from './scope';
 // How many dossiers the queue holds (decision 022). Without a row filter (search, dates,
 // assignment, unread), the counts are exact and read from queue_status_counts, which a trigger
 // keeps (migration 0008_queue-counts): a handful of rows whatever the number of dossiers. With
-// one, the matching rows are counted, but no further than COUNT_CAP + 1 ("plus de 10 000"):
-// counting 400,000 matches of a common name exactly would cost more than the page itself.
+// one, the matching rows are counted, but no further than COUNT_CAP + 1 ("plus de 1 000"):
+// counting every match of a common name would cost more than the page itself.
 
 /** Figures above COUNT_CAP mean "more than COUNT_CAP" (see count-cap.ts). */
 export type QueueCounts = { total: number; byStatus: Record<string, number> | null };
@@ -32,7 +32,9 @@ export async function countQueue(db: Executor, user: BackOfficeUser, query: Doss
     return { total, byStatus: null };
   }
   const byStatus = filtersRows(query) ? await countPerStatusCapped(db, scope, user, query, search) : await readCounters(db, query.procedure);
-  const total = query.status ? (byStatus[query.status] ?? 0) : capped(Object.values(byStatus).reduce((a, b) => a + b, 0));
+  const sum = Object.values(byStatus).reduce((a, b) => a + b, 0);
+  // Exact figures add up exactly; capped ones say "more than the cap" once added.
+  const total = query.status ? (byStatus[query.status] ?? 0) : filtersRows(query) ? capped(sum) : sum;
   return { total, byStatus };
 }
 

@@ -13,6 +13,7 @@ import { applyRetention } from '@/lib/lifecycle/retention';
 import { monthsBefore } from '@/lib/lifecycle/retention-rules';
 import type { FollowUpContext } from '@/lib/notifications/notify';
 import { changeDossierStatus, changeStatusInBulk } from '@/lib/processing/process';
+import { COUNT_CAP, formatCount } from '@/lib/processing/count-cap';
 import { countQueue } from '@/lib/processing/queue-counts';
 import { dossierListQuerySchema } from '@/lib/processing/schemas';
 import type { BackOfficeUser } from '@/lib/processing/scope';
@@ -147,6 +148,20 @@ describe.each([
     const result = await applyRetention({ db, store, mailer: { send: async () => ({ id: 'm' }) }, origin: 'https://demarches.test', portalName: 'Portail de test', now });
     expect(result.dossiersDeleted).toBe(1);
     await expectCounts(db, procedure.id, { submitted: 1 });
+  });
+
+  it('counts exactly from the table without a row filter, and stops at the cap with one', async () => {
+    const procedure = await createTestProcedure(database);
+    const citizen = await createCitizen();
+    const admin: BackOfficeUser = { id: agent.id, role: 'admin' };
+    await db.execute(sql`
+      insert into dossiers (owner_id, procedure_id, procedure_version_id, status, number, submitted_at)
+      select ${citizen.id}::uuid, ${procedure.id}::uuid, ${procedure.versionId}::uuid, 'submitted', 'K-' || i, now() from generate_series(1, ${COUNT_CAP + 5}) i`);
+    const exact = await countQueue(db, admin, dossierListQuerySchema.parse({ procedure: procedure.id }));
+    expect(exact).toEqual({ total: COUNT_CAP + 5, byStatus: { submitted: COUNT_CAP + 5 } });
+    const filtered = await countQueue(db, admin, dossierListQuerySchema.parse({ procedure: procedure.id, attribution: 'aucun' }));
+    expect(filtered).toEqual({ total: COUNT_CAP + 1, byStatus: { submitted: COUNT_CAP + 1 } });
+    expect(formatCount(filtered.total)).toMatch(/^plus de 1.000$/);
   });
 
   it.runIf(driver === 'PostgreSQL')('loses no increment when dossiers are submitted at the same time', async () => {
