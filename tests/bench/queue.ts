@@ -122,13 +122,14 @@ async function measureSize(databaseUrl: string, size: number, note: (line: strin
     await seedDossiers(sql, seeded, size);
     note(`\n=== Queue at ${size.toLocaleString('en')} dossiers (${seeded >= size ? 'kept database, no seeding' : `seeded ${(size - seeded).toLocaleString('en')} in ${((performance.now() - start) / 1000).toFixed(0)} s`}) ===`);
     const [{ status }] = await sql<{ status: string }[]>`select status from dossiers where procedure_id = ${procedure} and number is not null limit 1`;
-    // The cursor of a deep page (row 5,000 of the agent's queue), found once, outside the timing.
-    const deep = await listQueuePage(db, agent, dossierListQuerySchema.parse({}), 5000);
+    // The cursor of a deep page (row 4,000 of the agent's queue, which holds 5,000 at 10,000: a full
+    // page follows at both sizes), found once, outside the timing.
+    const deep = await listQueuePage(db, agent, dossierListQuerySchema.parse({}), 4000);
     const last = deep.items.at(-1)!;
     const [{ key }] = await sql<{ key: string }[]>`select submitted_at::text as key from dossiers where id = ${last.id}`;
     const cases: QueryCase[] = [
       { name: 'first page', run: () => listQueuePage(db, agent, dossierListQuerySchema.parse({})) },
-      { name: 'deep keyset page (after row 5,000)', run: () => listQueuePage(db, agent, dossierListQuerySchema.parse({ apres: `${key}~${last.id}` })) },
+      { name: 'deep keyset page (after row 4,000)', run: () => listQueuePage(db, agent, dossierListQuerySchema.parse({ apres: `${key}~${last.id}` })) },
       { name: 'status filter (one procedure)', run: () => listQueuePage(db, agent, dossierListQuerySchema.parse({ procedure, status })) },
       { name: 'name search "lefevre"', run: () => listQueuePage(db, agent, dossierListQuerySchema.parse({ q: 'lefevre' })) },
       { name: 'name search "helene lefevre"', run: () => listQueuePage(db, agent, dossierListQuerySchema.parse({ q: 'helene lefevre' })) },
