@@ -1,5 +1,5 @@
 import 'server-only';
-import { inArray, like, sql, sum, type SQL } from 'drizzle-orm';
+import { inArray, like, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '@/db/client';
 import { dossierSearchTerms, dossiers, queueStatusCounts } from '@/db/schema';
 import { prefixPattern } from './search';
@@ -19,14 +19,6 @@ export type SearchPlan = { ids: string[] | null; checks: string[] };
 
 const PAGE = 21;
 
-async function countInScope(db: Executor, procedureIds: string[] | null): Promise<number> {
-  const [row] = await db
-    .select({ total: sum(queueStatusCounts.n).mapWith(Number) })
-    .from(queueStatusCounts)
-    .where(procedureIds ? inArray(queueStatusCounts.procedureId, procedureIds) : undefined);
-  return row?.total ?? 0;
-}
-
 /** Dossier ids having a word that starts with one of the tokens: all of them, or null when more than `few`. */
 async function readFewIds(db: Executor, tokens: string[], few: number): Promise<string[] | null> {
   const sets = tokens.map((token) => sql`select ${dossierSearchTerms.dossierId} from ${dossierSearchTerms} where ${like(dossierSearchTerms.term, prefixPattern(token))}`);
@@ -34,15 +26,26 @@ async function readFewIds(db: Executor, tokens: string[], few: number): Promise<
   return rows.length > few ? null : rows.map((row) => row.id);
 }
 
-export async function planSearch(db: Executor, procedureIds: string[] | null, tokens: string[]): Promise<SearchPlan> {
-  const few = Math.max(100, Math.ceil(Math.sqrt(PAGE * (await countInScope(db, procedureIds)))));
-  // Words rows per token, counted up to few + 1: an index-only scan that stops early.
-  const sizes = await Promise.all(
-    tokens.map(async (token) => {
-      const rows = await db.select({ one: sql`1` }).from(dossierSearchTerms).where(like(dossierSearchTerms.term, prefixPattern(token))).limit(few + 1);
-      return rows.length;
-    }),
+/**
+ * The threshold and, per token, how many words it starts (counted up to threshold + 1: an
+ * index-only scan that stops early), in one round trip.
+ */
+async function measureTokens(db: Executor, procedureIds: string[] | null, tokens: string[]): Promise<{ few: number; sizes: number[] }> {
+  const inScope = procedureIds ? sql`where ${inArray(queueStatusCounts.procedureId, procedureIds)}` : sql``;
+  const sizes = tokens.map(
+    (token) =>
+      sql`(select count(*) from (select 1 from ${dossierSearchTerms} where ${like(dossierSearchTerms.term, prefixPattern(token))} limit (select few + 1 from threshold)) t)::int`,
   );
+  const [row] = await queryRows<{ few: number; sizes: number[] }>(
+    db,
+    sql`with threshold as (select greatest(100, ceil(sqrt(${PAGE} * coalesce(sum(${queueStatusCounts.n}), 0))))::int as few from ${queueStatusCounts} ${inScope})
+        select (select few from threshold) as few, array[${sql.join(sizes, sql`, `)}] as sizes`,
+  );
+  return { few: Number(row.few), sizes: row.sizes.map(Number) };
+}
+
+export async function planSearch(db: Executor, procedureIds: string[] | null, tokens: string[]): Promise<SearchPlan> {
+  const { few, sizes } = await measureTokens(db, procedureIds, tokens);
   const order = tokens.map((token, i) => ({ token, size: sizes[i] })).sort((a, b) => a.size - b.size);
   const rarest = order[0];
   const sorted = order.map((entry) => entry.token);
