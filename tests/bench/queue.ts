@@ -1,7 +1,9 @@
-// The back-office queue at 10,000 then 1,000,000 dossiers (issue 10): seeded in SQL, then each
-// queue query timed through the real lib/processing functions (p50/p95 of 30 runs), its plan
-// printed with EXPLAIN (ANALYZE, BUFFERS), and the CSV export of 100,000 rows read to the end while
-// the process's RSS is sampled. `npm run bench -- --only=queue`; `--queue-sizes=10000` to stop early.
+// The back-office queue at 10,000 then 1,000,000 dossiers (issue 10): seeded in SQL (queue-seed.ts),
+// then each queue query timed through the real lib/processing functions (p50/p95 of 30 runs), the
+// plan of each of its statements printed with EXPLAIN (ANALYZE, BUFFERS), and the first 100,000
+// rows of a CSV export read while the process's RSS is sampled; p50 and p95 ratios between sizes.
+// `npm run bench -- --only=queue` (no server); `--keep` reuses one seeded database per size;
+// `--queue-sizes=10000` to stop early.
 import { performance } from 'node:perf_hooks';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
