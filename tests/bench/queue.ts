@@ -5,6 +5,8 @@
 // `npm run bench -- --only=queue` (no server); `--keep` reuses one seeded database per size;
 // `--queue-sizes=10000` to stop early.
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { Database } from '@/db/client';
@@ -47,10 +49,15 @@ const EXPORT_ROWS = 100_000;
  * Reads the first 100,000 rows of a procedure's CSV export (then cancels, as a client closing the
  * download would), sampling this process's RSS every 20 ms and at every chunk.
  */
-async function measureExport(db: Database, user: BackOfficeUser, procedure: string): Promise<{ rows: number; seconds: number; rssGrowthMb: number }> {
+// A collector callable from here without restarting node with --expose-gc.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+async function measureExport(db: Database, user: BackOfficeUser, procedure: string): Promise<{ rows: number; seconds: number; rssGrowthMb: number; heapGrowthMb: number }> {
   const query = dossierListQuerySchema.parse({ procedure });
-  global.gc?.();
+  collectGarbage();
   const before = process.memoryUsage().rss;
+  const heapBefore = process.memoryUsage().heapUsed;
   let peak = before;
   const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
   const timer = setInterval(sample, 20);
@@ -66,7 +73,11 @@ async function measureExport(db: Database, user: BackOfficeUser, procedure: stri
       sample();
     }
     await reader.cancel();
-    return { rows: Math.min(lines - 1, EXPORT_ROWS), seconds: (performance.now() - start) / 1000, rssGrowthMb: (peak - before) / 1024 / 1024 };
+    const seconds = (performance.now() - start) / 1000;
+    // What stays once the garbage is collected: a leak would show here, lazy collection in the RSS peak.
+    collectGarbage();
+    const heapGrowthMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+    return { rows: Math.min(lines - 1, EXPORT_ROWS), seconds, rssGrowthMb: (peak - before) / 1024 / 1024, heapGrowthMb };
   } finally {
     clearInterval(timer);
   }
@@ -154,7 +165,7 @@ async function measureSize(databaseUrl: string, size: number, note: (line: strin
     if (size >= EXPORT_ROWS) {
       const exported = await measureExport(db, agent, procedure);
       note(
-        `\n--- CSV export of one procedure: ${exported.rows.toLocaleString('en')} rows in ${exported.seconds.toFixed(1)} s (${Math.round(exported.rows / exported.seconds).toLocaleString('en')} rows/s), RSS growth ${exported.rssGrowthMb.toFixed(1)} MB (this process, peak − start)`,
+        `\n--- CSV export of one procedure: ${exported.rows.toLocaleString('en')} rows in ${exported.seconds.toFixed(1)} s (${Math.round(exported.rows / exported.seconds).toLocaleString('en')} rows/s), RSS growth ${exported.rssGrowthMb.toFixed(1)} MB (this process, peak − start), heap after collection ${exported.heapGrowthMb >= 0 ? '+' : ''}${exported.heapGrowthMb.toFixed(1)} MB`,
       );
     }
     return timings;
