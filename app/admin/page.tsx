@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Alert, Button, PageHeader } from '@/components/ui';
 import { listProceduresInScope, listStatusOptions } from '@/lib/processing/queries';
-import { countQueue, listQueuePage } from '@/lib/processing/queue';
+import { formatCount } from '@/lib/processing/count-cap';
+import { listQueuePage } from '@/lib/processing/queue';
+import { countQueue } from '@/lib/processing/queue-counts';
 import { queueHref, queueSearchParams } from '@/lib/processing/queue-params';
 import { dossierNumberIn } from '@/lib/processing/search';
 import { dossierListQuerySchema } from '@/lib/processing/schemas';
@@ -29,6 +31,12 @@ const sortOptions = [
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n > 1 ? 's' : ''}`;
+}
+
+/** "3 dossiers", or "Plus de 1 000 dossiers" when a filtered count stopped at the cap (decision 022). */
+function dossierCount(n: number): string {
+  const text = `${formatCount(n)} dossier${n > 1 ? 's' : ''}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export default async function BackOfficeHomePage({ searchParams }: Props) {
@@ -98,7 +106,7 @@ export default async function BackOfficeHomePage({ searchParams }: Props) {
                 <option value="">Tous les statuts</option>
                 {statusOptions.map((status) => (
                   <option key={status.key} value={status.key}>
-                    {`${status.label} (${countOf(status.key)})`}
+                    {`${status.label} (${formatCount(countOf(status.key))})`}
                   </option>
                 ))}
               </select>
@@ -169,7 +177,7 @@ export default async function BackOfficeHomePage({ searchParams }: Props) {
           ? filtered || query.status
             ? 'Aucun dossier ne correspond à ces critères.'
             : 'Aucun dossier déposé pour le moment.'
-          : `${plural(counts.total, 'dossier')}${filtered || query.status ? ' correspondant aux critères' : ''}${query.apres ? ' (suite de la liste)' : ''}.`}
+          : `${dossierCount(counts.total)}${filtered || query.status ? ' correspondant aux critères' : ''}${query.apres ? ' (suite de la liste)' : ''}.`}
       </p>
 
       {chosen && counts.byStatus && statusOptions.length > 0 ? (
@@ -178,7 +186,7 @@ export default async function BackOfficeHomePage({ searchParams }: Props) {
           <ul className="flex flex-wrap gap-x-6 gap-y-1">
             {statusOptions.map((status) => (
               <li key={status.key}>
-                {status.label} : <strong>{countOf(status.key)}</strong>
+                {status.label} : <strong>{formatCount(countOf(status.key))}</strong>
               </li>
             ))}
           </ul>

@@ -101,3 +101,18 @@ export const dossierSearchTerms = pgTable(
     index('dossier_search_terms_dossier_idx').on(t.dossierId),
   ],
 );
+
+// How many submitted dossiers each procedure holds per status, kept by a trigger on dossiers
+// (migration 0009_queue-counts): the queue's counts per status read a handful of rows instead of
+// counting hundreds of thousands (decision 022). Rows may stay at n = 0; readers skip them.
+export const queueStatusCounts = pgTable(
+  'queue_status_counts',
+  {
+    procedureId: uuid()
+      .notNull()
+      .references(() => procedures.id, { onDelete: 'cascade' }),
+    status: text().notNull(),
+    n: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.procedureId, t.status] })],
+);

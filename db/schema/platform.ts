@@ -13,7 +13,12 @@ export const auditLog = pgTable(
     meta: jsonb().$type<Record<string, unknown>>(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_log_created_idx').on(t.createdAt), index('audit_log_actor_idx').on(t.actorId)],
+  (t) => [
+    index('audit_log_created_idx').on(t.createdAt),
+    index('audit_log_actor_idx').on(t.actorId),
+    // "Has this agent opened this dossier in the last 30 minutes?" (recordDossierRead): one index probe.
+    index('audit_log_actor_target_idx').on(t.actorId, t.targetId, t.createdAt),
+  ],
 );
 
 // Fixed-window counters kept in PostgreSQL so that limits hold across several app instances.

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Executor } from '@/db/client';
+import { queryRows, type Executor } from '@/db/client';
 import { dossierSearchTerms, dossiers, messages, procedureAccessGrants, procedureVersions, procedures, profiles, users } from '@/db/schema';
 import { beneficiaryLabelOf } from '@/lib/dossiers/beneficiary';
 import { definitionOfVersion } from '@/lib/dossiers/definitions';
@@ -11,6 +11,7 @@ import { dossierScopeOf } from './rules';
 import { dossiersInScope, type BackOfficeUser } from './scope';
 import { beneficiaryLabelForAgents } from './labels';
 import { prefixPattern, searchTokens } from './search';
+import { planSearch, searchConditions, type SearchPlan } from './search-plan';
 
 // The back-office queue (decision 022): filters written into one WHERE clause, keyset pagination
 // on (sort key, id) so that a deep page costs what the first one does, counts per status.
@@ -32,31 +33,40 @@ function sortKeyOf(sort: DossierListQuery['tri']) {
   return sort === 'activite' ? dossiers.lastActivityAt : dossiers.submittedAt;
 }
 
+/** The queue's scope: the WHERE condition, and the granted procedures of an agent (null: every procedure). */
+export type QueueScope = { where: SQL; procedureIds: string[] | null };
+
 /**
- * The queue's scope: dossiersInScope's rule, with an agent's granted procedures read first and
- * written as a list (`procedure_id in (…)`): the planner then walks the (key, id) index and stops
- * after a page, where the EXISTS form made it join and sort every dossier of those procedures.
+ * dossiersInScope's rule, with an agent's granted procedures read first and written as a list
+ * (`procedure_id in (…)`): the planner then walks the (procedure, key, id) indexes and stops after a
+ * page, where the EXISTS form made it join and sort every dossier of those procedures.
  */
-export async function queueScope(db: Executor, user: BackOfficeUser): Promise<SQL> {
-  if (dossierScopeOf(user.role) !== 'granted-procedures') return dossiersInScope(user);
+export async function queueScope(db: Executor, user: BackOfficeUser): Promise<QueueScope> {
+  if (dossierScopeOf(user.role) !== 'granted-procedures') return { where: dossiersInScope(user), procedureIds: null };
   const grants = await db.select({ procedureId: procedureAccessGrants.procedureId }).from(procedureAccessGrants).where(eq(procedureAccessGrants.agentId, user.id));
-  if (grants.length === 0) return sql`false`;
-  return and(
-    ne(dossiers.status, 'draft'),
-    isNotNull(dossiers.submittedAt),
-    isNotNull(dossiers.number),
-    inArray(
-      dossiers.procedureId,
-      grants.map((grant) => grant.procedureId),
-    ),
-  )!;
+  const procedureIds = grants.map((grant) => grant.procedureId).sort();
+  if (procedureIds.length === 0) return { where: sql`false`, procedureIds };
+  return { where: and(ne(dossiers.status, 'draft'), isNotNull(dossiers.submittedAt), isNotNull(dossiers.number), inArray(dossiers.procedureId, procedureIds))!, procedureIds };
 }
 
-/** Every filter but the keyset cursor (and, for the counts, but the status); `scope` from queueScope. */
-export function queueConditions(scope: SQL, user: BackOfficeUser, query: DossierListQuery, options: { withStatus?: boolean } = {}): SQL {
+/** True when the query filters rows beyond procedure and status: counts then come from the rows, not the counter table. */
+export function filtersRows(query: DossierListQuery): boolean {
+  return !!(query.q || query.du || query.au || query.attribution || query.nonlu);
+}
+
+/**
+ * Every filter but the keyset cursor (and, for the counts, but the status). The words of a search
+ * are checked as the page's SearchPlan says, else as semi-joins the planner is free to order.
+ */
+export function queueConditions(scope: QueueScope, user: BackOfficeUser, query: DossierListQuery, options: { withStatus?: boolean; search?: SearchPlan } = {}): SQL {
   const tokens = query.q ? searchTokens(query.q) : [];
+  const search = options.search
+    ? searchConditions(options.search)
+    : tokens.map(
+        (token) => sql`${dossiers.id} in (select ${dossierSearchTerms.dossierId} from ${dossierSearchTerms} where ${dossierSearchTerms.term} like ${prefixPattern(token)})`,
+      );
   return and(
-    scope,
+    scope.where,
     query.procedure ? eq(dossiers.procedureId, query.procedure) : undefined,
     options.withStatus !== false && query.procedure && query.status ? eq(dossiers.status, query.status) : undefined,
     query.du ? sql`${dossiers.submittedAt} >= (${query.du}::date)::timestamp at time zone 'Europe/Paris'` : undefined,
@@ -65,9 +75,7 @@ export function queueConditions(scope: SQL, user: BackOfficeUser, query: Dossier
     query.nonlu ? isNotNull(dossiers.agentUnreadSince) : undefined,
     // A query with only punctuation matches nothing rather than everything.
     query.q && tokens.length === 0 ? sql`false` : undefined,
-    ...tokens.map(
-      (token) => sql`${dossiers.id} in (select ${dossierSearchTerms.dossierId} from ${dossierSearchTerms} where ${dossierSearchTerms.term} like ${prefixPattern(token)})`,
-    ),
+    ...search,
   )!;
 }
 
@@ -81,9 +89,15 @@ export function cursorCondition(query: DossierListQuery): SQL | undefined {
     : sql`(${sortKey}, ${dossiers.id}) < (${key}::timestamptz, ${id}::uuid)`;
 }
 
-export function orderOf(query: DossierListQuery) {
+/**
+ * The queue's order. The NULLS clauses match the `(key desc nulls last, id desc nulls last)`
+ * indexes (read backwards for "anciens"): with PostgreSQL's defaults (desc nulls first, asc nulls
+ * last) no index matched and every matching row was sorted. Keys are never null in the queue's
+ * scope, so the order users see is the same.
+ */
+export function orderOf(query: DossierListQuery): SQL[] {
   const sortKey = sortKeyOf(query.tri);
-  return query.tri === 'anciens' ? [asc(sortKey), asc(dossiers.id)] : [desc(sortKey), desc(dossiers.id)];
+  return query.tri === 'anciens' ? [sql`${sortKey} asc nulls first`, sql`${dossiers.id} asc nulls first`] : [sql`${sortKey} desc nulls last`, sql`${dossiers.id} desc nulls last`];
 }
 
 export type QueueItem = {
@@ -108,18 +122,36 @@ export type QueuePage = { items: QueueItem[]; nextCursor: string | null };
 export const cursorKey = (sort: DossierListQuery['tri']) => sql<string>`(${sortKeyOf(sort)})::text`;
 
 /**
+ * The ids of one page (at most `limit`), in order. The query reads `dossiers` alone so PostgreSQL
+ * can walk a (key, id) index and stop after the page. An agent's unfiltered queue spans several
+ * procedures: one ordered, limited subquery per procedure (each walks its (procedure, key, id)
+ * index), merged by UNION ALL and cut again; `procedure_id in (a, b)` made PostgreSQL read and
+ * sort every dossier of both procedures (decision 022, benchmark).
+ */
+async function findPageIds(db: Executor, scope: QueueScope, user: BackOfficeUser, query: DossierListQuery, limit: number): Promise<string[]> {
+  const tokens = query.q ? searchTokens(query.q) : [];
+  const search = tokens.length > 0 ? await planSearch(db, scope.procedureIds, tokens) : undefined;
+  const where = and(queueConditions(scope, user, query, { search }), cursorCondition(query));
+  const pageOf = (condition: SQL | undefined) => db.select({ id: dossiers.id }).from(dossiers).where(condition).orderBy(...orderOf(query)).limit(limit);
+  const procedureIds = scope.procedureIds;
+  // A search with few candidates fetches them by id: nothing to walk.
+  if (query.procedure || !procedureIds || procedureIds.length < 2 || search?.ids) return (await pageOf(where)).map((row) => row.id);
+  const sortKey = sortKeyOf(query.tri);
+  const parts = procedureIds.map(
+    (procedureId) => sql`(${db.select({ id: dossiers.id, key: sql`${sortKey}`.as('key') }).from(dossiers).where(and(where, eq(dossiers.procedureId, procedureId))).orderBy(...orderOf(query)).limit(limit)})`,
+  );
+  const direction = query.tri === 'anciens' ? sql`asc nulls first` : sql`desc nulls last`;
+  const rows = await queryRows<{ id: string }>(db, sql`select u.id from (${sql.join(parts, sql` union all `)}) u order by u.key ${direction}, u.id ${direction} limit ${limit}`);
+  return rows.map((row) => row.id);
+}
+
+/**
  * One page of the queue: at most `limit` dossiers after the cursor, and the cursor of the next page.
- * Deferred join: the inner query reads only `dossiers` (filters, order, limit) so PostgreSQL can
- * walk a (key, id) index and stop after the page; names, labels and counts are joined to those rows only.
+ * The page's ids first (findPageIds), then names, labels and counts joined to those rows only.
  */
 export async function listQueuePage(db: Executor, user: BackOfficeUser, query: DossierListQuery, limit = QUEUE_PAGE_SIZE): Promise<QueuePage> {
-  const page = db
-    .select({ pageId: sql<string>`${dossiers.id}`.as('page_id') })
-    .from(dossiers)
-    .where(and(queueConditions(await queueScope(db, user), user, query), cursorCondition(query)))
-    .orderBy(...orderOf(query))
-    .limit(limit + 1)
-    .as('page');
+  const ids = await findPageIds(db, await queueScope(db, user), user, query, limit + 1);
+  if (ids.length === 0) return { items: [], nextCursor: null };
   const rows = await db
     .select({
       id: dossiers.id,
@@ -140,13 +172,13 @@ export async function listQueuePage(db: Executor, user: BackOfficeUser, query: D
       unreadMessages: sql<number>`(select count(*) from ${messages} m where m.dossier_id = ${dossiers.id} and m.author_role = 'citizen' and m.read_at is null)`.mapWith(Number),
       unreadSince: dossiers.agentUnreadSince,
     })
-    .from(page)
-    .innerJoin(dossiers, eq(dossiers.id, page.pageId))
+    .from(dossiers)
     .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
     .leftJoin(profiles, eq(profiles.userId, dossiers.ownerId))
     .leftJoin(assignee, eq(assignee.id, dossiers.assigneeId))
     .leftJoin(assigneeProfile, eq(assigneeProfile.userId, dossiers.assigneeId))
+    .where(inArray(dossiers.id, ids))
     .orderBy(...orderOf(query));
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
@@ -167,26 +199,4 @@ export async function listQueuePage(db: Executor, user: BackOfficeUser, query: D
       unreadSince: row.unreadSince,
     })),
   };
-}
-
-export type QueueCounts = { total: number; byStatus: Record<string, number> | null };
-
-/**
- * How many dossiers match. With a procedure chosen: per status of that procedure (every filter but
- * the status), the total being the chosen status's count or their sum. Without: one count.
- */
-export async function countQueue(db: Executor, user: BackOfficeUser, query: DossierListQuery): Promise<QueueCounts> {
-  const scope = await queueScope(db, user);
-  if (!query.procedure) {
-    const [{ total }] = await db.select({ total: count() }).from(dossiers).where(queueConditions(scope, user, query));
-    return { total, byStatus: null };
-  }
-  const rows = await db
-    .select({ status: dossiers.status, n: count() })
-    .from(dossiers)
-    .where(queueConditions(scope, user, query, { withStatus: false }))
-    .groupBy(dossiers.status);
-  const byStatus = Object.fromEntries(rows.map((row) => [row.status, row.n]));
-  const total = query.status ? (byStatus[query.status] ?? 0) : rows.reduce((sum, row) => sum + row.n, 0);
-  return { total, byStatus };
 }

@@ -11,7 +11,10 @@ import type { FollowUpContext } from '@/lib/notifications/notify';
 import { assignDossier, takeDossier, unassignDossier } from '@/lib/processing/assignment';
 import { exportQueueCsv } from '@/lib/processing/export-csv';
 import { changeStatusInBulk } from '@/lib/processing/process';
-import { countQueue, listQueuePage } from '@/lib/processing/queue';
+import { listQueuePage, queueConditions, queueScope } from '@/lib/processing/queue';
+import { countQueue } from '@/lib/processing/queue-counts';
+import { searchTokens } from '@/lib/processing/search';
+import { planSearch, type SearchPlan } from '@/lib/processing/search-plan';
 import { dossierListQuerySchema } from '@/lib/processing/schemas';
 import type { BackOfficeUser } from '@/lib/processing/scope';
 import { findTombstoneInScope, findTombstonesByNumber } from '@/lib/processing/tombstones';
@@ -117,6 +120,22 @@ describe.each([
     expect(plan.map((row) => row['QUERY PLAN']).join('\n')).not.toMatch(/Seq Scan on dossiers/);
   });
 
+  it('finds the same dossiers whether the search walks the queue checking each row or reads the few candidate ids', async () => {
+    const scope = await queueScope(db, agent);
+    const idsWith = async (q: string, search?: SearchPlan) =>
+      (await db.select({ id: dossiers.id }).from(dossiers).where(queueConditions(scope, agent, query({ q }), { search }))).map((row) => row.id).sort();
+    for (const q of ['helene', 'HELENE lef', 'oeuvray', await numberOf(db, otherDossier), 'zzzz']) {
+      const tokens = searchTokens(q);
+      const plan = await planSearch(db, scope.procedureIds, tokens);
+      // A handful of dossiers: the plan reads their ids.
+      expect(plan.ids, q).not.toBeNull();
+      const expected = await idsWith(q);
+      expect(await idsWith(q, plan), q).toEqual(expected);
+      expect(await idsWith(q, { ids: null, checks: tokens }), q).toEqual(expected);
+    }
+    expect(await idsWith('helene')).toContain(heleneDossier);
+  });
+
   it('follows a renamed account holder: the search words are kept by the database', async () => {
     await db.update(profiles).set({ usageName: 'Château' }).where(eq(profiles.userId, helene.id));
     expect((await listQueuePage(db, agent, query({ q: 'chateau' }))).items.map((d) => d.id)).toEqual([heleneDossier]);
@@ -139,6 +158,46 @@ describe.each([
       }
       expect(new Set(seen).size, tri).toBe(seen.length);
       expect(seen, tri).toEqual(all);
+    }
+  });
+
+  it('pages through an agent\'s several procedures (one subquery per procedure) in the same order as one sorted list', async () => {
+    const [second] = await db.select({ id: procedures.id }).from(procedures).where(sql`${procedures.id} <> ${voirieId}`).limit(1);
+    const [version] = await queryRows<{ id: string }>(db, sql`select id from procedure_versions where procedure_id = ${second.id} order by version desc limit 1`);
+    const twoProcedures: BackOfficeUser = { id: (await createUser(db, 'agent', { firstNames: 'Deux', birthName: 'Démarches' })).id, role: 'agent' };
+    await db.insert(procedureAccessGrants).values([
+      { agentId: twoProcedures.id, procedureId: voirieId },
+      { agentId: twoProcedures.id, procedureId: second.id },
+    ]);
+    // Interleaved with the voirie dossiers, one sharing a submission instant with them (the id breaks the tie).
+    for (let i = 0; i < 5; i++) {
+      await db.insert(dossiers).values({
+        ownerId: other.id,
+        procedureId: second.id,
+        procedureVersionId: version.id,
+        status: 'recu',
+        number: `2026-9${String(i).padStart(5, '0')}`,
+        submittedAt: i === 0 ? new Date('2026-03-01T10:00:00.123456Z') : new Date(Date.now() - i * 3600_000),
+      });
+    }
+    for (const tri of ['depot', 'anciens', 'activite']) {
+      const key = tri === 'activite' ? 'last_activity_at' : 'submitted_at';
+      const direction = tri === 'anciens' ? 'asc' : 'desc';
+      const expected = await queryRows<{ id: string }>(
+        db,
+        sql`select id from dossiers where number is not null and status <> 'draft' and procedure_id in (${voirieId}, ${second.id}) order by ${sql.raw(key)} ${sql.raw(direction)}, id ${sql.raw(direction)}`,
+      );
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let guard = 0; guard < 100; guard++) {
+        const page = await listQueuePage(db, twoProcedures, query({ tri, ...(cursor ? { apres: cursor } : {}) }), 3);
+        seen.push(...page.items.map((d) => d.id));
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      expect(seen, tri).toEqual(expected.map((row) => row.id));
+      // The total (from the counter table) is the length of that list.
+      expect((await countQueue(db, twoProcedures, query({}))).total).toBe(expected.length);
     }
   });
 

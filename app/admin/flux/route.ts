@@ -25,7 +25,10 @@ export async function GET(request: Request): Promise<Response> {
     key: liveKeys.backOffice(),
     describe: async (event) => {
       if (!event.dossierId || !AGENT_UNREAD_KINDS.includes(event.kind)) return null;
-      return (await findDossierRefInScope(await getDb(), agent, event.dossierId)) ? { kind: event.kind } : null;
+      // Fail closed: openEventStream sends an event whose description failed, and a failed scope
+      // check must not tell this agent about another procedure's dossier.
+      const inScope = await findDossierRefInScope(await getDb(), agent, event.dossierId).catch(() => null);
+      return inScope ? { kind: event.kind } : null;
     },
   });
 }
