@@ -324,7 +324,7 @@ async function formFields(page: Page, buttonName: string): Promise<Record<string
   return form.evaluate((element) => Object.fromEntries([...new FormData(element as HTMLFormElement)].map(([k, v]) => [k, String(v)])));
 }
 
-test('archiving: agents and citizens get 404 on the preview and on forged archive posts; the administrator archives and puts back', async ({ browser }) => {
+test('archiving: agents and citizens get 404 on the preview and on forged archive posts; the administrator archives and puts back; a draft begun before is still filed', async ({ browser }) => {
   test.setTimeout(180_000);
   const admin = await createAdmin();
   const procedure = await publishedProcedure();
@@ -351,6 +351,14 @@ test('archiving: agents and citizens get 404 on the preview and on forged archiv
   }
   expect(await archivedAt(procedure.id)).toBeNull();
 
+  // A citizen starts a draft before the procedure is archived.
+  const citizen = await createCitizen();
+  const citizenPage = await signedInPage(browser, citizen.email, citizen.password);
+  await citizenPage.goto(`/demarches/${procedure.slug}`);
+  await citizenPage.getByRole('button', { name: 'Commencer', exact: true }).click();
+  await expect(citizenPage).toHaveURL(/\/brouillons\/[0-9a-f-]+\/demande$/);
+  const draftStep = citizenPage.url();
+
   // Without the confirmation, nothing happens.
   await adminPage.goto(`/admin/demarches/${procedure.id}`);
   await adminPage.getByRole('button', { name: 'Archiver', exact: true }).click();
@@ -369,6 +377,18 @@ test('archiving: agents and citizens get 404 on the preview and on forged archiv
   await visitor.goto(`/demarches/${procedure.slug}`);
   await expect(visitor.getByText('Cette démarche n’est plus proposée en ligne')).toBeVisible();
   await expect(visitor.getByRole('button', { name: 'Commencer', exact: true })).toHaveCount(0);
+
+  // The draft begun before carries on: a notice says so, and it is filed.
+  await citizenPage.goto(draftStep);
+  await expect(citizenPage.getByText('Cette démarche n’est plus proposée dans le catalogue : personne ne peut plus en commencer une. Vous pouvez encore terminer et déposer ce brouillon.')).toBeVisible();
+  await citizenPage.getByLabel('Objet de la demande').fill('Carte annuelle');
+  await citizenPage.getByRole('button', { name: 'Valider l’étape' }).click();
+  await expect(citizenPage).toHaveURL(/\/recapitulatif$/);
+  await citizenPage.getByLabel('Je certifie sur l’honneur l’exactitude des informations fournies.').check();
+  await citizenPage.getByRole('button', { name: 'Déposer ma demande' }).click();
+  await expect(citizenPage).toHaveURL(/\/demandes\/[0-9a-f-]+\?depot=1$/);
+  await expect(citizenPage.getByRole('heading', { level: 1 })).toHaveText('Demande déposée');
+  await citizenPage.context().close();
 
   // Putting it back: refused to a forged post from an agent, done by the administrator.
   await adminPage.goto(`/admin/demarches/${procedure.id}`);
