@@ -144,12 +144,13 @@ describe.each([
     expect(await vectorsOutOfStep(db)).toEqual([]);
   });
 
-  it('reads the intersection of two common words from the GIN index: same dossiers, order, pages and count as the words index', async () => {
+  it('searches two common words in one tsquery on the vector: same dossiers, order, pages and count as the words index', async () => {
     const scope = await queueScope(db, agent);
     const plan = await planSearch(db, scope.procedureIds, searchTokens('helene lefevre'));
-    // Both words are above the threshold: the candidates are the intersection, read through search_vector.
-    expect(plan.checks).toEqual([]);
-    expect(plan.ids).toHaveLength(COPIES + 1);
+    // Both words are above the threshold: one query, both words as one tsquery on search_vector.
+    expect(plan.ids).toBeNull();
+    expect(plan.together).toBe(true);
+    expect([...plan.checks].sort()).toEqual(['helene', 'lefevre']);
     for (const q of ['helene lefevre', 'Hélène LEF', 'lefevre helene', 'hel lef oeuv']) {
       const expected = await expectedIds(q);
       expect(expected, q).toHaveLength(COPIES + 1);
