@@ -114,7 +114,7 @@ export async function seedDossiers(sql: postgres.Sql, from: number, to: number):
       insert into dossier_search_terms (term, dossier_id)
       select unnest(portal_search_words(d.number, d.beneficiary_snapshot->>'label', p.first_names, p.usage_name, p.birth_name)), d.id
       from dossiers d left join profiles p on p.user_id = d.owner_id
-      where d.number between ${'B' + String(from).padStart(9, '0')} and ${'B' + String(to - 1).padStart(9, '0')} and w.term <> ''`;
+      where d.number between ${'B' + String(from).padStart(9, '0')} and ${'B' + String(to - 1).padStart(9, '0')}`;
     await createIndexes(tx, 'dossiers', dossierIndexes);
     await createIndexes(tx, 'dossier_search_terms', termIndexes);
     await tx`select rebuild_queue_status_counts()`;
