@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { procedureVersions, procedures } from './procedures';
 import { relations } from './relations';
 import { users } from './users';
+
+/** A PostgreSQL tsvector, read and written by SQL only (the search triggers); never mapped in TypeScript. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const beneficiaryKind = pgEnum('beneficiary_kind', ['self', 'person', 'organisation']);
 
@@ -41,6 +44,10 @@ export const dossiers = pgTable(
     // Last timeline event (submission, status change, message, response, assignment), kept by a
     // trigger on dossier_events (migration 0006_queue-triggers): the queue's "dernière activité" sort.
     lastActivityAt: timestamp({ withTimezone: true }),
+    // The search words of a numbered dossier (the same as dossier_search_terms) as lexemes, kept by
+    // the search triggers (migration 0010_search-vector): a name search of several common words
+    // intersects their GIN posting lists (decision 022).
+    searchVector: tsvector(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -56,6 +63,7 @@ export const dossiers = pgTable(
     index('dossiers_queue_activity_idx').on(t.lastActivityAt.desc(), t.id.desc()).where(sql`number is not null`),
     index('dossiers_queue_procedure_activity_idx').on(t.procedureId, t.lastActivityAt.desc(), t.id.desc()).where(sql`number is not null`),
     index('dossiers_assignee_idx').on(t.assigneeId, t.submittedAt.desc()),
+    index('dossiers_search_vector_idx').using('gin', t.searchVector),
   ],
 );
 

@@ -46,7 +46,8 @@ function inScope(scope: QueueScope, procedureId: string): string[] {
 const capped = (n: number) => Math.min(n, COUNT_CAP + 1);
 
 /**
- * A search with few candidates is counted over those ids. A common name is left to the planner
+ * A search with few candidates is counted over those ids, several common words from the GIN index
+ * (the plan's one tsquery). A common name is left to the planner
  * (semi-join over the words index): checking each row of the scope, as the page does, would read
  * the whole scope before reaching the cap.
  */
@@ -54,7 +55,7 @@ async function planCountSearch(db: Executor, procedureIds: string[] | null, quer
   const tokens = query.q ? searchTokens(query.q) : [];
   if (tokens.length === 0) return undefined;
   const plan = await planSearch(db, procedureIds, tokens);
-  return plan.ids ? plan : undefined;
+  return plan.ids || plan.together ? plan : undefined;
 }
 
 /** Submitted dossiers of these procedures (null: all), from the counter table. */

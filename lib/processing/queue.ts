@@ -134,8 +134,8 @@ async function findPageIds(db: Executor, scope: QueueScope, user: BackOfficeUser
   const where = and(queueConditions(scope, user, query, { search }), cursorCondition(query));
   const pageOf = (condition: SQL | undefined) => db.select({ id: dossiers.id }).from(dossiers).where(condition).orderBy(...orderOf(query)).limit(limit);
   const procedureIds = scope.procedureIds;
-  // A search with few candidates fetches them by id: nothing to walk.
-  if (query.procedure || !procedureIds || procedureIds.length < 2 || search?.ids) return (await pageOf(where)).map((row) => row.id);
+  // A search with few candidates fetches them by id, several common words read their intersection from the GIN index: nothing to walk.
+  if (query.procedure || !procedureIds || procedureIds.length < 2 || search?.ids || search?.together) return (await pageOf(where)).map((row) => row.id);
   const sortKey = sortKeyOf(query.tri);
   const parts = procedureIds.map(
     (procedureId) => sql`(${db.select({ id: dossiers.id, key: sql`${sortKey}`.as('key') }).from(dossiers).where(and(where, eq(dossiers.procedureId, procedureId))).orderBy(...orderOf(query)).limit(limit)})`,

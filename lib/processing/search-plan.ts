@@ -2,28 +2,43 @@ import 'server-only';
 import { inArray, like, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '@/db/client';
 import { dossierSearchTerms, dossiers, queueStatusCounts } from '@/db/schema';
-import { prefixPattern } from './search';
+import { prefixPattern, prefixTsquery } from './search';
 
 // How a name search reads the words index (decision 022). Two plans, chosen per query from how
 // many dossiers each word starts (counted no further than needed):
 // - few matches (a number, a rare name, a rare first name + name pair): the matching ids are read
 //   from dossier_search_terms and only those dossiers are fetched and sorted;
+// - several common words ("helene lefevre"): one query over the whole scope with all the words
+//   as one tsquery on dossiers.search_vector; PostgreSQL reads the rows having them all from its
+//   GIN index (posting lists intersected, migration 0010_search-vector) and sorts those only, or
+//   walks the queue if it expects them to be many;
 // - many matches (a common name): the queue's (key, id) index is walked and each dossier is
-//   checked against the words of its own (dossier_id index) until the page is full; the denser
-//   the matches, the sooner it stops.
+//   checked against its own search_vector until the page is full; the denser the matches, the
+//   sooner it stops.
 // The threshold √(page × dossiers in scope) balances the two costs: reading k ids costs k probes,
 // walking costs about page × scope / k of them.
 
-/** `ids`: the only candidates (null: every dossier of the scope); `checks`: the words each candidate row must still have. */
-export type SearchPlan = { ids: string[] | null; checks: string[] };
+/**
+ * `ids`: the only candidates (null: every dossier of the scope); `checks`: the words each candidate
+ * row must still have; `together`: several common words, searched in one query over the scope
+ * (not one walk per procedure), which PostgreSQL answers from the GIN index.
+ */
+export type SearchPlan = { ids: string[] | null; checks: string[]; together?: boolean };
 
 const PAGE = 21;
 
-/** Dossier ids having a word that starts with one of the tokens: all of them, or null when more than `few`. */
-async function readFewIds(db: Executor, tokens: string[], few: number): Promise<string[] | null> {
-  const sets = tokens.map((token) => sql`select ${dossierSearchTerms.dossierId} from ${dossierSearchTerms} where ${like(dossierSearchTerms.term, prefixPattern(token))}`);
-  const rows = await queryRows<{ id: string }>(db, sql`select distinct s.dossier_id as id from (${sql.join(sets, sql` intersect `)}) s limit ${few + 1}`);
+/** Dossier ids having a word that starts with the token: all of them, or null when more than `few` (the words' btree). */
+async function readFewIds(db: Executor, token: string, few: number): Promise<string[] | null> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select distinct ${dossierSearchTerms.dossierId} as id from ${dossierSearchTerms} where ${like(dossierSearchTerms.term, prefixPattern(token))} limit ${few + 1}`,
+  );
   return rows.length > few ? null : rows.map((row) => row.id);
+}
+
+/** The tokens as one condition on the row itself: every token starts a word of its search_vector. */
+function vectorMatch(tokens: string[]): SQL {
+  return sql`${dossiers.searchVector} @@ ${prefixTsquery(tokens)}::tsquery`;
 }
 
 /**
@@ -50,23 +65,16 @@ export async function planSearch(db: Executor, procedureIds: string[] | null, to
   const rarest = order[0];
   const sorted = order.map((entry) => entry.token);
   // The rarest word bounds the candidates; with several common words, their intersection may still be small.
-  if (rarest.size <= few) return { ids: await readFewIds(db, [rarest.token], few), checks: sorted.slice(1) };
-  // The intersection has been read whole anyway: fetching up to 10 × few ids by primary key still
-  // costs less than walking with two checks per row (measured at 1 M: 0.03 ms a walked row).
-  if (tokens.length > 1) {
-    const ids = await readFewIds(db, sorted, 10 * few);
-    if (ids) return { ids, checks: [] };
-  }
+  if (rarest.size <= few) return { ids: await readFewIds(db, rarest.token, few), checks: sorted.slice(1) };
+  // Several common words: the planner estimates their intersection from the vector's statistics
+  // and reads it from the GIN index (decision 022: 75,000 word entries read whole before).
+  if (tokens.length > 1) return { ids: null, checks: sorted, together: true };
   return { ids: null, checks: sorted };
 }
 
-/** The search as WHERE conditions for the plan: the candidate ids if few, and each word checked on the row itself. */
+/** The search as WHERE conditions for the plan: the candidate ids if few, and the other words checked on the row itself. */
 export function searchConditions(plan: SearchPlan): SQL[] {
-  // A scalar subquery stays a per-row check (PostgreSQL does not turn it into a join over every matching word).
-  const checks = plan.checks.map(
-    (token) =>
-      sql`(select true from ${dossierSearchTerms} where ${dossierSearchTerms.dossierId} = ${dossiers.id} and ${like(dossierSearchTerms.term, prefixPattern(token))} limit 1)`,
-  );
+  const checks = plan.checks.length > 0 ? [vectorMatch(plan.checks)] : [];
   if (plan.ids === null) return checks;
   return [plan.ids.length > 0 ? inArray(dossiers.id, plan.ids) : sql`false`, ...checks];
 }

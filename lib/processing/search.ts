@@ -31,6 +31,19 @@ export function prefixPattern(token: string): string {
   return `${token.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+const LEXEME = /^[a-z0-9-]+$/;
+
+/**
+ * The tokens as a tsquery of prefixes, all required ("'helene':* & 'lef':*"), matched against
+ * dossiers.search_vector. Written from folded tokens only: each must hold nothing but letters,
+ * digits and hyphens (searchTokens' output), so no tsquery syntax (& | ! : * ( ) ' \) can come from
+ * what was typed; anything else is refused rather than escaped.
+ */
+export function prefixTsquery(tokens: string[]): string {
+  if (tokens.length === 0 || !tokens.every((token) => LEXEME.test(token))) throw new Error('prefixTsquery: folded search tokens expected');
+  return tokens.map((token) => `'${token}':*`).join(' & ');
+}
+
 /** A dossier number as typed, for the exact look-up of deleted dossiers (tombstones). */
 export function dossierNumberIn(query: string): string | null {
   const match = query.trim().match(/^\d{4}-\d{6}$/);

@@ -94,7 +94,7 @@ export async function seedDossiers(sql: postgres.Sql, from: number, to: number):
                array(select s->>'key' from jsonb_array_elements(v.definition->'statuses') s) as statuses
         from procedures p join lateral (select * from procedure_versions v where v.procedure_id = p.id order by v.version desc limit 1) v on true
       ), agents as (select array_agg(id order by id) as ids from users where email like 'agent%@bench.localhost')
-      insert into dossiers (owner_id, procedure_id, procedure_version_id, beneficiary_kind, beneficiary_snapshot, status, data, number, submitted_at, last_activity_at, assignee_id)
+      insert into dossiers (owner_id, procedure_id, procedure_version_id, beneficiary_kind, beneficiary_snapshot, status, data, number, submitted_at, last_activity_at, assignee_id, search_vector)
       select md5('bench-citizen-' || (i / 10))::uuid, procs.procedure_id, procs.version_id, 'self',
              jsonb_build_object('label', pr.first_names || ' ' || pr.birth_name || ' (vous-même)'),
              procs.statuses[1 + (i / 3) % least(3, cardinality(procs.statuses))],
@@ -102,7 +102,9 @@ export async function seedDossiers(sql: postgres.Sql, from: number, to: number):
              'B' || lpad(i::text, 9, '0'),
              timestamptz '2026-01-01' + (i * interval '20 seconds'),
              timestamptz '2026-01-01' + (i * interval '20 seconds') + ((i::bigint * 7919) % 86400) * interval '1 minute',
-             case when i % 3 = 0 then agents.ids[1 + i % cardinality(agents.ids)] end
+             case when i % 3 = 0 then agents.ids[1 + i % cardinality(agents.ids)] end,
+             -- What the search trigger would have set (dossier_search_vector, migration 0010_search-vector).
+             array_to_tsvector(portal_search_words('B' || lpad(i::text, 9, '0'), pr.first_names || ' ' || pr.birth_name || ' (vous-même)', pr.first_names, pr.usage_name, pr.birth_name))
       from generate_series(${from}::int, ${to - 1}::int) i
       join procs on procs.k = i % (select count(*) from procs)
       join profiles pr on pr.user_id = md5('bench-citizen-' || (i / 10))::uuid
@@ -110,12 +112,9 @@ export async function seedDossiers(sql: postgres.Sql, from: number, to: number):
     // The words the search trigger would have written (same expression as refresh_dossier_search_terms).
     await tx`
       insert into dossier_search_terms (term, dossier_id)
-      select distinct w.term, d.id from dossiers d left join profiles p on p.user_id = d.owner_id
-      cross join lateral (
-        select lower(d.number) as term
-        union all select regexp_split_to_table(portal_fold(concat_ws(' ', d.number, d.beneficiary_snapshot->>'label', p.first_names, p.usage_name, p.birth_name)), '[^a-z0-9]+')
-      ) w
-      where d.number between ${'B' + String(from).padStart(9, '0')} and ${'B' + String(to - 1).padStart(9, '0')} and w.term <> ''`;
+      select unnest(portal_search_words(d.number, d.beneficiary_snapshot->>'label', p.first_names, p.usage_name, p.birth_name)), d.id
+      from dossiers d left join profiles p on p.user_id = d.owner_id
+      where d.number between ${'B' + String(from).padStart(9, '0')} and ${'B' + String(to - 1).padStart(9, '0')}`;
     await createIndexes(tx, 'dossiers', dossierIndexes);
     await createIndexes(tx, 'dossier_search_terms', termIndexes);
     await tx`select rebuild_queue_status_counts()`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvLine } from '@/lib/processing/csv';
-import { dossierNumberIn, foldForSearch, prefixPattern, searchTokens } from '@/lib/processing/search';
+import { dossierNumberIn, foldForSearch, prefixPattern, prefixTsquery, searchTokens } from '@/lib/processing/search';
 
 describe('queue search words', () => {
   it('folds accents, capitals and ligatures as portal_fold() does', () => {
@@ -18,6 +18,17 @@ describe('queue search words', () => {
     expect(prefixPattern('du')).toBe('du%');
     expect(dossierNumberIn('2026-000123')).toBe('2026-000123');
     expect(dossierNumberIn('Durand')).toBeNull();
+  });
+
+  it('writes a tsquery of prefixes from the folded words only: typed tsquery syntax never reaches it', () => {
+    expect(prefixTsquery(searchTokens('Hélène LEF'))).toBe("'helene':* & 'lef':*");
+    expect(prefixTsquery(searchTokens('2026-000123'))).toBe("'2026-000123':*");
+    // Operators, quotes, weights and parentheses are separators for searchTokens: plain words remain.
+    expect(searchTokens("a & ! : * ( '")).toEqual(['a']);
+    expect(prefixTsquery(searchTokens("helene' & !lefevre:* | (x)"))).toBe("'helene':* & 'lefevre':* & 'x':*");
+    expect(searchTokens("' & ! : * ( ) |")).toEqual([]);
+    // Anything but a folded word is refused, not escaped.
+    for (const tokens of [[], ['a&b'], ["l'eglise"], ['Helene'], ['a:*'], [''], ['a b'], ['é']]) expect(() => prefixTsquery(tokens), JSON.stringify(tokens)).toThrow();
   });
 });
 
