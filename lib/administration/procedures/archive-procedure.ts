@@ -9,37 +9,33 @@ import type { ArchiveInput, RestoreInput } from './schemas';
 export type ArchiveOutcome = { ok: true; changed: boolean } | { ok: false; reason: 'not-found' };
 
 /**
- * "Archiver": out of the catalogue at once, "Commencer" refused. Drafts already started follow
- * the opening and closing rule as before; submitted dossiers keep being processed (decision 024).
- * Idempotent: archiving an archived procedure changes nothing and records nothing.
+ * Out of the catalogue (`archived`) or back in it, in one transaction under the procedure's row
+ * lock. Idempotent: a procedure already in the asked state changes nothing and records nothing.
  */
-export async function archiveProcedure(db: Database, actor: AdminActor, input: ArchiveInput): Promise<ArchiveOutcome> {
+async function setArchived(db: Database, actor: AdminActor, procedureId: string, archived: boolean): Promise<ArchiveOutcome> {
   return db.transaction(async (tx) => {
     await assertAdmin(tx, actor);
-    const [exists] = await tx.select({ id: procedures.id }).from(procedures).where(eq(procedures.id, input.procedureId)).for('update');
+    const [exists] = await tx.select({ id: procedures.id }).from(procedures).where(eq(procedures.id, procedureId)).for('update');
     if (!exists) return { ok: false, reason: 'not-found' };
     const changed = await tx
       .update(procedures)
-      .set({ archivedAt: sql`now()`, updatedAt: sql`now()` })
-      .where(and(eq(procedures.id, input.procedureId), isNull(procedures.archivedAt)))
+      .set({ archivedAt: archived ? sql`now()` : null, updatedAt: sql`now()` })
+      .where(and(eq(procedures.id, procedureId), archived ? isNull(procedures.archivedAt) : isNotNull(procedures.archivedAt)))
       .returning({ id: procedures.id });
-    if (changed.length) await recordAudit(tx, { action: 'procedure.archived', actorId: actor.id, targetType: 'procedure', targetId: input.procedureId });
+    if (changed.length) await recordAudit(tx, { action: archived ? 'procedure.archived' : 'procedure.restored', actorId: actor.id, targetType: 'procedure', targetId: procedureId });
     return { ok: true, changed: changed.length > 0 };
   });
 }
 
+/**
+ * "Archiver": out of the catalogue at once, "Commencer" refused. Drafts already started follow
+ * the opening and closing rule as before; submitted dossiers keep being processed (decision 024).
+ */
+export function archiveProcedure(db: Database, actor: AdminActor, input: ArchiveInput): Promise<ArchiveOutcome> {
+  return setArchived(db, actor, input.procedureId, true);
+}
+
 /** "Remettre au catalogue": offered again, with its current published version. */
-export async function restoreProcedure(db: Database, actor: AdminActor, input: RestoreInput): Promise<ArchiveOutcome> {
-  return db.transaction(async (tx) => {
-    await assertAdmin(tx, actor);
-    const [exists] = await tx.select({ id: procedures.id }).from(procedures).where(eq(procedures.id, input.procedureId)).for('update');
-    if (!exists) return { ok: false, reason: 'not-found' };
-    const changed = await tx
-      .update(procedures)
-      .set({ archivedAt: null, updatedAt: sql`now()` })
-      .where(and(eq(procedures.id, input.procedureId), isNotNull(procedures.archivedAt)))
-      .returning({ id: procedures.id });
-    if (changed.length) await recordAudit(tx, { action: 'procedure.restored', actorId: actor.id, targetType: 'procedure', targetId: input.procedureId });
-    return { ok: true, changed: changed.length > 0 };
-  });
+export function restoreProcedure(db: Database, actor: AdminActor, input: RestoreInput): Promise<ArchiveOutcome> {
+  return setArchived(db, actor, input.procedureId, false);
 }

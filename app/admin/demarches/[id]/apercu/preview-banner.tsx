@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { Alert, Button } from '@/components/ui';
+import { Alert, Breadcrumbs, Button } from '@/components/ui';
 import { PREVIEW_IDENTITY } from '@/lib/administration/procedures/preview';
 import { resetPreviewAction } from './actions';
 
@@ -24,5 +24,23 @@ export function PreviewBanner({ procedureId, version, isDraft }: Props) {
         </form>
       </div>
     </Alert>
+  );
+}
+
+/** The top of every preview page: where it sits in the back office, then the banner. */
+export function PreviewTop({ procedure, version, isDraft }: { procedure: { id: string; title: string }; version: number; isDraft: boolean }) {
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: 'Accueil', href: '/' },
+          { label: 'Administration', href: '/admin' },
+          { label: 'Démarches', href: '/admin/demarches' },
+          { label: procedure.title, href: `/admin/demarches/${procedure.id}` },
+          { label: 'Aperçu' },
+        ]}
+      />
+      <PreviewBanner procedureId={procedure.id} version={version} isDraft={isDraft} />
+    </>
   );
 }

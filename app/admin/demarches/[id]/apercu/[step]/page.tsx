@@ -3,14 +3,13 @@ import { notFound } from 'next/navigation';
 import { StepForm } from '@/components/forms/step-form';
 import { StepRecap } from '@/components/forms/step-recap';
 import { STEP_HEADING_ID } from '@/components/forms/step-form-state';
-import { Breadcrumbs } from '@/components/ui';
 import { requireAdmin } from '@/lib/auth/guards';
 import { getEnv } from '@/lib/env';
 import { PREVIEW_IDENTITY, previewPrefill } from '@/lib/administration/procedures/preview';
 import { validatePreviewStepAction } from '../actions';
 import { loadPreview } from '../load-preview';
 import { previewPath, readPreviewAnswers } from '../preview-answers';
-import { PreviewBanner } from '../preview-banner';
+import { PreviewTop } from '../preview-banner';
 
 export const dynamic = 'force-dynamic';
 
@@ -51,16 +50,7 @@ export default async function PreviewStepPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: 'Accueil', href: '/' },
-          { label: 'Administration', href: '/admin' },
-          { label: 'Démarches', href: '/admin/demarches' },
-          { label: procedure.title, href: `/admin/demarches/${procedure.id}` },
-          { label: 'Aperçu' },
-        ]}
-      />
-      <PreviewBanner procedureId={procedure.id} version={version} isDraft={isDraft} />
+      <PreviewTop procedure={procedure} version={version} isDraft={isDraft} />
       <div className="mb-8 max-w-3xl">
         <p className="text-ink-muted">
           {procedure.title} — pour {firstNames} {birthName}

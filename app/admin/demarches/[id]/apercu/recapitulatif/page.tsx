@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AnswersReview } from '@/components/forms/answers-review';
-import { Breadcrumbs, PageHeader } from '@/components/ui';
+import { PageHeader } from '@/components/ui';
 import { requireAdmin } from '@/lib/auth/guards';
 import { PREVIEW_IDENTITY, previewPrefill } from '@/lib/administration/procedures/preview';
 import { loadPreview } from '../load-preview';
 import { previewPath, readPreviewAnswers } from '../preview-answers';
-import { PreviewBanner } from '../preview-banner';
+import { PreviewTop } from '../preview-banner';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,16 +29,7 @@ export default async function PreviewRecapPage({ params }: Props) {
   const { firstNames, birthName } = PREVIEW_IDENTITY.profile;
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: 'Accueil', href: '/' },
-          { label: 'Administration', href: '/admin' },
-          { label: 'Démarches', href: '/admin/demarches' },
-          { label: procedure.title, href: `/admin/demarches/${procedure.id}` },
-          { label: 'Aperçu' },
-        ]}
-      />
-      <PreviewBanner procedureId={procedure.id} version={version} isDraft={isDraft} />
+      <PreviewTop procedure={procedure} version={version} isDraft={isDraft} />
       <PageHeader title="Vérifiez vos réponses" lead={`${procedure.title} — pour ${firstNames} ${birthName}`} />
       <div className="max-w-4xl">
         <AnswersReview basePath={previewPath(procedure.id)} definition={definition} answers={answers} />
