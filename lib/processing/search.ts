@@ -44,6 +44,24 @@ export function prefixTsquery(tokens: string[]): string {
   return tokens.map((token) => `'${token}':*`).join(' & ');
 }
 
+/**
+ * The tokens as one tsquery, each token as the stored words it starts when they are few and known
+ * ("('lefevre' | 'lefebvre') & 'helene':*"), else as a prefix. The GIN index answers exact
+ * lexemes from their posting lists; a prefix makes it gather every lexeme it starts first
+ * (decision 022, fourth benchmark). Same rule as prefixTsquery: letters, digits and hyphens only.
+ */
+export function wordsTsquery(tokens: string[], wordsOf: Record<string, string[]> = {}): string {
+  if (tokens.length === 0) throw new Error('wordsTsquery: folded search tokens expected');
+  return tokens
+    .map((token) => {
+      const words = wordsOf[token];
+      if (!words || words.length === 0) return prefixTsquery([token]);
+      if (!words.every((word) => LEXEME.test(word) && word.startsWith(token))) throw new Error('wordsTsquery: stored words expected');
+      return words.length === 1 ? `'${words[0]}'` : `(${words.map((word) => `'${word}'`).join(' | ')})`;
+    })
+    .join(' & ');
+}
+
 /** A dossier number as typed, for the exact look-up of deleted dossiers (tombstones). */
 export function dossierNumberIn(query: string): string | null {
   const match = query.trim().match(/^\d{4}-\d{6}$/);

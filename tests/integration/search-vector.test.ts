@@ -158,6 +158,8 @@ describe.each([
       expect(await pagedIds(q, 'anciens'), q).toEqual(await expectedIds(q, 'anciens'));
       expect((await countQueue(db, agent, query({ q }))).total, q).toBe(COPIES + 1);
     }
+    // Each word is written as the stored words it starts, exactly: the GIN index reads their posting lists.
+    expect((await planSearch(db, scope.procedureIds, searchTokens('hel lef'))).wordsOf).toEqual({ hel: ['helene'], lef: ['lefevre'] });
     // One common word only: the queue is walked, each row checked against its vector.
     expect(await pagedIds('lefevre')).toEqual(await expectedIds('lefevre'));
     expect(await pagedIds('helene')).toEqual(await expectedIds('helene'));
@@ -169,6 +171,22 @@ describe.each([
       return queryRows<{ 'QUERY PLAN': string }>(tx, sql`explain select id from dossiers where search_vector @@ ${"'helene':* & 'lef':*"}::tsquery`);
     });
     expect(plans.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/dossiers_search_vector_idx/);
+  });
+
+  it('a token starting more than eight stored words stays a prefix, fewer become those exact words: same dossiers as the words index', async () => {
+    const names = ['Berard', 'Bernard', 'Bertin', 'Berger', 'Bernier', 'Berthier', 'Bertrand', 'Bertaux', 'Berlioz'];
+    const people = await Promise.all(names.map((name) => createCitizen(db, 'Hélène', name)));
+    for (const [i, person] of people.entries()) await copies(db, await submitted(db, person), person, `B${i}`, 15);
+    const scope = await queueScope(db, agent);
+    const plan = await planSearch(db, scope.procedureIds, searchTokens('helene ber'));
+    expect(plan.wordsOf?.ber).toBeUndefined();
+    expect(plan.wordsOf?.helene).toEqual(['helene']);
+    const expected = await expectedIds('helene ber');
+    expect(expected).toHaveLength(9 * 16);
+    expect(await pagedIds('helene ber')).toEqual(expected);
+    expect((await planSearch(db, scope.procedureIds, searchTokens('helene bert'))).wordsOf?.bert).toEqual(['bertaux', 'berthier', 'bertin', 'bertrand']);
+    expect(await pagedIds('helene bert')).toEqual(await expectedIds('helene bert'));
+    expect(await pagedIds('helene bert')).toHaveLength(4 * 16);
   });
 
   it('a query holding tsquery syntax is read as plain words: no error, the same results as the words index', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvLine } from '@/lib/processing/csv';
-import { dossierNumberIn, foldForSearch, prefixPattern, prefixTsquery, searchTokens } from '@/lib/processing/search';
+import { dossierNumberIn, foldForSearch, prefixPattern, prefixTsquery, searchTokens, wordsTsquery } from '@/lib/processing/search';
 
 describe('queue search words', () => {
   it('folds accents, capitals and ligatures as portal_fold() does', () => {
@@ -29,6 +29,16 @@ describe('queue search words', () => {
     expect(searchTokens("' & ! : * ( ) |")).toEqual([]);
     // Anything but a folded word is refused, not escaped.
     for (const tokens of [[], ['a&b'], ["l'eglise"], ['Helene'], ['a:*'], [''], ['a b'], ['é']]) expect(() => prefixTsquery(tokens), JSON.stringify(tokens)).toThrow();
+  });
+});
+
+describe('tsquery of the stored words a token starts', () => {
+  it('writes exact words where known, a prefix elsewhere, and refuses what is not a stored word of that token', () => {
+    expect(wordsTsquery(['helene', 'lef'], { helene: ['helene'], lef: ['lefebvre', 'lefevre'] })).toBe("'helene' & ('lefebvre' | 'lefevre')");
+    expect(wordsTsquery(['helene', 'l'], { helene: ['helene'] })).toBe("'helene' & 'l':*");
+    expect(wordsTsquery(['lef'], { lef: [] })).toBe("'lef':*");
+    for (const words of [["lef'evre"], ['lefevre:*'], ['dupont'], ['Lefevre'], ['lef evre']]) expect(() => wordsTsquery(['lef'], { lef: words }), JSON.stringify(words)).toThrow();
+    expect(() => wordsTsquery([])).toThrow();
   });
 });
 
