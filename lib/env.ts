@@ -93,6 +93,8 @@ const schema = z
     ACCESSIBILITY_CONFORMITY: z.preprocess(emptyToUndefined, z.enum(['totale', 'partielle', 'non']).default('partielle')),
     ACCESSIBILITY_AUDIT_RATE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(100).optional()),
     STARTUP_CHECK_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(5000)),
+    // How far V8 lets the heap grow past its live size before a full collection (decision 025); 0: V8's own choice.
+    HEAP_GROWING_PERCENT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(300).default(50)),
     // Reverse proxies whose X-Forwarded-For entries are believed (addresses or CIDR ranges); none by default.
     TRUSTED_PROXIES: z.preprocess(
       emptyToUndefined,

@@ -5,6 +5,7 @@ import { getBlobStore } from '@/lib/storage';
 import { startJobs, stopJobs } from '@/lib/jobs';
 import { logger } from '@/lib/platform/logger';
 import { installShutdownHandler, onStop } from '@/lib/platform/shutdown';
+import { tuneHeapGrowth } from '@/lib/platform/heap-growth';
 
 // Runs once per server process (instrumentation.ts). A bad configuration stops start-up with one
 // line naming the variable, instead of a stack trace on the first request.
@@ -50,6 +51,7 @@ export async function startPortal({ role = 'web' }: StartOptions = {}): Promise<
   } catch (error) {
     stop(error instanceof ConfigError ? error.message : describe(error));
   }
+  tuneHeapGrowth(env.HEAP_GROWING_PERCENT);
   if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
     stop('AUTH_SECRET is required in production (32 characters or more; for example: openssl rand -base64 32)');
   }

@@ -3,6 +3,8 @@
 // Options: --build (rebuild first), --only=<name>. `--only=queue` needs no server (the queue is
 // measured through lib functions) and starts none; add `--keep` to seed one database per size once
 // (portail_bench_queue_<size>) and reuse it in the next runs, `--queue-sizes=10000,1000000`.
+// `--only=export`: the CSV export of 100,000 rows through `next start` on the kept database of the
+// largest size, the server's RSS sampled (tests/bench/export.ts).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -13,7 +15,9 @@ import { seedDatabase } from '@/db/seed';
 import { hashPassword } from '@/lib/security/password';
 import { createAutosaveBenchmark } from './autosave';
 import { createPageBenchmarks } from './pages';
+import { measureServerExport } from './export';
 import { createQueueBenchmark } from './queue';
+import { countSeededDossiers, createBenchAgents, seedDossiers } from './queue-seed';
 import { ensureBuild, printReport, runLoad, startServer, type Benchmark, type LoadResult } from './harness';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -79,6 +83,33 @@ if (only === 'queue') {
     for (const database of opened) await database.drop();
   }
   process.exit(0);
+}
+
+if (only === 'export') {
+  // The CSV export on a running server, over the kept database of the largest queue size (seeded first if absent).
+  const size = queueSizes.at(-1)!;
+  const database = await createBenchDatabase(`portail_bench_queue_${size}`);
+  let ok = false;
+  try {
+    const sql = postgres(database.url, { max: 2, onnotice: () => {} });
+    try {
+      await createBenchAgents(sql);
+      await seedDossiers(sql, await countSeededDossiers(sql), size);
+    } finally {
+      await sql.end();
+    }
+    ensureBuild(root);
+    const server = await startServer(root, port, { DATABASE_URL: database.url, PUBLIC_ORIGIN: baseUrl, AUTH_SECRET: authSecret });
+    try {
+      ok = await measureServerExport({ databaseUrl: database.url, authSecret, baseUrl, serverPid: server.pid! });
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
+    }
+  } finally {
+    await database.drop();
+  }
+  process.exit(ok ? 0 : 1);
 }
 
 ensureBuild(root);
