@@ -216,6 +216,10 @@ export default function HelpPage() {
             fichiers sont alors transmis aux agents chargés de votre dossier et apparaissent dans le suivi de votre
             demande. Le reste de vos réponses déjà envoyées ne peut pas être modifié.
           </p>
+          <p>
+            Si l’administration retire sa demande (par exemple parce qu’elle n’en a plus besoin), vous en êtes prévenu :
+            la mention « À compléter » disparaît et vous n’avez plus rien à envoyer pour cette demande.
+          </p>
         </Question>
         <Question question="Que signifient les statuts ?">
           <p>

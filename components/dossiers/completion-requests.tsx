@@ -1,4 +1,4 @@
-import { StatusTag } from '@/components/ui';
+import { Button, StatusTag } from '@/components/ui';
 import { formatDateTime } from '@/lib/common/dates';
 import type { CompletionRequestView } from '@/lib/completions/queries';
 import { formatDueDay } from '@/lib/completions/inputs';
@@ -7,14 +7,23 @@ import { formatSize, type Reader } from './follow-up';
 // Requests for documents or a correction, with what was sent back: the same list for the citizen
 // ("Ma demande") and the agent (back office). Server component.
 
-export function CompletionRequestList({ requests, reader, hrefOf }: { requests: CompletionRequestView[]; reader: Reader; hrefOf: (attachmentId: string) => string }) {
+/** The agent's "Retirer la demande" button: a plain form post, so it works without JavaScript. */
+export type WithdrawForm = { action: (formData: FormData) => Promise<void>; dossierId: string };
+
+function RequestTag({ request }: { request: CompletionRequestView }) {
+  if (request.answeredAt) return <StatusTag tone="success" label="Complément envoyé" />;
+  if (request.withdrawnAt) return <StatusTag tone="neutral" label="Demande retirée" />;
+  return <StatusTag tone="warning" label="À compléter" />;
+}
+
+export function CompletionRequestList({ requests, reader, hrefOf, withdraw }: { requests: CompletionRequestView[]; reader: Reader; hrefOf: (attachmentId: string) => string; withdraw?: WithdrawForm }) {
   const ordered = [...requests].reverse();
   return (
     <ol className="mb-6 space-y-4">
       {ordered.map((request) => (
         <li key={request.id} className="border-l-4 border-line bg-surface p-4">
           <p className="flex flex-wrap items-center gap-2">
-            {request.answeredAt ? <StatusTag tone="success" label="Complément envoyé" /> : <StatusTag tone="warning" label="À compléter" />}
+            <RequestTag request={request} />
             <span className="text-sm text-ink-muted">
               Demandé le <time dateTime={request.askedAt.toISOString()}>{formatDateTime(request.askedAt)}</time>, à envoyer avant le{' '}
               <time dateTime={request.dueOn}>{formatDueDay(request.dueOn)}</time>
@@ -25,6 +34,21 @@ export function CompletionRequestList({ requests, reader, hrefOf }: { requests: 
             <p className="mt-2 text-sm text-ink-muted">
               {reader === 'citizen' ? 'Envoyé' : 'Reçu'} le <time dateTime={request.answeredAt.toISOString()}>{formatDateTime(request.answeredAt)}</time>
             </p>
+          ) : null}
+          {request.withdrawnAt ? (
+            <p className="mt-2 text-sm text-ink-muted">
+              Retirée par l’administration le <time dateTime={request.withdrawnAt.toISOString()}>{formatDateTime(request.withdrawnAt)}</time>
+            </p>
+          ) : null}
+          {withdraw && !request.answeredAt && !request.withdrawnAt ? (
+            <form action={withdraw.action} className="mt-3">
+              <input type="hidden" name="dossierId" value={withdraw.dossierId} />
+              <input type="hidden" name="requestId" value={request.id} />
+              <Button type="submit" variant="secondary">
+                Retirer cette demande
+              </Button>
+              <p className="mt-1 text-sm text-ink-muted">L’usager sera prévenu qu’il n’a plus rien à envoyer pour cette demande.</p>
+            </form>
           ) : null}
         </li>
       ))}

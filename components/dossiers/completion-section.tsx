@@ -20,8 +20,9 @@ type Props = {
 
 export function CompletionSection({ requests, lockerChoices, dossierId, documentTitle, action, sent, hrefOf }: Props) {
   if (requests.length === 0) return null;
-  const open = requests.filter((r) => !r.answeredAt);
-  const answered = requests.filter((r) => r.answeredAt);
+  const open = requests.filter((r) => !r.answeredAt && !r.withdrawnAt);
+  // Answered or withdrawn: shown below, with what was sent or when it was withdrawn.
+  const answered = requests.filter((r) => r.answeredAt || r.withdrawnAt);
   return (
     <section aria-labelledby="a-completer" className="mb-10">
       <h2 id="a-completer" className="mb-3 text-2xl font-bold">

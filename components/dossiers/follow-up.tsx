@@ -28,6 +28,8 @@ function describe(item: TimelineItem, reader: Reader): string {
       return reader === 'citizen' ? 'L’administration vous demande un complément' : 'Complément demandé à l’usager';
     case 'completion_answered':
       return reader === 'citizen' ? 'Vous avez envoyé le complément demandé' : 'L’usager a envoyé le complément demandé';
+    case 'completion_withdrawn':
+      return reader === 'citizen' ? 'L’administration a retiré sa demande de complément' : 'Demande de complément retirée';
   }
 }
 

@@ -9,6 +9,7 @@ const citizenAnnouncements: Record<string, string> = {
   message: 'Vous avez reçu un message de l’administration.',
   response: 'Une réponse de l’administration est disponible.',
   completion_request: 'L’administration vous demande un complément : une de vos demandes est à compléter.',
+  completion_withdrawn: 'L’administration a retiré une demande de complément : vous n’avez plus rien à envoyer pour celle-ci.',
 };
 
 /**

@@ -6,6 +6,7 @@ import { users } from './users';
 // "À compléter": an agent asks the citizen for documents and/or a correction on a submitted
 // dossier (docs/decisions/021-request-and-complete.md). Answered once: `answered_at` is set by a
 // conditional update in the transaction that files the answer, and never changes afterwards.
+// Or withdrawn by an agent while still open (`withdrawn_at`, the same kind of conditional update).
 export const dossierRequests = pgTable(
   'dossier_requests',
   {
@@ -20,6 +21,10 @@ export const dossierRequests = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     answeredAt: timestamp({ withTimezone: true }),
     answerMessage: text(),
+    // Withdrawn by an agent before any answer (asked by mistake, or no longer needed): closed
+    // like an answered request, and an answer is then refused. At most one of the two is set.
+    withdrawnAt: timestamp({ withTimezone: true }),
+    withdrawnBy: uuid().references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [index('dossier_requests_dossier_idx').on(t.dossierId, t.createdAt)],
 );

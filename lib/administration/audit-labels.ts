@@ -62,6 +62,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'backoffice.dossier_zip_exported': 'Fichiers d’un dossier exportés (ZIP)',
   'backoffice.note_added': 'Note interne ajoutée',
   'backoffice.completion_requested': 'Complément demandé à un usager',
+  'backoffice.completion_withdrawn': 'Demande de complément retirée',
   'backoffice.dossier_assigned': 'Dossier attribué',
   'backoffice.dossier_unassigned': 'Attribution d’un dossier retirée',
   'backoffice.queue_exported': 'Liste de dossiers exportée (CSV)',

@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = [
   'backoffice.dossier_zip_exported',
   'backoffice.note_added',
   'backoffice.completion_requested',
+  'backoffice.completion_withdrawn',
   'backoffice.dossier_assigned',
   'backoffice.dossier_unassigned',
   'backoffice.queue_exported',

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
-import type { Database } from '@/db/client';
+import type { Database, Executor } from '@/db/client';
 import { dossierAttachments, dossierEvents, dossierRequestItems, dossierRequests, dossiers } from '@/db/schema';
 import { discardStaged, lockAndCheckQuota, sentFileQuotaMessage, stageLockerCopy, stageUpload, type StagedFile } from '@/lib/documents/dossier-files';
 import { EVENT_KINDS } from '@/lib/dossiers/event-kinds';
@@ -19,7 +19,7 @@ export type ItemSource = { upload: File | null; lockerId: string | null };
 
 export type AnswerOutcome =
   | { ok: true }
-  | { ok: false; reason: 'not-found' | 'already-answered' }
+  | { ok: false; reason: 'not-found' | 'already-answered' | 'withdrawn' }
   | { ok: false; reason: 'incomplete'; missingItems: RequestedItem[]; missingMessage: boolean; bothSources: RequestedItem[] }
   | { ok: false; reason: 'file-refused'; errors: Record<string, string> }
   | { ok: false; reason: 'quota'; message: string };
@@ -41,12 +41,13 @@ export async function answerCompletionRequest(
   if (!isDossierId(dossierId) || !isDossierId(requestId)) return { ok: false, reason: 'not-found' };
   // Read through the owner: another citizen's dossier or request is "not found", before any file is stored.
   const [request] = await ctx.db
-    .select({ id: dossierRequests.id, correction: dossierRequests.correction, answeredAt: dossierRequests.answeredAt })
+    .select({ id: dossierRequests.id, correction: dossierRequests.correction, answeredAt: dossierRequests.answeredAt, withdrawnAt: dossierRequests.withdrawnAt })
     .from(dossierRequests)
     .innerJoin(dossiers, eq(dossiers.id, dossierRequests.dossierId))
     .where(and(eq(dossierRequests.id, requestId), eq(dossierRequests.dossierId, dossierId), ownedSubmitted(ownerId)));
   if (!request) return { ok: false, reason: 'not-found' };
   if (request.answeredAt) return { ok: false, reason: 'already-answered' };
+  if (request.withdrawnAt) return { ok: false, reason: 'withdrawn' };
   const items = await ctx.db
     .select({ id: dossierRequestItems.id, label: dossierRequestItems.label })
     .from(dossierRequestItems)
@@ -81,7 +82,7 @@ export async function answerCompletionRequest(
       const over = await lockAndCheckQuota(tx, ownerId, addedBytes);
       if (over) return { ok: false, reason: 'quota', message: sentFileQuotaMessage(over, addedBytes) };
       // The freeze: only the first answer finds answered_at null; a concurrent one waits on the row
-      // lock, then finds it set and claims nothing.
+      // lock, then finds it set and claims nothing. A withdrawal (withdrawn_at) closes it the same way.
       const [claimed] = await tx
         .update(dossierRequests)
         .set({ answeredAt: sql`now()`, answerMessage: input.message ?? null })
@@ -90,11 +91,12 @@ export async function answerCompletionRequest(
             eq(dossierRequests.id, requestId),
             eq(dossierRequests.dossierId, dossierId),
             isNull(dossierRequests.answeredAt),
+            isNull(dossierRequests.withdrawnAt),
             sql`exists (select 1 from ${dossiers} where ${dossiers.id} = ${dossierRequests.dossierId} and ${ownedSubmitted(ownerId)})`,
           ),
         )
         .returning({ id: dossierRequests.id });
-      if (!claimed) return { ok: false, reason: 'already-answered' };
+      if (!claimed) return { ok: false, reason: (await isWithdrawn(tx, requestId)) ? 'withdrawn' : 'already-answered' };
       for (const { itemId, file } of staged) {
         await tx.insert(dossierAttachments).values({
           id: file.attachmentId,
@@ -127,4 +129,10 @@ export async function answerCompletionRequest(
     await discard();
     throw error;
   }
+}
+
+/** Why a claim found the request closed: withdrawn by an agent, or answered (read after the row lock was released to us). */
+async function isWithdrawn(tx: Executor, requestId: string): Promise<boolean> {
+  const [row] = await tx.select({ withdrawnAt: dossierRequests.withdrawnAt }).from(dossierRequests).where(eq(dossierRequests.id, requestId));
+  return !!row?.withdrawnAt;
 }

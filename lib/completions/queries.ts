@@ -16,6 +16,8 @@ export type CompletionRequestView = {
   askedAt: Date;
   answeredAt: Date | null;
   answerMessage: string | null;
+  /** Withdrawn by an agent before any answer: closed, nothing more to send. */
+  withdrawnAt: Date | null;
   items: RequestItemView[];
 };
 
@@ -28,6 +30,7 @@ export async function listCompletionRequests(db: Executor, dossierId: string): P
       askedAt: dossierRequests.createdAt,
       answeredAt: dossierRequests.answeredAt,
       answerMessage: dossierRequests.answerMessage,
+      withdrawnAt: dossierRequests.withdrawnAt,
     })
     .from(dossierRequests)
     .where(eq(dossierRequests.dossierId, dossierId))
@@ -70,12 +73,12 @@ export async function listCitizenCompletionRequests(db: Executor, ownerId: strin
   return owned ? listCompletionRequests(db, dossierId) : [];
 }
 
-/** Ids of the citizen's submitted dossiers with a request not answered yet ("À compléter" in "Mes demandes"). */
+/** Ids of the citizen's submitted dossiers with a request neither answered nor withdrawn ("À compléter" in "Mes demandes"). */
 export async function listDossierIdsToComplete(db: Executor, ownerId: string): Promise<Set<string>> {
   const rows = await db
     .selectDistinct({ id: dossiers.id })
     .from(dossierRequests)
     .innerJoin(dossiers, eq(dossiers.id, dossierRequests.dossierId))
-    .where(and(eq(dossiers.ownerId, ownerId), ne(dossiers.status, 'draft'), isNull(dossierRequests.answeredAt)));
+    .where(and(eq(dossiers.ownerId, ownerId), ne(dossiers.status, 'draft'), isNull(dossierRequests.answeredAt), isNull(dossierRequests.withdrawnAt)));
   return new Set(rows.map((row) => row.id));
 }

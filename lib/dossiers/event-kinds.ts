@@ -8,6 +8,7 @@ export const EVENT_KINDS = {
   responsePublished: 'response_published',
   completionRequested: 'completion_requested',
   completionAnswered: 'completion_answered',
+  completionWithdrawn: 'completion_withdrawn',
 } as const;
 
 export type DossierEventKind = (typeof EVENT_KINDS)[keyof typeof EVENT_KINDS];

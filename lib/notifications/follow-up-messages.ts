@@ -16,7 +16,9 @@ export type FollowUpEvent =
   | { kind: 'message' }
   | { kind: 'response' }
   /** "À compléter": documents or a correction asked, due on a day (French words, e.g. "15 janvier 2027"). */
-  | { kind: 'completion_request'; dueLabel: string };
+  | { kind: 'completion_request'; dueLabel: string }
+  /** The request was withdrawn by the administration: nothing more to send for it. */
+  | { kind: 'completion_withdrawn' };
 
 export function dossierPath(dossierId: string): string {
   return `/demandes/${dossierId}`;
@@ -39,6 +41,8 @@ export function followUpNotification(dossier: FollowUpDossier, event: FollowUpEv
       return { title: 'Réponse de l’administration disponible', body: `${about}. Vous pouvez télécharger la réponse.`, link: `${link}#reponse` };
     case 'completion_request':
       return { title: 'Votre demande est à compléter', body: `${about}. L’administration vous demande un complément avant le ${event.dueLabel}.`, link: `${link}#a-completer` };
+    case 'completion_withdrawn':
+      return { title: 'Demande de complément retirée', body: `${about}. L’administration a retiré sa demande de complément : vous n’avez plus rien à envoyer pour celle-ci.`, link: `${link}#a-completer` };
   }
 }
 
@@ -79,6 +83,13 @@ export function followUpEmail({ to, origin, portalName, dossier, event }: Follow
         `L’administration vous demande un complément (document ou correction) pour ${about}, avant le ${event.dueLabel}.`,
         'Pour protéger vos informations, le détail de la demande n’est pas recopié dans ce courriel.',
         `Pour voir ce qui est demandé et y répondre, connectez-vous au portail : ${url}`,
+      ];
+      break;
+    case 'completion_withdrawn':
+      subject = `Votre demande n° ${dossier.number} : demande de complément retirée`;
+      body = [
+        `L’administration a retiré la demande de complément qu’elle vous avait adressée pour ${about}. Vous n’avez plus rien à envoyer pour celle-ci.`,
+        `Pour suivre votre demande, connectez-vous au portail : ${url}`,
       ];
       break;
   }

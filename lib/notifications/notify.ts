@@ -21,6 +21,7 @@ const preferenceOf = {
   response: preferences.emailOnResponse,
   // A request for documents is a message from the administration: the same choice applies.
   completion_request: preferences.emailOnMessage,
+  completion_withdrawn: preferences.emailOnMessage,
 } as const;
 
 /**

@@ -48,6 +48,8 @@ export function describeEventForAgents(entry: TimelineEntry): string {
       return 'Complément demandé à l’usager';
     case 'completion_answered':
       return 'L’usager a envoyé le complément demandé';
+    case 'completion_withdrawn':
+      return 'Demande de complément retirée';
   }
 }
 

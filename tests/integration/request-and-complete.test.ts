@@ -17,6 +17,7 @@ import { createJobQueue, createJobQueues, enqueueEmailInTransaction } from '@/li
 import { postCitizenMessage } from '@/lib/messages/citizen-reply';
 import type { FollowUpContext } from '@/lib/notifications/notify';
 import { askForCompletion } from '@/lib/processing/ask-completion';
+import { withdrawCompletionRequest } from '@/lib/processing/withdraw-completion';
 import { sendAgentMessage } from '@/lib/processing/process';
 import { findAttachmentInScope, findDossierInScope, markCitizenMessagesRead } from '@/lib/processing/queries';
 import type { BackOfficeUser } from '@/lib/processing/scope';
@@ -201,6 +202,66 @@ describe('request and complete (PostgreSQL)', () => {
     expect(events).toHaveLength(1);
     const [linked] = await queryRows<{ attachment_id: string }>(db, sql`select attachment_id from dossier_request_items where id = ${item}`);
     expect(linked.attachment_id).toBe(files[0].id);
+  });
+
+  it('an agent withdraws an open request: the citizen is told, nothing is left to send, an answer is refused and keeps no file', async () => {
+    const dossierId = await submittedDossier(db, citizen);
+    const requestId = await ask(dossierId, ['RIB']);
+    const otherDossier = await submittedDossier(db, citizen);
+    // Outside the procedure, a request of another dossier, ids that are not ids: not found, nothing changed.
+    expect(await withdrawCompletionRequest(ctx, outsider, dossierId, requestId)).toEqual({ ok: false, reason: 'not-found' });
+    expect(await withdrawCompletionRequest(ctx, agent, otherDossier, requestId)).toEqual({ ok: false, reason: 'not-found' });
+    expect(await withdrawCompletionRequest(ctx, agent, dossierId, 'pas-un-id')).toEqual({ ok: false, reason: 'not-found' });
+    expect((await listDossierIdsToComplete(db, citizen.id)).has(dossierId)).toBe(true);
+
+    expect(await withdrawCompletionRequest(ctx, agent, dossierId, requestId)).toMatchObject({ ok: true, emailed: true });
+    expect((await listDossierIdsToComplete(db, citizen.id)).has(dossierId)).toBe(false);
+    const [request] = await listCitizenCompletionRequests(db, citizen.id, dossierId);
+    expect(request.withdrawnAt).toBeInstanceOf(Date);
+    expect(request.answeredAt).toBeNull();
+    const [notice] = await db.select().from(notifications).where(and(eq(notifications.userId, citizen.id), eq(notifications.dossierId, dossierId), eq(notifications.kind, 'completion_withdrawn')));
+    expect(notice.title).toBe('Demande de complément retirée');
+    const followUp = await findCitizenFollowUp(db, citizen.id, dossierId);
+    expect(followUp!.timeline.map((e) => e.kind)).toEqual(['submitted', 'completion_requested', 'completion_withdrawn']);
+    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.targetId, dossierId), eq(auditLog.action, 'backoffice.completion_withdrawn')));
+    expect(audit.actorId).toBe(agent.id);
+
+    // Withdrawn once: again is "closed"; the citizen's answer is refused and no file stays.
+    expect(await withdrawCompletionRequest(ctx, agent, dossierId, requestId)).toEqual({ ok: false, reason: 'closed' });
+    expect(await answerCompletionRequest(ctx, citizen.id, dossierId, requestId, { sourceOf: () => ({ upload: pdfFile(), lockerId: null }) })).toEqual({ ok: false, reason: 'withdrawn' });
+    expect(await blobCount(dossierId)).toBe(0);
+    // An answered request cannot be withdrawn.
+    const answeredId = await ask(otherDossier, ['RIB']);
+    expect(await answerCompletionRequest(ctx, citizen.id, otherDossier, answeredId, { sourceOf: () => ({ upload: pdfFile(), lockerId: null }) })).toEqual({ ok: true });
+    expect(await withdrawCompletionRequest(ctx, agent, otherDossier, answeredId)).toEqual({ ok: false, reason: 'closed' });
+  });
+
+  it('a withdrawal and an answer posted at once: exactly one wins, and a withdrawn request keeps no file', async () => {
+    for (let round = 0; round < 4; round += 1) {
+      const dossierId = await submittedDossier(db, citizen);
+      const requestId = await ask(dossierId, ['Justificatif de domicile']);
+      const [withdrawn, answered] = await Promise.all([
+        withdrawCompletionRequest(ctx, agent, dossierId, requestId),
+        answerCompletionRequest(ctx, citizen.id, dossierId, requestId, { sourceOf: () => ({ upload: pdfFile(), lockerId: null }) }),
+      ]);
+      expect([withdrawn.ok, answered.ok].filter(Boolean)).toHaveLength(1);
+      const [row] = await db.select().from(dossierRequests).where(eq(dossierRequests.id, requestId));
+      const files = await db.select().from(dossierAttachments).where(and(eq(dossierAttachments.dossierId, dossierId), eq(dossierAttachments.kind, 'request_answer')));
+      if (withdrawn.ok) {
+        expect(answered).toEqual({ ok: false, reason: 'withdrawn' });
+        expect(row.answeredAt).toBeNull();
+        expect(files).toEqual([]);
+        expect(await blobCount(dossierId)).toBe(0);
+      } else {
+        expect(withdrawn).toEqual({ ok: false, reason: 'closed' });
+        expect(row.withdrawnAt).toBeNull();
+        expect(files).toHaveLength(1);
+      }
+    }
+    // The database refuses a row both answered and withdrawn, whatever the writer.
+    const dossierId = await submittedDossier(db, citizen);
+    const requestId = await ask(dossierId, ['RIB']);
+    await expect(db.update(dossierRequests).set({ answeredAt: new Date(), withdrawnAt: new Date() }).where(eq(dossierRequests.id, requestId))).rejects.toThrow();
   });
 
   it('a hostile file (wrong type, oversized) is refused in French and nothing is half-written', async () => {

@@ -19,6 +19,8 @@ function wordsOf(outcome: Failure): Pick<Extract<ActionResult, { ok: false }>, '
       return { formError: 'Cette demande de complément est introuvable. Revenez à la liste de vos demandes.' };
     case 'already-answered':
       return { formError: 'Vous avez déjà répondu à cette demande de complément : votre réponse a été transmise à l’administration et ne peut plus être modifiée.' };
+    case 'withdrawn':
+      return { formError: 'L’administration a retiré cette demande de complément : vous n’avez plus rien à envoyer pour celle-ci. Vos fichiers n’ont pas été envoyés.' };
     case 'quota':
       return { formError: outcome.message };
     case 'file-refused':

@@ -44,7 +44,7 @@ export default async function RequestPage({ params, searchParams }: Props) {
   const replied = query.message === 'envoye';
   const hrefOf = (attachmentId: string) => `/demandes/${request.id}/pieces/${attachmentId}`;
   const [requests, lockerChoices] = await Promise.all([listCitizenCompletionRequests(db, user.id, request.id), listLockerChoices(db, user.id)]);
-  const toComplete = requests.some((r) => !r.answeredAt);
+  const toComplete = requests.some((r) => !r.answeredAt && !r.withdrawnAt);
 
   return (
     <>

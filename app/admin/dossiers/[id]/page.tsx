@@ -22,7 +22,7 @@ import { PrivateNotes } from '@/components/processing/private-notes';
 import { listPrivateNotes } from '@/lib/processing/notes';
 import { recordDossierRead } from '@/lib/processing/reads';
 import { addNoteAction } from './note-actions';
-import { askCompletionAction } from './completion-actions';
+import { askCompletionAction, withdrawCompletionAction } from './completion-actions';
 import { AskCompletionForm } from '@/components/processing/request-form';
 import { CompletionsSection } from '@/components/processing/completions-section';
 import { parisToday } from '@/lib/completions/inputs';
@@ -46,6 +46,7 @@ const liveAnnouncements: Record<string, string> = {
   response: 'Une réponse a été publiée pour ce dossier.',
   completion_request: 'Un complément a été demandé à l’usager.',
   completion_answered: 'L’usager a envoyé le complément demandé.',
+  completion_withdrawn: 'Une demande de complément a été retirée.',
 };
 
 const doneMessages: Record<string, string> = {
@@ -54,6 +55,11 @@ const doneMessages: Record<string, string> = {
   reponse: 'La réponse a été publiée. L’usager peut la télécharger depuis sa demande.',
   note: 'Votre note interne a été enregistrée. Seuls les agents peuvent la lire.',
   complement: 'Le complément a été demandé. L’usager en est informé et voit sa demande « À compléter ».',
+  'complement-retire': 'La demande de complément a été retirée. L’usager en est informé et n’a plus rien à envoyer pour celle-ci.',
+};
+
+const warnings: Record<string, string> = {
+  'complement-clos': 'Cette demande de complément ne peut plus être retirée : l’usager y a déjà répondu, ou elle a déjà été retirée.',
 };
 
 export default async function BackOfficeDossierPage({ params, searchParams }: Props) {
@@ -75,6 +81,7 @@ export default async function BackOfficeDossierPage({ params, searchParams }: Pr
   const [agents, assignmentHistory] = await Promise.all([listAssignableAgents(db, dossier.procedureId), listAssignmentHistory(db, dossier.id)]);
   const { fait, attribution } = await searchParams;
   const done = typeof fait === 'string' ? doneMessages[fait] : undefined;
+  const warning = typeof fait === 'string' ? warnings[fait] : undefined;
   const documentTitle = `Dossier n° ${dossier.number}`;
   const maxSizeLabel = `${Math.round(MAX_UPLOAD_BYTES / (1024 * 1024))} Mo`;
   const fileHref = (attachmentId: string) => `/admin/dossiers/${dossier.id}/pieces/${attachmentId}`;
@@ -89,6 +96,7 @@ export default async function BackOfficeDossierPage({ params, searchParams }: Pr
         </p>
       </PageHeader>
       {done ? <Alert tone="success">{done}</Alert> : null}
+      {warning ? <Alert tone="warning">{warning}</Alert> : null}
       <LiveUpdates src={`/admin/dossiers/${dossier.id}/flux`} announcements={liveAnnouncements} />
 
       <AssignmentPanel
@@ -126,7 +134,7 @@ export default async function BackOfficeDossierPage({ params, searchParams }: Pr
           </h2>
           <MessageThread messages={dossier.thread} reader="agent" empty="Aucun message échangé pour le moment." hrefOf={fileHref} />
 
-          <CompletionsSection requests={dossier.requests} hrefOf={fileHref} />
+          <CompletionsSection requests={dossier.requests} hrefOf={fileHref} withdraw={{ action: withdrawCompletionAction, dossierId: dossier.id }} />
         </div>
 
         <div>
