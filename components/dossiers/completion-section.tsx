@@ -15,10 +15,12 @@ type Props = {
   documentTitle: string;
   action: FormAction;
   sent: boolean;
+  /** The citizen posted an answer to a request withdrawn meanwhile: nothing was sent. */
+  withdrawnMeanwhile?: boolean;
   hrefOf: (attachmentId: string) => string;
 };
 
-export function CompletionSection({ requests, lockerChoices, dossierId, documentTitle, action, sent, hrefOf }: Props) {
+export function CompletionSection({ requests, lockerChoices, dossierId, documentTitle, action, sent, withdrawnMeanwhile, hrefOf }: Props) {
   if (requests.length === 0) return null;
   const open = requests.filter((r) => !r.answeredAt && !r.withdrawnAt);
   // Answered or withdrawn: shown below, with what was sent or when it was withdrawn.
@@ -26,9 +28,12 @@ export function CompletionSection({ requests, lockerChoices, dossierId, document
   return (
     <section aria-labelledby="a-completer" className="mb-10">
       <h2 id="a-completer" className="mb-3 text-2xl font-bold">
-        {open.length ? 'À compléter' : 'Compléments envoyés'}
+        {open.length ? 'À compléter' : answered.some((r) => r.answeredAt) ? 'Compléments envoyés' : 'Demandes de complément retirées'}
       </h2>
       {sent ? <Alert tone="success">Votre complément a été envoyé à l’administration.</Alert> : null}
+      {withdrawnMeanwhile ? (
+        <Alert tone="warning">L’administration a retiré cette demande de complément : vous n’avez plus rien à envoyer pour celle-ci. Vos fichiers n’ont pas été envoyés.</Alert>
+      ) : null}
       {open.map((request) => (
         <div key={request.id} className="mb-8 border-l-4 border-warning p-4">
           <p className="font-bold">L’administration vous demande un complément avant le {formatDueDay(request.dueOn)}.</p>

@@ -19,7 +19,8 @@ export type ItemSource = { upload: File | null; lockerId: string | null };
 
 export type AnswerOutcome =
   | { ok: true }
-  | { ok: false; reason: 'not-found' | 'already-answered' | 'withdrawn' }
+  | { ok: false; reason: 'not-found' | 'already-answered' }
+  | { ok: false; reason: 'withdrawn' }
   | { ok: false; reason: 'incomplete'; missingItems: RequestedItem[]; missingMessage: boolean; bothSources: RequestedItem[] }
   | { ok: false; reason: 'file-refused'; errors: Record<string, string> }
   | { ok: false; reason: 'quota'; message: string };

@@ -255,3 +255,56 @@ test('an agent of other procedures cannot ask nor download the answers; another 
   const [{ n }] = await e2eSql()<{ n: number }[]>`select count(*)::int as n from dossier_requests where dossier_id = ${request.id}`;
   expect(n).toBe(1);
 });
+
+test('the agent withdraws a request: the citizen sees it live, an answer from a page opened before is refused, nothing is kept', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const citizen = await createCitizen();
+  const request = await fileRequest(citizen.id);
+  const agent = await newSignedInPage(browser, AGENT.email, AGENT.password);
+  await askForDocuments(agent, request.id, [DOMICILE]);
+  const since = new Date();
+
+  // A page opened before the withdrawal, without JavaScript: its answer form stays on screen.
+  const stale = await newSignedInPage(browser, citizen.email, citizen.password, `/demandes/${request.id}`, false);
+  await expect(stale.getByRole('heading', { name: 'À compléter' })).toBeVisible();
+  // The same citizen, live, on the request page.
+  await signIn(page, citizen.email, citizen.password);
+  const streaming = page.waitForResponse((response) => response.url().endsWith('/api/notifications/flux') && response.status() === 200);
+  await page.goto(`/demandes/${request.id}`);
+  await streaming;
+  await expect(page.getByRole('heading', { name: 'À compléter' })).toBeVisible();
+
+  const asked = agent.getByRole('region', { name: 'Compléments demandés' });
+  await asked.getByRole('button', { name: 'Retirer cette demande' }).click();
+  await expect(agent.getByText('La demande de complément a été retirée.')).toBeVisible();
+  await expect(asked.getByText('Demande retirée')).toBeVisible();
+  await expect(asked.getByRole('button', { name: 'Retirer cette demande' })).toHaveCount(0);
+  await expectNoAxeViolations(agent);
+
+  // Live on the citizen's page: nothing left to send.
+  await expect(page.getByTestId('live-announcement')).toHaveText('L’administration a retiré une demande de complément : vous n’avez plus rien à envoyer pour celle-ci.');
+  await expect(page.getByRole('heading', { name: 'À compléter' })).toHaveCount(0);
+  const closed = page.getByRole('region', { name: 'Demandes de complément retirées' });
+  await expect(closed.getByText('Demande retirée')).toBeVisible();
+  await expect(closed.getByText(/Retirée par l’administration le/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  const email = await waitForEmail(citizen.email, 'demande de complément retirée', since);
+  expect(email.text).toContain(`/demandes/${request.id}`);
+
+  // The page opened before: its answer is refused in French, and no file is kept.
+  const section = stale.getByRole('region', { name: 'À compléter' });
+  await section.getByRole('group', { name: DOMICILE }).getByLabel('Un fichier de votre ordinateur').setInputFiles({ name: 'quittance.pdf', mimeType: 'application/pdf', buffer: pdf('quittance') });
+  await section.getByRole('button', { name: 'Envoyer le complément' }).click();
+  await expect(stale.getByText('L’administration a retiré cette demande de complément')).toBeVisible();
+  const [{ n }] = await e2eSql()<{ n: number }[]>`select count(*)::int as n from dossier_attachments where dossier_id = ${request.id}`;
+  expect(n).toBe(0);
+  await stale.context().close();
+
+  // "Mes demandes" no longer says "À compléter" for it.
+  await page.goto('/demandes');
+  const listed = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(`demande n° ${request.number}`) }) });
+  await expect(listed).toBeVisible();
+  await expect(listed.getByText('À compléter')).toHaveCount(0);
+  await agent.context().close();
+});
+

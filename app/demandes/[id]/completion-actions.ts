@@ -13,14 +13,12 @@ import { getBlobStore } from '@/lib/storage';
 type Failure = Extract<AnswerOutcome, { ok: false }>;
 
 /** The words of each refusal, and where they show (above the form, or beside which control). */
-function wordsOf(outcome: Failure): Pick<Extract<ActionResult, { ok: false }>, 'formError' | 'fieldErrors'> {
+function wordsOf(outcome: Exclude<Failure, { reason: 'withdrawn' }>): Pick<Extract<ActionResult, { ok: false }>, 'formError' | 'fieldErrors'> {
   switch (outcome.reason) {
     case 'not-found':
       return { formError: 'Cette demande de complément est introuvable. Revenez à la liste de vos demandes.' };
     case 'already-answered':
       return { formError: 'Vous avez déjà répondu à cette demande de complément : votre réponse a été transmise à l’administration et ne peut plus être modifiée.' };
-    case 'withdrawn':
-      return { formError: 'L’administration a retiré cette demande de complément : vous n’avez plus rien à envoyer pour celle-ci. Vos fichiers n’ont pas été envoyés.' };
     case 'quota':
       return { formError: outcome.message };
     case 'file-refused':
@@ -51,6 +49,8 @@ export const answerCompletionAction = citizenAction(answerCompletionSchema, asyn
       return { upload: isChosenFile(upload) ? upload : null, lockerId: typeof locker === 'string' && locker ? locker : null };
     },
   });
+  // Withdrawn meanwhile: the form is gone from the page, so the page itself says why (with or without JavaScript).
+  if (!outcome.ok && outcome.reason === 'withdrawn') redirect(`/demandes/${dossierId}?complement=retiree#a-completer`);
   if (!outcome.ok) return { ok: false, ...wordsOf(outcome), values: echoValues(formData) };
   revalidatePath(`/demandes/${dossierId}`);
   redirect(`/demandes/${dossierId}?complement=envoye#a-completer`);

@@ -85,6 +85,7 @@ export default async function RequestPage({ params, searchParams }: Props) {
           documentTitle={`Demande n° ${request.number}`}
           action={answerCompletionAction}
           sent={query.complement === 'envoye'}
+          withdrawnMeanwhile={query.complement === 'retiree'}
           hrefOf={hrefOf}
         />
 
