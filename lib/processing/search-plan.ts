@@ -31,6 +31,7 @@ export type SearchPlan = { ids: string[] | null; checks: string[]; together?: bo
 const PAGE = 21;
 /** A token starting more stored words than this stays a prefix in the tsquery. */
 const MAX_WORDS = 8;
+const STORED_WORD = /^[a-z0-9-]+$/;
 
 /** Dossier ids having a word that starts with the token: all of them, or null when more than `few` (the words' btree). */
 async function readFewIds(db: Executor, token: string, few: number): Promise<string[] | null> {
@@ -79,7 +80,8 @@ async function measureTokens(db: Executor, procedureIds: string[] | null, tokens
   const wordsOf: Record<string, string[]> = {};
   tokens.forEach((token, i) => {
     const words = row.words[i].split(' ').filter((word) => word.length > 0);
-    if (words.length > 0 && words.length <= MAX_WORDS) wordsOf[token] = words;
+    // A word the tsquery could not name safely (none is stored today) leaves the token a prefix.
+    if (words.length > 0 && words.length <= MAX_WORDS && words.every((word) => STORED_WORD.test(word) && word.startsWith(token))) wordsOf[token] = words;
   });
   return { few: Number(row.few), sizes: row.sizes.map(Number), wordsOf };
 }
