@@ -19,7 +19,9 @@ import type { BackOfficeUser } from '@/lib/processing/scope';
 import type { Benchmark, LoadResult } from './harness';
 import { countSeededDossiers, createBenchAgents, seedDossiers } from './queue-seed';
 
-const RUNS = 30;
+// 200 samples: with 30, the p95 was the second slowest run, and one scheduling hiccup of the shared
+// machine moved it by 10 ms between runs (decision 022, fourth benchmark).
+const RUNS = 200;
 
 type Timing = { name: string; p50: number; p95: number };
 type QueryCase = { name: string; run: () => Promise<unknown> };
