@@ -24,11 +24,11 @@ export function CompletionSection({ requests, lockerChoices, dossierId, document
   if (requests.length === 0) return null;
   const open = requests.filter((r) => !r.answeredAt && !r.withdrawnAt);
   // Answered or withdrawn: shown below, with what was sent or when it was withdrawn.
-  const answered = requests.filter((r) => r.answeredAt || r.withdrawnAt);
+  const closed = requests.filter((r) => r.answeredAt || r.withdrawnAt);
   return (
     <section aria-labelledby="a-completer" className="mb-10">
       <h2 id="a-completer" className="mb-3 text-2xl font-bold">
-        {open.length ? 'À compléter' : answered.some((r) => r.answeredAt) ? 'Compléments envoyés' : 'Demandes de complément retirées'}
+        {open.length ? 'À compléter' : closed.some((r) => r.answeredAt) ? 'Compléments envoyés' : 'Demandes de complément retirées'}
       </h2>
       {sent ? <Alert tone="success">Votre complément a été envoyé à l’administration.</Alert> : null}
       {withdrawnMeanwhile ? (
@@ -51,10 +51,10 @@ export function CompletionSection({ requests, lockerChoices, dossierId, document
           </div>
         </div>
       ))}
-      {answered.length && open.length ? (
+      {closed.length && open.length ? (
         <h3 className="mb-3 text-xl font-bold">Compléments envoyés</h3>
       ) : null}
-      {answered.length ? <CompletionRequestList requests={answered} reader="citizen" hrefOf={hrefOf} /> : null}
+      {closed.length ? <CompletionRequestList requests={closed} reader="citizen" hrefOf={hrefOf} /> : null}
     </section>
   );
 }
