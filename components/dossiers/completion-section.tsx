@@ -6,7 +6,7 @@ import { CompletionAnswerForm } from './completion-answer-form';
 import { CompletionRequestList, RequestDetails } from './completion-requests';
 
 // "À compléter" on the citizen's request page: what the administration asks, by when, and the
-// form to answer; then the requests already answered. Nothing shows when nothing was ever asked.
+// form to answer; then the requests already answered or withdrawn. Nothing shows when nothing was ever asked.
 
 type Props = {
   requests: CompletionRequestView[];
@@ -25,10 +25,11 @@ export function CompletionSection({ requests, lockerChoices, dossierId, document
   const open = requests.filter((r) => !r.answeredAt && !r.withdrawnAt);
   // Answered or withdrawn: shown below, with what was sent or when it was withdrawn.
   const closed = requests.filter((r) => r.answeredAt || r.withdrawnAt);
+  const closedTitle = closed.some((r) => r.answeredAt) ? 'Compléments envoyés' : 'Demandes de complément retirées';
   return (
     <section aria-labelledby="a-completer" className="mb-10">
       <h2 id="a-completer" className="mb-3 text-2xl font-bold">
-        {open.length ? 'À compléter' : closed.some((r) => r.answeredAt) ? 'Compléments envoyés' : 'Demandes de complément retirées'}
+        {open.length ? 'À compléter' : closedTitle}
       </h2>
       {sent ? <Alert tone="success">Votre complément a été envoyé à l’administration.</Alert> : null}
       {withdrawnMeanwhile ? (
@@ -52,7 +53,7 @@ export function CompletionSection({ requests, lockerChoices, dossierId, document
         </div>
       ))}
       {closed.length && open.length ? (
-        <h3 className="mb-3 text-xl font-bold">Compléments envoyés</h3>
+        <h3 className="mb-3 text-xl font-bold">{closedTitle}</h3>
       ) : null}
       {closed.length ? <CompletionRequestList requests={closed} reader="citizen" hrefOf={hrefOf} /> : null}
     </section>
